@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+// Enumerations of docs/interchange.md: the wire values never change.
+export const ZOrgLevel = z.enum(['central', 'province', 'prefecture', 'county', 'grassroots']);
+export type TOrgLevel = z.infer<typeof ZOrgLevel>;
+
+/** 领域: the fields of grassroots organizations and of contacts. */
+export const ZOrgField = z.enum([
+  'enterprise',
+  'rural',
+  'organ', // 机关事业单位
+  'school',
+  'community', // 街道社区
+  'social_org',
+  'new_media',
+  'other',
+]);
+export type TOrgField = z.infer<typeof ZOrgField>;
+
+export const ZRank = z.enum([
+  'secretariat', // 书记处成员
+  'bureau', // 局级
+  'division', // 正处
+  'deputy_division', // 副处
+  'section', // 科级
+  'staff', // 其他
+]);
+export type TRank = z.infer<typeof ZRank>;
+
+export const ZEmployment = z.enum([
+  'full_time', // 专职
+  'seconded', // 挂职
+  'part_time', // 兼职
+]);
+export type TEmployment = z.infer<typeof ZEmployment>;
+
+export const ZRole = z.enum([
+  'system_admin',
+  'org_admin', // 组织部: one organization subtree
+  'leader', // read-only, subtree
+  'cadre', // own records
+]);
+export type TRole = z.infer<typeof ZRole>;
+
+export const orgLevelLabels: Record<TOrgLevel, string> = {
+  central: '中央',
+  province: '省级',
+  prefecture: '地市级',
+  county: '县级',
+  grassroots: '基层',
+};
+
+export const orgFieldLabels: Record<TOrgField, string> = {
+  enterprise: '企业',
+  rural: '农村',
+  organ: '机关事业单位',
+  school: '学校',
+  community: '街道社区',
+  social_org: '社会组织',
+  new_media: '新媒体',
+  other: '其他',
+};
+
+export const rankLabels: Record<TRank, string> = {
+  secretariat: '书记处成员',
+  bureau: '局级',
+  division: '正处',
+  deputy_division: '副处',
+  section: '科级',
+  staff: '其他',
+};
+
+export const employmentLabels: Record<TEmployment, string> = {
+  full_time: '专职',
+  seconded: '挂职',
+  part_time: '兼职',
+};
+
+export const roleLabels: Record<TRole, string> = {
+  system_admin: '系统管理员',
+  org_admin: '组织部管理员',
+  leader: '领导（只读）',
+  cadre: '团干部',
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ZDate, ZId, ZIdNumber, ZMobile } from './common.ts';
+import { ZEmployment, ZRank, ZRole } from './enums.ts';
+
+/** 团干部. Mobile and ID number are personal data: encrypted at rest, masked in answers. */
+export const ZCadre = z.object({
+  id: ZId,
+  name: z.string(),
+  orgId: ZId,
+  orgName: z.string(),
+  department: z.string().nullable(), // 机关部室
+  rank: ZRank,
+  employment: ZEmployment,
+  grassrootsYears: z.number(), // 基层工作经历（年）
+  hiredOn: ZDate.nullable(),
+  probationEndsOn: ZDate.nullable(),
+  position: z.string().nullable(), // 团内现任职务
+  mobileMasked: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  active: z.boolean(),
+});
+export type TCadre = z.infer<typeof ZCadre>;
+
+export const ZCadreInput = z.object({
+  name: z.string().trim().min(2, '姓名至少 2 个字 / name too short').max(50),
+  orgId: ZId,
+  department: z.string().trim().max(50).nullable().optional(),
+  rank: ZRank,
+  employment: ZEmployment,
+  grassrootsYears: z.number().min(0).max(60).default(0),
+  hiredOn: ZDate.nullable().optional(),
+  probationEndsOn: ZDate.nullable().optional(),
+  position: z.string().trim().max(50).nullable().optional(),
+  mobile: ZMobile.nullable().optional(),
+  idNumber: ZIdNumber.nullable().optional(),
+});
+export type TCadreInput = z.infer<typeof ZCadreInput>;
+
+export const ZUpdateCadreRequest = ZCadreInput.partial().extend({ active: z.boolean().optional() });
+
+export const ZCadreListQuery = z.object({
+  org: ZId.optional(),
+  q: z.string().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const ZAccount = z.object({
+  id: ZId,
+  username: z.string(),
+  role: ZRole,
+  scopeOrgId: ZId.nullable(),
+  scopeOrgName: z.string().nullable(),
+  cadreId: ZId.nullable(),
+  mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  disabled: z.boolean(),
+});
+export type TAccount = z.infer<typeof ZAccount>;
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,40}$/, '用户名为 3–40 位字母、数字、点、横线或下划线 / username: 3–40 letters, digits, . _ -');
+
+export const ZCreateAccountRequest = z.object({
+  username: ZUsername,
+  role: ZRole,
+  scopeOrgId: ZId.nullable().optional(),
+  cadreId: ZId.nullable().optional(),
+  /** Initial password; the holder must change it at first login. */
+  password: z.string().min(1),
+});
+export type TCreateAccountRequest = z.infer<typeof ZCreateAccountRequest>;
+
+export const ZUpdateAccountRequest = z.object({
+  disabled: z.boolean().optional(),
+  unlock: z.literal(true).optional(),
+  resetPassword: z.string().min(1).optional(),
+});
+
+export const ZAccountListQuery = z.object({
+  org: ZId.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
