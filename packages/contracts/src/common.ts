@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** A calendar date in China time, as the interchange writes it. */
 export const ZDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 
-export const ZId = z.string().min(1).max(64);
+/** Record ids are the interchange's keys (decision 1); `/` is reserved for organization paths. */
+export const ZId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^/\s]+$/, '编号不能包含 / 或空白 / id must not contain / or spaces');
 
 /** Mainland mobile number (手机号码). */
 export const ZMobile = z.string().regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位 / mobile must be 11 digits starting with 1');
@@ -25,6 +30,7 @@ export const ZErrorCode = z.enum([
   'locked',
   'password_change_required',
   'totp_required',
+  'totp_enrolment_required',
   'csrf',
   'payload_too_large',
   'unavailable',

@@ -37,6 +37,7 @@ export const ZCadreInput = z.object({
 export type TCadreInput = z.infer<typeof ZCadreInput>;
 
 export const ZUpdateCadreRequest = ZCadreInput.partial().extend({ active: z.boolean().optional() });
+export type TUpdateCadreRequest = z.infer<typeof ZUpdateCadreRequest>;
 
 export const ZCadreListQuery = z.object({
   org: ZId.optional(),

@@ -1,0 +1,116 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { ZErrorResponse } from '@lianxin/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
+import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { installAuthHook } from './platform/auth/auth.hook.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { ping } from './platform/db/client.ts';
+import { installErrorHandler } from './platform/errors.ts';
+import type { Platform } from './platform/platform.ts';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Wires the platform and the domain modules into one Fastify app (no listening here). */
+export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd's CSS-in-JS writes style elements at run time
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: p.config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '连心 Lianxin API', version: '1', description: '团干部直接联系青年工作平台 / cadre–youth contact work' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
+
+  // API answers may hold personal data: never cached
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+  installAuthHook(app, p);
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { auth: 'public' },
+          schema: {
+            tags: ['platform'],
+            response: { 200: z.object({ ok: z.literal(true), database: z.string() }), 503: ZErrorResponse },
+          },
+        },
+        async (_request, reply) => {
+          try {
+            await ping(p.db);
+          } catch {
+            return reply.code(503).send({ error: { code: 'unavailable', message: 'Database does not answer', messageZh: '数据库无响应' } });
+          }
+          return { ok: true as const, database: p.dbKind };
+        },
+      );
+      api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes(p));
+      await api.register(organizationRoutes(p));
+      await api.register(cadreRoutes(p));
+      await api.register(accountRoutes(p));
+      await api.register(importRoutes(p));
+      await api.register(auditRoutes(p));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  serveWebApp(app, p.config.webDist);
+  return app;
+}
+
+/** The built web app at `/`, any unknown non-API path falling back to index.html (client routing). */
+function serveWebApp(app: FastifyInstance, dist: string) {
+  const hasDist = fs.existsSync(`${dist}/index.html`);
+  if (hasDist) app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && request.method === 'GET' && hasDist) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url}`, messageZh: '请求的地址不存在' },
+    });
+  });
+}

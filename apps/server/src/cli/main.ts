@@ -1,0 +1,54 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { FolderLockedError } from '../platform/db/lock.ts';
+import { openRuntime, type Runtime } from '../platform/runtime.ts';
+import { commands } from './commands.ts';
+import { RejectedError, UsageError } from './errors.ts';
+
+
+const usage = `用法 / usage: npx lianxin COMMAND [options]
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`)
+  .join('\n')}`;
+
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(name ? `未知命令 / unknown command: ${name}\n${usage}` : usage);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage}`);
+    return 2;
+  }
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await openRuntime(`lianxin ${name}`);
+    // decision 18: the local operator acts as system admin and is audited as cli:<os user>
+    const result = await command.run(runtime.platform, { values, positionals, actorName: `cli:${os.userInfo().username}` });
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n${usage}`);
+      return 2;
+    }
+    if (e instanceof FolderLockedError || e instanceof RejectedError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await runtime?.close();
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2)).catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  return 1;
+});

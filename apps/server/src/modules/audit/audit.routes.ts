@@ -1,0 +1,45 @@
+import { paged, ZErrorResponse, ZPageQuery } from '@lianxin/contracts';
+import { desc, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { deny } from '../../platform/access.ts';
+import { auditLog } from '../../platform/db/schema.ts';
+import type { Platform } from '../../platform/platform.ts';
+
+const ZAuditRow = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  ip: z.string().nullable(),
+  result: z.string(),
+});
+
+/** 操作日志: read-only for system admins; no route edits or deletes it. */
+export function auditRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/audit',
+      { schema: { tags: ['audit'], querystring: ZPageQuery, response: { 200: paged(ZAuditRow), 403: ZErrorResponse } } },
+      async (request) => {
+        if (request.actor.role !== 'system_admin') throw await deny(p, request.actor, 'audit', 'log', 'read');
+        const { page, pageSize } = request.query;
+        const rows = await p.db
+          .select()
+          .from(auditLog)
+          .orderBy(desc(auditLog.seq))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize);
+        const [total] = await p.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+        return {
+          items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+          total: Number(total?.n ?? 0),
+          page,
+          pageSize,
+        };
+      },
+    );
+  };
+}

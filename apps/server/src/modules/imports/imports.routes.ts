@@ -1,0 +1,58 @@
+import { ZErrorResponse, ZId, ZImportResult } from '@lianxin/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { badRequest } from '../../platform/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { loadOrg } from '../organizations/organizations.service.ts';
+import { cadreTemplate, importCadres } from './cadres.import.ts';
+import { importOrganizations, organizationTemplate } from './organizations.import.ts';
+
+const kinds = {
+  cadres: { template: cadreTemplate, run: importCadres, fileName: '团干部导入模板.xlsx' },
+  organizations: { template: organizationTemplate, run: importOrganizations, fileName: '基层团组织导入模板.xlsx' },
+};
+const ZKind = z.enum(['cadres', 'organizations']);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 413: ZErrorResponse };
+
+/** Excel imports: download the template, preview (commit=false), then write (commit=true). */
+export function importRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/imports/:kind/template',
+      { schema: { tags: ['imports'], params: z.object({ kind: ZKind }) } },
+      async (request, reply) => {
+        const kind = kinds[request.params.kind];
+        reply
+          .header('Content-Type', XLSX)
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(kind.fileName)}`);
+        return kind.template();
+      },
+    );
+
+    app.post(
+      '/imports/:kind',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'multipart/form-data with one .xlsx in field `file`',
+          params: z.object({ kind: ZKind }),
+          querystring: z.object({
+            commit: z.enum(['true', 'false']).default('false'),
+            parent: ZId.optional(),
+          }),
+          response: { 200: ZImportResult, ...errors },
+        },
+      },
+      async (request) => {
+        if (!request.isMultipart()) throw badRequest('Send the file as multipart/form-data', '请以表单方式上传文件');
+        const part = await request.file();
+        if (!part) throw badRequest('No file in the request', '没有收到文件', [{ path: 'file', message: '必填 / required' }]);
+        const file = await part.toBuffer();
+        const rootId = request.query.parent ?? request.actor.scopeOrgId ?? 'central';
+        const root = await loadOrg(p, request.actor, rootId, 'write');
+        return kinds[request.params.kind].run(p, request.actor, root, file, request.query.commit === 'true');
+      },
+    );
+  };
+}

@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+
+/** One column of an import template: its header, whether it is required, and how a cell is read. */
+export interface Column<K extends string = string> {
+  key: K;
+  header: string;
+  required?: boolean;
+  /** shown under the header row in the template */
+  hint?: string;
+  /** a drop-down list of allowed values in the template */
+  choices?: string[];
+  width?: number;
+}
+
+export interface RowError {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export type RawRow<K extends string> = { row: number; values: Partial<Record<K, string>> };
+
+const HEADER_ROW = 1;
+const HINT_ROW = 2;
+const FIRST_DATA_ROW = 3;
+const MAX_ROWS = 5000;
+
+/** A template like the ones 智慧团建 users download: headers, hints, drop-downs, a notes sheet. */
+export async function buildTemplate(title: string, columns: Column[], notes: string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: HINT_ROW }] });
+  ws.columns = columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width ?? 16 }));
+  ws.addRow(columns.map((c) => c.hint ?? ''));
+  ws.getRow(HEADER_ROW).font = { bold: true };
+  ws.getRow(HINT_ROW).font = { italic: true, color: { argb: 'FF888888' } };
+  columns.forEach((c, i) => {
+    ws.getColumn(i + 1).numFmt = '@'; // text: mobiles and ID numbers keep their digits
+    if (c.choices) {
+      const letter = ws.getColumn(i + 1).letter;
+      // biome-ignore lint/suspicious/noExplicitAny: exceljs types omit the range-wide add()
+      (ws as any).dataValidations.add(`${letter}${FIRST_DATA_ROW}:${letter}${MAX_ROWS}`, {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [`"${c.choices.join(',')}"`],
+      });
+    }
+  });
+  const help = wb.addWorksheet('填写说明');
+  help.getColumn(1).width = 100;
+  for (const line of notes) help.addRow([line]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    // exceljs reads dates as UTC midnight (stack notes)
+    const y = value.getUTCFullYear();
+    const m = String(value.getUTCMonth() + 1).padStart(2, '0');
+    const d = String(value.getUTCDate()).padStart(2, '0');
+    return `${y}-${m}-${d}`;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value).trim();
+}
+
+/** Reads the first sheet by header names; a missing required column is a file-level error. */
+export async function readRows<K extends string>(
+  file: Buffer,
+  columns: Column<K>[],
+): Promise<{ rows: RawRow<K>[]; errors: RowError[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    return { rows: [], errors: [{ row: 0, column: '文件', reason: '不是有效的 .xlsx 文件（请使用下载的模板） / not an .xlsx file' }] };
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { rows: [], errors: [{ row: 0, column: '文件', reason: '文件中没有工作表 / no worksheet' }] };
+  const positions = new Map<K, number>();
+  ws.getRow(HEADER_ROW).eachCell((cell, col) => {
+    const header = cellText(cell.value).replace(/\*$/, '');
+    const column = columns.find((c) => c.header === header);
+    if (column) positions.set(column.key, col);
+  });
+  const missing = columns.filter((c) => c.required && !positions.has(c.key));
+  if (missing.length > 0) {
+    return {
+      rows: [],
+      errors: missing.map((c) => ({ row: HEADER_ROW, column: c.header, reason: '缺少该列（请使用下载的模板） / column missing' })),
+    };
+  }
+  const rows: RawRow<K>[] = [];
+  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const values: Partial<Record<K, string>> = {};
+    for (const [key, col] of positions) {
+      const text = cellText(row.getCell(col).value);
+      if (text) values[key] = text;
+    }
+    if (Object.keys(values).length > 0) rows.push({ row: r, values });
+  }
+  if (rows.length > MAX_ROWS) {
+    return { rows: [], errors: [{ row: 0, column: '文件', reason: `一次最多导入 ${MAX_ROWS} 行 / at most ${MAX_ROWS} rows` }] };
+  }
+  return { rows, errors: [] };
+}
+
+/** Reverse of a label map, accepting the code itself and some aliases. */
+export function labelLookup<T extends string>(labels: Record<T, string>, aliases: Record<string, T> = {}) {
+  const map = new Map<string, T>();
+  for (const [code, label] of Object.entries(labels) as [T, string][]) {
+    map.set(code, code);
+    map.set(label, code);
+  }
+  for (const [alias, code] of Object.entries(aliases)) map.set(alias, code);
+  return (text: string | undefined): T | undefined => (text === undefined ? undefined : map.get(text.trim()));
+}
+
+/** Accepts 2019-07-01, 2019/7/1, 2019.7.1 and Excel dates; returns YYYY-MM-DD or null. */
+export function parseDate(text: string): string | null {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,0 +1,195 @@
+import type {
+  TCreateOrganizationRequest,
+  TOrganization,
+  TUpdateOrganizationRequest,
+} from '@lianxin/contracts';
+import { ancestorIds, canPlaceUnder, childPath, moveWouldCycle } from '@lianxin/domain';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { type Actor, deny, requireOrgAccess } from '../../platform/access.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { cadres, organizations } from '../../platform/db/schema.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { inTransaction, type Platform } from '../../platform/platform.ts';
+import {
+  countOpenChildren,
+  findByDivisionCode,
+  findOrg,
+  findOrgsByIds,
+  findOrgWithCount,
+  listChildren,
+  type OrgRow,
+  rewriteSubtreePaths,
+  searchOrgs,
+  toOrganizationDto,
+} from './organizations.repo.ts';
+
+/** The organization, or 404; then the actor's access to it, or 403 (audited). */
+export async function loadOrg(p: Platform, actor: Actor, id: string, perm: 'read' | 'write'): Promise<OrgRow> {
+  const org = await findOrg(p.db, id);
+  if (!org) throw notFound('Organization', id, '组织');
+  await requireOrgAccess(p, actor, org, perm);
+  return org;
+}
+
+export async function listOrganizations(
+  p: Platform,
+  actor: Actor,
+  q: { parent?: string; q?: string; includeClosed: boolean },
+): Promise<TOrganization[]> {
+  if (q.q) {
+    if (actor.role === 'cadre') throw await deny(p, actor, 'organization', 'search', 'read');
+    const rows = await searchOrgs(p.db, q.q, actor.role === 'system_admin' ? null : actor.scopePath);
+    return rows.filter((r) => q.includeClosed || !r.org.closedOn).map(toOrganizationDto);
+  }
+  if (q.parent) {
+    await loadOrg(p, actor, q.parent, 'read');
+    return (await listChildren(p.db, q.parent, q.includeClosed)).map(toOrganizationDto);
+  }
+  // no parent: the roots of the caller's scope
+  if (actor.role === 'system_admin') return (await listChildren(p.db, null, q.includeClosed)).map(toOrganizationDto);
+  if (!actor.scopeOrgId) throw await deny(p, actor, 'organization', 'roots', 'read');
+  const root = await findOrgWithCount(p.db, actor.scopeOrgId);
+  return root ? [toOrganizationDto(root)] : [];
+}
+
+export async function getOrganization(p: Platform, actor: Actor, id: string) {
+  const org = await loadOrg(p, actor, id, 'read');
+  const withCount = await findOrgWithCount(p.db, id);
+  const chain = await findOrgsByIds(p.db, ancestorIds(org.path));
+  const byId = new Map(chain.map((o) => [o.id, o]));
+  const path = ancestorIds(org.path)
+    .map((a) => byId.get(a))
+    .filter((o): o is OrgRow => o !== undefined)
+    .map((o) => ({ id: o.id, name: o.name, level: o.level as TOrganization['level'] }));
+  return { ...toOrganizationDto(withCount!), path };
+}
+
+function placementError(childLevel: string, parent: OrgRow | null) {
+  const problem = canPlaceUnder(childLevel as TOrganization['level'], (parent?.level ?? null) as TOrganization['level'] | null);
+  if (problem) throw badRequest(problem.en, problem.zh, [{ path: 'parentId', message: `${problem.zh} / ${problem.en}` }]);
+}
+
+async function assertDivisionCodeFree(db: Db, level: string, code: string | null | undefined, selfId?: string) {
+  if (!code) return;
+  const taken = await findByDivisionCode(db, level, code);
+  if (taken && taken.id !== selfId) {
+    throw new AppError(
+      'conflict',
+      `Division code ${code} is already used at level ${level} by ${taken.id}`,
+      `行政区划代码 ${code} 已被同级组织「${taken.name}」（${taken.id}）使用`,
+      [{ path: 'divisionCode', message: `已被 ${taken.id} 使用 / used by ${taken.id}` }],
+    );
+  }
+}
+
+export async function createOrganization(p: Platform, actor: Actor, body: TCreateOrganizationRequest, id?: string) {
+  const parent = await loadOrg(p, actor, body.parentId, 'write');
+  placementError(body.level, parent);
+  if (body.field && body.level !== 'grassroots') {
+    throw badRequest('Only grassroots organizations have a field', '只有基层组织填写领域', [
+      { path: 'field', message: '只有基层组织填写领域 / only grassroots organizations have a field' },
+    ]);
+  }
+  const orgId = id ?? crypto.randomUUID();
+  return inTransaction(p, async (tx) => {
+    await assertDivisionCodeFree(tx, body.level, body.divisionCode);
+    const row = {
+      id: orgId,
+      name: body.name,
+      shortName: body.shortName ?? null,
+      level: body.level,
+      parentId: parent.id,
+      path: childPath(parent.path, orgId),
+      divisionCode: body.divisionCode ?? null,
+      field: body.field ?? null,
+    };
+    await tx.insert(organizations).values(row);
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'organization.create',
+      objectType: 'organization',
+      objectId: orgId,
+      after: row,
+      ip: actor.ip,
+    });
+    return toOrganizationDto({ org: { ...row, municipal: false, closedOn: null, createdAt: p.clock.now() }, childCount: 0 });
+  });
+}
+
+export async function updateOrganization(p: Platform, actor: Actor, id: string, body: TUpdateOrganizationRequest) {
+  const org = await loadOrg(p, actor, id, 'write');
+  if (org.closedOn) throw new AppError('conflict', 'Organization is closed', '该组织已撤销，不能修改');
+  let newPath = org.path;
+  if (body.parentId !== undefined && body.parentId !== org.parentId) {
+    const parent = await loadOrg(p, actor, body.parentId, 'write');
+    if (moveWouldCycle(org.path, parent.path)) {
+      throw badRequest('Cannot move an organization under itself or its descendants', '不能移动到自身或其下级组织之下', [
+        { path: 'parentId', message: '不能移动到自身或其下级之下 / would create a cycle' },
+      ]);
+    }
+    placementError(org.level, parent);
+    newPath = childPath(parent.path, org.id);
+  }
+  if (body.field !== undefined && body.field !== null && org.level !== 'grassroots') {
+    throw badRequest('Only grassroots organizations have a field', '只有基层组织填写领域');
+  }
+  const changes = {
+    ...(body.name !== undefined && { name: body.name }),
+    ...(body.shortName !== undefined && { shortName: body.shortName }),
+    ...(body.field !== undefined && { field: body.field }),
+    ...(newPath !== org.path && { parentId: body.parentId, path: newPath }),
+  };
+  return inTransaction(p, async (tx) => {
+    await tx.update(organizations).set(changes).where(eq(organizations.id, id));
+    if (newPath !== org.path) await rewriteSubtreePaths(tx, org.path, newPath);
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: newPath !== org.path ? 'organization.move' : 'organization.update',
+      objectType: 'organization',
+      objectId: id,
+      before: pick(org, Object.keys(changes)),
+      after: changes,
+      ip: actor.ip,
+    });
+    const fresh = await findOrgWithCount(tx, id);
+    return toOrganizationDto(fresh!);
+  });
+}
+
+/** 撤销: like 智慧团建, only an organization with no open sub-organizations and no active cadres. */
+export async function closeOrganization(p: Platform, actor: Actor, id: string, closedOn: string) {
+  const org = await loadOrg(p, actor, id, 'write');
+  if (org.closedOn) throw new AppError('conflict', 'Organization already closed', '该组织已撤销');
+  if (actor.scopeOrgId === id) throw await deny(p, actor, 'organization', id, 'write');
+  const children = await countOpenChildren(p.db, id);
+  const [active] = await p.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cadres)
+    .where(and(eq(cadres.orgId, id), eq(cadres.active, true)));
+  if (children > 0 || Number(active?.n ?? 0) > 0) {
+    throw new AppError(
+      'conflict',
+      `Organization still has ${children} open sub-organizations and ${active?.n ?? 0} active cadres`,
+      `该组织下还有 ${children} 个未撤销的下级组织、${active?.n ?? 0} 名在职团干部，不能撤销`,
+    );
+  }
+  return inTransaction(p, async (tx) => {
+    await tx.update(organizations).set({ closedOn }).where(and(eq(organizations.id, id), isNull(organizations.closedOn)));
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'organization.close',
+      objectType: 'organization',
+      objectId: id,
+      before: { closedOn: null },
+      after: { closedOn },
+      ip: actor.ip,
+    });
+    return toOrganizationDto((await findOrgWithCount(tx, id))!);
+  });
+}
+
+function pick<T extends object>(o: T, keys: string[]) {
+  return Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]]));
+}
+

@@ -1,0 +1,193 @@
+import type { TLoginRequest, TSession } from '@lianxin/contracts';
+import { and, count, eq, gt, ne } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import * as OTPAuth from 'otpauth';
+import {
+  type AccountRow,
+  findAccountById,
+  findAccountByUsername,
+  toAccountDto,
+} from '../../modules/accounts/accounts.repo.ts';
+import type { Actor } from '../access.ts';
+import { accounts, loginFailures, sessions } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { inTransaction, type Platform } from '../platform.ts';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
+
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const FAILURE_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES = 5;
+export const LOCK_MS = 15 * 60_000;
+const TOUCH_EVERY_MS = 60_000;
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const randomToken = () => crypto.randomBytes(32).toString('base64url');
+
+const badCredentials = () =>
+  new AppError('unauthenticated', 'Wrong username or password', '用户名或密码错误');
+
+const isAdmin = (a: AccountRow) => a.role === 'system_admin' || a.role === 'org_admin';
+
+export function sessionDto(p: Platform, row: Parameters<typeof toAccountDto>[0], csrfToken: string): TSession {
+  const a = row.account;
+  return {
+    account: toAccountDto(row),
+    csrfToken,
+    mustChangePassword: a.mustChangePassword,
+    // 等保 level 3: admins need a second factor; demo mode waives it (decision 19)
+    mustEnrolTotp: isAdmin(a) && !a.totpEnabled && !p.config.demo,
+    demo: p.config.demo,
+  };
+}
+
+function totpFor(p: Platform, a: AccountRow): OTPAuth.TOTP | null {
+  if (!a.totpSecretEnc) return null;
+  const secret = OTPAuth.Secret.fromBase32(p.cipher.decrypt(a.totpSecretEnc));
+  return new OTPAuth.TOTP({ issuer: '连心', label: a.username, secret });
+}
+
+async function recordFailure(p: Platform, a: AccountRow, ip: string | null, why: string): Promise<AppError> {
+  const now = p.clock.now();
+  const locked = await inTransaction(p, async (tx) => {
+    await tx.insert(loginFailures).values({ accountId: a.id, at: now });
+    const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+    const [row] = await tx
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.accountId, a.id), gt(loginFailures.at, since)));
+    await p.audit.append(tx, { actor: a.username, action: 'login.failed', after: { why }, ip, result: 'failed' });
+    if ((row?.n ?? 0) < MAX_FAILURES) return null;
+    const until = new Date(now.getTime() + LOCK_MS);
+    await tx.update(accounts).set({ lockedUntil: until }).where(eq(accounts.id, a.id));
+    await p.audit.append(tx, { actor: a.username, action: 'account.locked', objectType: 'account', objectId: a.id, ip });
+    return until;
+  });
+  return locked ? lockedError(locked) : badCredentials();
+}
+
+function lockedError(until: Date) {
+  const hhmm = new Date(until.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+  return new AppError(
+    'locked',
+    `Account locked after ${MAX_FAILURES} failed logins until ${until.toISOString()}`,
+    `连续 ${MAX_FAILURES} 次登录失败，账号已锁定，请于 ${hhmm} 后再试`,
+  );
+}
+
+export async function login(p: Platform, req: TLoginRequest, ip: string | null, oldToken: string | undefined) {
+  const row = await findAccountByUsername(p.db, req.username);
+  if (!row || row.account.disabled) {
+    await p.audit.record(p.db, { actor: req.username, action: 'login.failed', after: { why: 'unknown' }, ip, result: 'failed' });
+    throw badCredentials();
+  }
+  const a = row.account;
+  if (a.lockedUntil && a.lockedUntil > p.clock.now()) {
+    await p.audit.record(p.db, { actor: a.username, action: 'login.refused_locked', ip, result: 'denied' });
+    throw lockedError(a.lockedUntil);
+  }
+  if (!(await verifyPassword(a.passwordHash, req.password))) throw await recordFailure(p, a, ip, 'password');
+  const totp = a.totpEnabled ? totpFor(p, a) : null;
+  if (totp) {
+    if (!req.totp) throw new AppError('totp_required', 'TOTP code required', '请输入动态验证码');
+    if (totp.validate({ token: req.totp, window: 1 }) === null) throw await recordFailure(p, a, ip, 'totp');
+  }
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = p.clock.now();
+  await inTransaction(p, async (tx) => {
+    // a new session id at every login (no fixation); the old one, if any, dies
+    if (oldToken) await tx.delete(sessions).where(eq(sessions.tokenHash, sha256(oldToken)));
+    await tx.delete(loginFailures).where(eq(loginFailures.accountId, a.id));
+    await tx.update(accounts).set({ lockedUntil: null }).where(eq(accounts.id, a.id));
+    await tx.insert(sessions).values({ tokenHash: sha256(token), accountId: a.id, csrfToken, createdAt: now, lastSeenAt: now });
+    await p.audit.append(tx, { actor: a.username, action: 'login.ok', objectType: 'account', objectId: a.id, ip });
+  });
+  return { token, session: sessionDto(p, { ...row, account: { ...a, lockedUntil: null } }, csrfToken) };
+}
+
+export interface ResolvedSession {
+  session: TSession;
+  actor: Actor;
+}
+
+/** A live session for the cookie's token, or null (unknown, expired after 30 idle minutes). */
+export async function resolveSession(p: Platform, token: string, ip: string | null): Promise<ResolvedSession | null> {
+  const tokenHash = sha256(token);
+  const [s] = await p.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (!s) return null;
+  const now = p.clock.now();
+  if (now.getTime() - s.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+    await p.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  const row = await findAccountById(p.db, s.accountId);
+  if (!row || row.account.disabled) return null;
+  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await p.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  const a = row.account;
+  const actor: Actor = {
+    accountId: a.id,
+    name: a.username,
+    role: a.role as Actor['role'],
+    scopeOrgId: a.scopeOrgId,
+    scopePath: row.scopePath,
+    cadreId: a.cadreId,
+    ip,
+  };
+  return { session: sessionDto(p, row, s.csrfToken), actor };
+}
+
+export async function logout(p: Platform, token: string, actor: Actor) {
+  await inTransaction(p, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+    await p.audit.append(tx, { actor: actor.name, action: 'logout', ip: actor.ip });
+  });
+}
+
+export async function changePassword(p: Platform, actor: Actor, current: string, next: string, keepToken: string) {
+  const row = await findAccountById(p.db, actor.accountId ?? '');
+  if (!row) throw badCredentials();
+  const a = row.account;
+  if (!(await verifyPassword(a.passwordHash, current))) {
+    throw new AppError('bad_request', 'Current password is wrong', '当前密码不正确', [
+      { path: 'currentPassword', message: '当前密码不正确 / wrong current password' },
+    ]);
+  }
+  await assertAcceptablePassword(next, a.username, [a.passwordHash, ...a.passwordHistory]);
+  const passwordHash = await hashPassword(next);
+  await inTransaction(p, async (tx) => {
+    await tx
+      .update(accounts)
+      .set({ passwordHash, passwordHistory: [a.passwordHash, ...a.passwordHistory].slice(0, 3), mustChangePassword: false })
+      .where(eq(accounts.id, a.id));
+    // the account's other sessions end with the old password
+    await tx.delete(sessions).where(and(eq(sessions.accountId, a.id), ne(sessions.tokenHash, sha256(keepToken))));
+    await p.audit.append(tx, { actor: actor.name, action: 'password.changed', objectType: 'account', objectId: a.id, ip: actor.ip });
+  });
+}
+
+export async function setupTotp(p: Platform, actor: Actor) {
+  const row = await findAccountById(p.db, actor.accountId ?? '');
+  if (!row) throw badCredentials();
+  if (row.account.totpEnabled) {
+    throw new AppError('conflict', 'TOTP is already enabled', '已启用动态验证码');
+  }
+  const secret = new OTPAuth.Secret({ size: 20 });
+  const totp = new OTPAuth.TOTP({ issuer: '连心', label: row.account.username, secret });
+  await p.db.update(accounts).set({ totpSecretEnc: p.cipher.encrypt(secret.base32) }).where(eq(accounts.id, row.account.id));
+  return { secret: secret.base32, uri: totp.toString() };
+}
+
+export async function enableTotp(p: Platform, actor: Actor, code: string) {
+  const row = await findAccountById(p.db, actor.accountId ?? '');
+  const totp = row && totpFor(p, row.account);
+  if (!row || !totp) throw new AppError('bad_request', 'Set up TOTP first', '请先生成动态验证码密钥');
+  if (totp.validate({ token: code, window: 1 }) === null) {
+    throw new AppError('bad_request', 'Wrong code', '验证码不正确', [{ path: 'code', message: '验证码不正确 / wrong code' }]);
+  }
+  await inTransaction(p, async (tx) => {
+    await tx.update(accounts).set({ totpEnabled: true }).where(eq(accounts.id, row.account.id));
+    await p.audit.append(tx, { actor: actor.name, action: 'totp.enabled', objectType: 'account', objectId: row.account.id, ip: actor.ip });
+  });
+}

@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CipherName, Config } from './config.ts';
+
+/**
+ * Field encryption for personal data and keyed hashes for matching and for the audit log
+ * (decisions 16, 17). AES-256-GCM by default; SM4-CBC with HMAC-SM3 for 密评 deployments.
+ * Stored form: 1 byte version, 1 byte algorithm, IV, ciphertext, tag.
+ */
+export interface FieldCipher {
+  readonly name: CipherName;
+  encrypt(plain: string): Buffer;
+  decrypt(stored: Buffer): string;
+  /** keyed hash (HMAC) of a normalized value: equality search without decryption */
+  blindIndex(plain: string): string;
+  /** the hash used to chain the audit log */
+  digest(data: string): string;
+}
+
+const VERSION = 1;
+const ALG = { 'aes-256-gcm': 1, sm4: 2 } as const;
+
+function subKey(master: Buffer, purpose: string, length: number): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), `lianxin:${purpose}`, length));
+}
+
+export function createFieldCipher(name: CipherName, master: Buffer): FieldCipher {
+  if (master.length < 32) throw new Error('the master key must have at least 32 bytes');
+  const macHash = name === 'sm4' ? 'sm3' : 'sha256';
+  const indexKey = subKey(master, 'blind-index', 32);
+  const digest = (data: string) => crypto.createHash(macHash).update(data).digest('hex');
+  const blindIndex = (plain: string) => crypto.createHmac(macHash, indexKey).update(plain).digest('hex');
+  if (name === 'aes-256-gcm') {
+    const key = subKey(master, 'aes-256-gcm', 32);
+    return {
+      name,
+      digest,
+      blindIndex,
+      encrypt(plain) {
+        const iv = crypto.randomBytes(12);
+        const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+        const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+        return Buffer.concat([Buffer.from([VERSION, ALG[name]]), iv, body, c.getAuthTag()]);
+      },
+      decrypt(stored) {
+        expectHeader(stored, name);
+        const iv = stored.subarray(2, 14);
+        const tag = stored.subarray(stored.length - 16);
+        const d = crypto.createDecipheriv('aes-256-gcm', key, iv);
+        d.setAuthTag(tag);
+        return Buffer.concat([d.update(stored.subarray(14, stored.length - 16)), d.final()]).toString('utf8');
+      },
+    };
+  }
+  // Node's OpenSSL has no SM4-GCM: SM4-CBC, then HMAC-SM3 over header, IV and ciphertext.
+  const key = subKey(master, 'sm4', 16);
+  const macKey = subKey(master, 'sm4-mac', 32);
+  const mac = (data: Buffer) => crypto.createHmac('sm3', macKey).update(data).digest();
+  return {
+    name,
+    digest,
+    blindIndex,
+    encrypt(plain) {
+      const iv = crypto.randomBytes(16);
+      const c = crypto.createCipheriv('sm4-cbc', key, iv);
+      const head = Buffer.concat([Buffer.from([VERSION, ALG[name]]), iv, c.update(plain, 'utf8'), c.final()]);
+      return Buffer.concat([head, mac(head)]);
+    },
+    decrypt(stored) {
+      expectHeader(stored, name);
+      const head = stored.subarray(0, stored.length - 32);
+      if (!crypto.timingSafeEqual(mac(head), stored.subarray(stored.length - 32))) {
+        throw new Error('encrypted field failed its integrity check');
+      }
+      const d = crypto.createDecipheriv('sm4-cbc', key, head.subarray(2, 18));
+      return Buffer.concat([d.update(head.subarray(18)), d.final()]).toString('utf8');
+    },
+  };
+}
+
+function expectHeader(stored: Buffer, name: CipherName) {
+  if (stored[0] !== VERSION || stored[1] !== ALG[name]) {
+    throw new Error(`encrypted field was not written by ${name} (header ${stored[0]}/${stored[1]})`);
+  }
+}
+
+/**
+ * The master key: LIANXIN_KEY (base64) or LIANXIN_KEY_FILE. Only the embedded zero-setup
+ * database may generate one, into its data folder, and it says so.
+ */
+export function loadMasterKey(config: Config, log: (msg: string) => void): Buffer {
+  if (config.key) return Buffer.from(config.key, 'base64');
+  if (config.keyFile) return Buffer.from(fs.readFileSync(config.keyFile, 'utf8').trim(), 'base64');
+  if (config.databaseUrl) {
+    throw new Error('With DATABASE_URL a key is required: set LIANXIN_KEY or LIANXIN_KEY_FILE (32 random bytes, base64).');
+  }
+  const file = path.join(config.dataDir, 'secret.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    log(`生成了加密密钥 ${file}；生产环境请用 LIANXIN_KEY_FILE 把密钥放在数据目录之外。 / Generated a key in ${file}.`);
+  }
+  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+}

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** 团组织. `path` is the materialized path of ids (`/central/div-610000/…/`) for subtree scope. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    level: text('level').notNull(),
+    parentId: text('parent_id'),
+    path: text('path').notNull(),
+    divisionCode: text('division_code'),
+    field: text('field'),
+    municipal: boolean('municipal').notNull().default(false),
+    closedOn: date('closed_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('organizations_parent_idx').on(t.parentId),
+    index('organizations_path_idx').on(t.path.op('text_pattern_ops')),
+    // decision 1: a division code is unique per level
+    uniqueIndex('organizations_level_division_uq').on(t.level, t.divisionCode),
+  ],
+);
+
+/** 团干部. Personal fields are stored encrypted (`*_enc`) with a keyed hash (`*_hash`) for matching. */
+export const cadres = pgTable(
+  'cadres',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    department: text('department'),
+    rank: text('rank').notNull(),
+    employment: text('employment').notNull(),
+    grassrootsYears: numeric('grassroots_years', { mode: 'number' }).notNull().default(0),
+    hiredOn: date('hired_on'),
+    probationEndsOn: date('probation_ends_on'),
+    position: text('position'),
+    mobileEnc: bytea('mobile_enc'),
+    mobileHash: text('mobile_hash'),
+    mobileMasked: text('mobile_masked'),
+    idNumberEnc: bytea('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    idNumberMasked: text('id_number_masked'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('cadres_org_idx').on(t.orgId),
+    uniqueIndex('cadres_mobile_uq').on(t.mobileHash),
+    uniqueIndex('cadres_id_number_uq').on(t.idNumberHash),
+  ],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    role: text('role').notNull(),
+    scopeOrgId: text('scope_org_id').references(() => organizations.id),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    passwordHash: text('password_hash').notNull(),
+    /** the hashes of the last passwords, newest first: a new one may not repeat the last 3 */
+    passwordHistory: jsonb('password_history').$type<string[]>().notNull().default([]),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    totpSecretEnc: bytea('totp_secret_enc'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('accounts_username_uq').on(sql`lower(${t.username})`)],
+);
+
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_failures_account_idx').on(t.accountId, t.at)],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+/** Append-only, hash-chained audit log (a trigger refuses UPDATE, DELETE and TRUNCATE). */
+export const auditLog = pgTable('audit_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  objectType: text('object_type'),
+  objectId: text('object_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  ip: text('ip'),
+  result: text('result').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const schema = { organizations, cadres, accounts, loginFailures, sessions, auditLog };

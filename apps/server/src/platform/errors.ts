@@ -1,0 +1,70 @@
+import type { TErrorCode, TErrorResponse } from '@lianxin/contracts';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The one error type: a closed list of codes, an English and a Chinese message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: TErrorCode,
+    message: string,
+    readonly messageZh: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+  }
+}
+
+export const httpStatus = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  password_change_required: 403,
+  totp_required: 401,
+  totp_enrolment_required: 403,
+  csrf: 403,
+  payload_too_large: 413,
+  unavailable: 503,
+  internal: 500,
+} as const satisfies Record<TErrorCode, number>;
+
+export const notFound = (what: string, id: string, whatZh: string) =>
+  new AppError('not_found', `${what} ${id} not found`, `${whatZh}不存在：${id}`);
+
+export const badRequest = (message: string, messageZh: string, details?: ErrorDetail[]) =>
+  new AppError('bad_request', message, messageZh, details);
+
+export function errorBody(e: AppError): TErrorResponse {
+  return { error: { code: e.code, message: e.message, messageZh: e.messageZh, details: e.details } };
+}
+
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(httpStatus[err.code]).send(errorBody(err));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: `${err.validationContext ?? ''}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'invalid',
+      }));
+      const e = badRequest('Request is invalid', '请求内容有误', details);
+      return reply.code(400).send(errorBody(e));
+    }
+    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply.code(413).send(errorBody(new AppError('payload_too_large', 'Upload too large', '上传内容过大')));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(400).send(errorBody(badRequest(err.message, `请求有误：${err.message}`)));
+    }
+    request.log.error(err);
+    return reply.code(500).send(errorBody(new AppError('internal', 'Internal error', '服务器内部错误')));
+  });
+}

@@ -1,0 +1,24 @@
+import { AuditLog } from './audit.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { FieldCipher } from './crypto.ts';
+import type { Database, Db } from './db/client.ts';
+
+/** What every service needs: the database, the cipher, the audit log, the clock. */
+export interface Platform {
+  db: Db;
+  dbKind: Database['kind'];
+  cipher: FieldCipher;
+  audit: AuditLog;
+  clock: Clock;
+  config: Config;
+}
+
+export function createPlatform(database: Database, cipher: FieldCipher, clock: Clock, config: Config): Platform {
+  return { db: database.db, dbKind: database.kind, cipher, audit: new AuditLog(cipher, clock), clock, config };
+}
+
+/** Runs `work` in one transaction: all of it lands, or none. */
+export function inTransaction<T>(p: Platform, work: (tx: Db) => Promise<T>): Promise<T> {
+  return p.db.transaction((tx) => work(tx as unknown as Db));
+}

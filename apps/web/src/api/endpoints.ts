@@ -1,0 +1,149 @@
+/** Typed calls of the `/api/v1` endpoints, all through `request`. */
+import type {
+  TAccount,
+  TCadre,
+  TCadreInput,
+  TCreateAccountRequest,
+  TCreateOrganizationRequest,
+  TImportResult,
+  TOrganization,
+  TOrgLevel,
+  TSession,
+  TUpdateOrganizationRequest,
+} from '@lianxin/contracts';
+import { ApiError, buildUrl, request, setCsrfToken } from './client.ts';
+
+export interface TPaged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TPageQuery {
+  page: number;
+  pageSize: number;
+}
+
+export interface TOrgPathItem {
+  id: string;
+  name: string;
+  level: TOrgLevel;
+}
+
+export type TOrganizationDetail = TOrganization & { path: TOrgPathItem[] };
+
+export interface TAuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  ip: string | null;
+  result: string;
+}
+
+export type TImportKind = 'cadres' | 'organizations';
+
+/** A PATCH of a cadre: every field optional; `active` retires or restores the record. */
+export type TUpdateCadre = Partial<TCadreInput> & { active?: boolean };
+
+export interface TUpdateAccount {
+  disabled?: boolean;
+  unlock?: true;
+  resetPassword?: string;
+}
+
+function keepSession(session: TSession): TSession {
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export const api = {
+  auth: {
+    login: async (body: { username: string; password: string; totp?: string }) =>
+      keepSession(await request<TSession>('/auth/login', { method: 'POST', body, quiet: true })),
+    logout: async () => {
+      try {
+        await request<{ ok: true }>('/auth/logout', { method: 'POST', body: {}, quiet: true });
+      } finally {
+        setCsrfToken(null);
+      }
+    },
+    /** The current session, or null when there is none (401). */
+    session: async (): Promise<TSession | null> => {
+      try {
+        return keepSession(await request<TSession>('/auth/session', { quiet: true }));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    changePassword: async (body: { currentPassword: string; newPassword: string }) =>
+      keepSession(await request<TSession>('/auth/password', { method: 'POST', body, quiet: true })),
+    totpSetup: () => request<{ secret: string; uri: string }>('/auth/totp/setup', { method: 'POST', body: {}, quiet: true }),
+    totpEnable: async (code: string) =>
+      keepSession(await request<TSession>('/auth/totp/enable', { method: 'POST', body: { code }, quiet: true })),
+  },
+
+  orgs: {
+    /** Children of `parent`; without it, the caller's scope roots. */
+    children: (parent?: string, includeClosed = false) =>
+      request<{ items: TOrganization[] }>('/organizations', {
+        // `includeClosed` is coerced on the server: send it only when true ("false" would read as true).
+        query: { parent, includeClosed: includeClosed ? 'true' : undefined },
+      }),
+    search: (q: string) => request<{ items: TOrganization[] }>('/organizations', { query: { q } }),
+    get: (id: string) => request<TOrganizationDetail>(`/organizations/${encodeURIComponent(id)}`),
+    create: (body: TCreateOrganizationRequest) => request<TOrganization>('/organizations', { method: 'POST', body }),
+    update: (id: string, body: TUpdateOrganizationRequest) =>
+      request<TOrganization>(`/organizations/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    close: (id: string, closedOn: string) =>
+      request<TOrganization>(`/organizations/${encodeURIComponent(id)}/close`, { method: 'POST', body: { closedOn } }),
+  },
+
+  cadres: {
+    list: (query: TPageQuery & { org?: string; q?: string }) =>
+      request<TPaged<TCadre>>('/cadres', { query: { ...query } }),
+    get: (id: string) => request<TCadre>(`/cadres/${encodeURIComponent(id)}`),
+    create: (body: TCadreInput) => request<TCadre>('/cadres', { method: 'POST', body }),
+    update: (id: string, body: TUpdateCadre) =>
+      request<TCadre>(`/cadres/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  },
+
+  accounts: {
+    list: (query: TPageQuery & { org?: string }) => request<TPaged<TAccount>>('/accounts', { query: { ...query } }),
+    create: (body: TCreateAccountRequest) => request<TAccount>('/accounts', { method: 'POST', body }),
+    update: (id: string, body: TUpdateAccount) =>
+      request<TAccount>(`/accounts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  },
+
+  imports: {
+    templateUrl: (kind: TImportKind) => buildUrl(`/imports/${kind}/template`),
+    /** Preview (`commit` false) or write (`commit` true) a spreadsheet. */
+    upload: async (kind: TImportKind, file: File, commit: boolean, parent?: string): Promise<TImportResult> => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      try {
+        return await request<TImportResult>(`/imports/${kind}`, {
+          method: 'POST',
+          form,
+          query: { commit: commit ? 'true' : 'false', parent },
+        });
+      } catch (error) {
+        // A rejected sheet may come back as 4xx with the result in the body: show it like a preview.
+        if (error instanceof ApiError && isImportResult(error.body)) return error.body;
+        throw error;
+      }
+    },
+  },
+
+  audit: {
+    list: (query: TPageQuery) => request<TPaged<TAuditRow>>('/audit', { query: { ...query } }),
+  },
+};
+
+function isImportResult(body: unknown): body is TImportResult {
+  return typeof body === 'object' && body !== null && 'errors' in body && 'rows' in body && 'ok' in body;
+}

@@ -1,0 +1,59 @@
+/**
+ * Toasts from anywhere (event handlers, helpers) through the antd `App` context, so they follow the
+ * theme and locale. `FeedbackBridge` (in main.tsx) hands the instance over once mounted.
+ */
+import type { App, FormInstance } from 'antd';
+import { ApiError } from './api/client.ts';
+
+type MessageInstance = ReturnType<typeof App.useApp>['message'];
+
+let messageApi: MessageInstance | null = null;
+
+export function setMessageApi(api: MessageInstance | null): void {
+  messageApi = api;
+}
+
+export function toastSuccess(text: string): void {
+  void messageApi?.success(text);
+}
+
+/** Chinese text of any error, with the server's details appended. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    const details = error.details.map((d) => d.message).filter((m) => m && m !== error.messageZh);
+    return details.length > 0 ? `${error.messageZh}：${details.join('；')}` : error.messageZh;
+  }
+  return error instanceof Error ? `操作失败：${error.message}` : '操作失败';
+}
+
+/** Toast an error. Redirecting codes (401 …) are handled by the session and not toasted twice. */
+export function toastError(error: unknown): void {
+  if (error instanceof ApiError && error.code === 'unauthenticated') return;
+  void messageApi?.error(describeError(error));
+}
+
+/** The last segment of a detail path: `body.newPassword`, `/newPassword`, `newPassword` → `newPassword`. */
+function fieldOf(path: string): string {
+  const parts = path.split(/[./]/).filter(Boolean);
+  return parts[parts.length - 1] ?? '';
+}
+
+/**
+ * Put an API error's details on the form fields they name; toast the rest.
+ * `fields` lists the form's field names, so unknown paths are not sent to antd.
+ */
+export function showFormError(form: FormInstance, error: unknown, fields: readonly string[]): void {
+  if (!(error instanceof ApiError) || error.details.length === 0) {
+    toastError(error);
+    return;
+  }
+  const byField = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const detail of error.details) {
+    const name = fieldOf(detail.path);
+    if (fields.includes(name)) byField.set(name, [...(byField.get(name) ?? []), detail.message]);
+    else rest.push(detail.message);
+  }
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  void messageApi?.error(rest.length > 0 ? `${error.messageZh}：${rest.join('；')}` : error.messageZh);
+}

@@ -1,0 +1,37 @@
+import 'antd/dist/reset.css';
+import './styles.css';
+import 'dayjs/locale/zh-cn';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { setMessageApi } from './feedback.ts';
+import { router } from './router.tsx';
+
+dayjs.locale('zh-cn');
+
+function FeedbackBridge() {
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    setMessageApi(message);
+    return () => setMessageApi(null);
+  }, [message]);
+  return null;
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    {/* autoInsertSpace off: two-character buttons read "登录", not "登 录", for people and tests alike. */}
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c41d1d' } }}>
+      <AntApp>
+        <FeedbackBridge />
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,170 @@
+import { employmentLabels, rankLabels, type TCadre } from '@lianxin/contracts';
+import { Button, Card, Empty, Form, Input, Spin, Table, type TableColumnsType, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, type TPaged } from '../../api/endpoints.ts';
+import { LinkButton } from '../../components/LinkButton.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { toastError } from '../../feedback.ts';
+import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
+import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
+import { CadreDrawer } from './CadreDrawer.tsx';
+
+export const PAGE_SIZES = [20, 50, 100, 200, 500];
+
+/** 团干部: the cadres of the current organization's subtree, filtered by name, paged on the server. */
+export function PeoplePage() {
+  const session = useSignedIn();
+  const editor = canEdit(session.account.role);
+  const { roots, currentOrg } = useCurrentOrg();
+  const [filter] = Form.useForm<{ q?: string }>();
+  const [query, setQuery] = useState({ q: '', page: 1, pageSize: 20 });
+  const [data, setData] = useState<TPaged<TCadre> | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<TCadre | 'new' | null>(null);
+  const orgId = currentOrg?.id;
+
+  // Another organization: back to page 1.
+  useEffect(() => {
+    if (orgId) setQuery((q) => ({ ...q, page: 1 }));
+  }, [orgId]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-reads the page after a save.
+  useEffect(() => {
+    if (!orgId) return;
+    let live = true;
+    setLoading(true);
+    api.cadres
+      .list({ org: orgId, q: query.q || undefined, page: query.page, pageSize: query.pageSize })
+      .then((page) => live && setData(page))
+      .catch(toastError)
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [orgId, query, version]);
+
+  if (roots && roots.length === 0) return <Empty style={{ marginTop: 80 }} description="当前账号没有可管理的组织" />;
+  if (!currentOrg) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+
+  const columns: TableColumnsType<TCadre> = [
+    {
+      title: '序号',
+      key: 'index',
+      width: 70,
+      fixed: 'left',
+      render: (_, __, index) => (query.page - 1) * query.pageSize + index + 1,
+    },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 110,
+      fixed: 'left',
+      render: (name: string, c) => (
+        <>
+          {name}
+          {c.active ? null : (
+            <Tag style={{ marginLeft: 6 }} color="default">
+              离任
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    { title: '所在组织', dataIndex: 'orgName', ellipsis: true },
+    { title: '部室', dataIndex: 'department', width: 120, render: (d: string | null) => d ?? '—' },
+    { title: '职级', dataIndex: 'rank', width: 110, render: (r: TCadre['rank']) => rankLabels[r] },
+    { title: '性质', dataIndex: 'employment', width: 80, render: (e: TCadre['employment']) => employmentLabels[e] },
+    { title: '基层年限', dataIndex: 'grassrootsYears', width: 90, align: 'right' },
+    { title: '手机', dataIndex: 'mobileMasked', width: 130, render: (m: string | null) => m ?? '—' },
+    ...(editor
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 80,
+            fixed: 'right' as const,
+            render: (_: unknown, c: TCadre) => (
+              <LinkButton onClick={() => setEditing(c)} aria-label={`编辑 ${c.name}`}>
+                编辑
+              </LinkButton>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="团干部"
+        extra={
+          editor ? (
+            <Button type="primary" onClick={() => setEditing('new')}>
+              新增团干部
+            </Button>
+          ) : null
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form
+          form={filter}
+          layout="inline"
+          onFinish={(v) => setQuery((q) => ({ ...q, q: v.q?.trim() ?? '', page: 1 }))}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item label="姓名" name="q">
+            <Input allowClear placeholder="输入姓名查询" maxLength={50} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              查询
+            </Button>
+          </Form.Item>
+          <Form.Item>
+            <Button
+              onClick={() => {
+                filter.resetFields();
+                setQuery((q) => ({ ...q, q: '', page: 1 }));
+              }}
+            >
+              清空
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card size="small">
+        <Table<TCadre>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: '暂无团干部' }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (total) => `共 ${total} 人`,
+            onChange: (page, pageSize) =>
+              setQuery((q) => ({ ...q, page: pageSize === q.pageSize ? page : 1, pageSize })),
+          }}
+        />
+      </Card>
+      {editing ? (
+        <CadreDrawer
+          cadre={editing === 'new' ? null : editing}
+          defaultOrg={currentOrg}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setVersion((v) => v + 1);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
+import { AdminLayout } from './layout/AdminLayout.tsx';
+import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
+import { LoginPage } from './pages/auth/LoginPage.tsx';
+import { TotpSetupPage } from './pages/auth/TotpSetupPage.tsx';
+import { ImportPage } from './pages/imports/ImportPage.tsx';
+import { MePage } from './pages/me/MePage.tsx';
+import { OrgsPage } from './pages/organizations/OrgsPage.tsx';
+import { PeoplePage } from './pages/people/PeoplePage.tsx';
+import { HomeRedirect, RequireAdmin, RequireEditor, RequireSession } from './session/guards.tsx';
+import { SessionProvider } from './session/SessionContext.tsx';
+
+function Root() {
+  return (
+    <SessionProvider>
+      <Outlet />
+    </SessionProvider>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/', element: <HomeRedirect /> },
+          { path: '/change-password', element: <ChangePasswordPage /> },
+          { path: '/totp-setup', element: <TotpSetupPage /> },
+          { path: '/me', element: <MePage /> },
+          {
+            element: <RequireAdmin />,
+            children: [
+              {
+                element: <AdminLayout />,
+                children: [
+                  { path: '/orgs', element: <OrgsPage /> },
+                  { path: '/people', element: <PeoplePage /> },
+                  {
+                    element: <RequireEditor />,
+                    children: [
+                      { path: '/accounts', element: <AccountsPage /> },
+                      { path: '/import', element: <ImportPage /> },
+                      { path: '/audit', element: <AuditPage /> },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+]);

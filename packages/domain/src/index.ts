@@ -1,0 +1,5 @@
+export * from './bilingual.ts';
+export * from './divisions.ts';
+export * from './org-tree.ts';
+export * from './password-policy.ts';
+export * from './personal-data.ts';
