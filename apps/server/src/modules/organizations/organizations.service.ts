@@ -3,7 +3,7 @@ import type {
   TOrganization,
   TUpdateOrganizationRequest,
 } from '@lianxin/contracts';
-import { ancestorIds, canPlaceUnder, childPath, moveWouldCycle } from '@lianxin/domain';
+import { canPlaceUnder, childPath, moveWouldCycle, pathIds } from '@lianxin/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import { type Actor, deny, requireOrgAccess } from '../../platform/access.ts';
@@ -56,9 +56,10 @@ export async function listOrganizations(
 export async function getOrganization(p: Platform, actor: Actor, id: string) {
   const org = await loadOrg(p, actor, id, 'read');
   const withCount = await findOrgWithCount(p.db, id);
-  const chain = await findOrgsByIds(p.db, ancestorIds(org.path));
+  // root → self, for breadcrumbs
+  const chain = await findOrgsByIds(p.db, pathIds(org.path));
   const byId = new Map(chain.map((o) => [o.id, o]));
-  const path = ancestorIds(org.path)
+  const path = pathIds(org.path)
     .map((a) => byId.get(a))
     .filter((o): o is OrgRow => o !== undefined)
     .map((o) => ({ id: o.id, name: o.name, level: o.level as TOrganization['level'] }));

@@ -17,6 +17,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** the embedded client, for dumping a test template */
+  pglite?: PGlite;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
@@ -39,11 +41,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 }
 
 /** The embedded database. The caller must hold the folder's lock (db/lock.ts). */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const client = new PGlite(dataDir);
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  const client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), pglite: client };
 }
 
 export async function ping(db: Db): Promise<void> {
