@@ -11,7 +11,10 @@ export const ZId = z
   .regex(/^[^/\s]+$/, '编号不能包含 / 或空白 / id must not contain / or spaces');
 
 /** Mainland mobile number (手机号码). */
-export const ZMobile = z.string().regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位 / mobile must be 11 digits starting with 1');
+export const ZMobile = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位 / mobile must be 11 digits starting with 1'));
 
 /** 身份证号码: 18 characters, the last a digit or X. The checksum is verified in the domain package. */
 export const ZIdNumber = z.string().regex(/^\d{17}[\dXx]$/, '身份证号码应为 18 位 / ID number must have 18 characters');

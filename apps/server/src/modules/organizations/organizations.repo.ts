@@ -8,7 +8,8 @@ export type OrgRow = typeof organizations.$inferSelect;
 /** LIKE pattern for "path starts with": ids may hold `_` or `%`, which LIKE would read as wildcards. */
 export const subtreePattern = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-const childCount = sql<number>`(select count(*)::int from ${organizations} c where c.parent_id = ${organizations.id} and c.closed_on is null)`;
+// written out in full: drizzle leaves a lone table's columns unqualified, which the subquery would capture
+const childCount = sql<number>`(select count(*)::int from organizations c where c.parent_id = organizations.id and c.closed_on is null)`;
 
 const listColumns = { org: organizations, childCount };
 

@@ -1,0 +1,108 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestContext, makeAccount, makeOrg, signedIn, type TestContext } from '../../testing/index.ts';
+
+let ctx: TestContext;
+let admin: Client;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+  await makeOrg(ctx.p, { id: 'central', level: 'central' });
+  await makeOrg(ctx.p, { id: 'cA', name: '共青团甲县委', level: 'county', parent: 'central' });
+  await makeOrg(ctx.p, { id: 'cB', name: '共青团乙县委', level: 'county', parent: 'central' });
+  await makeAccount(ctx.p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
+  admin = await signedIn(ctx, 'admin-a');
+});
+afterAll(() => ctx.close());
+
+/** Fills the downloaded template, as an organization department would. */
+async function filledTemplate(kind: string, rows: (string | Date)[][]) {
+  const res = await admin.get(`/api/v1/imports/${kind}/template`);
+  expect(res.statusCode).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  rows.forEach((r, i) => {
+    ws.getRow(3 + i).values = r;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function upload(kind: string, file: Buffer, commit: boolean, parent = 'cA') {
+  const boundary = '----lianxin-test';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return admin.request({
+    method: 'POST',
+    url: `/api/v1/imports/${kind}?commit=${commit}&parent=${parent}`,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+}
+
+const good = ['赵一', '共青团甲县委', '办公室', '科级', '专职', '2', '2019-07-01', '', '书记', '13700000001', '', 'zhaoyi', 'Zhao-yi-2026'];
+
+describe('cadre import', () => {
+  it('lists every bad row by row number, column and reason, and writes nothing', async () => {
+    const file = await filledTemplate('cadres', [
+      good,
+      ['钱二', '共青团乙县委', '', '副处', '挂职'], // county B: outside the admin's scope
+      ['孙三', '共青团甲县委', '', '处长', '全职', '', '2019-02-30'],
+      ['李四', 'cA', '', '正处', '兼职', '', '', '', '', '13700000001'], // same mobile as row 3
+    ]);
+    const res = await upload('cadres', file, true);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ ok: false, committed: false, rows: 4, created: 0 });
+    const errs = body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
+    expect(errs).toEqual(expect.arrayContaining(['4:所在组织', '5:职级', '5:团干部性质', '5:参加工作日期', '6:手机号码']));
+    expect(errs.some((e: string) => e.startsWith('3:'))).toBe(false);
+    expect(body.errors.find((e: { row: number }) => e.row === 5).reason).toMatch(/处长/);
+    const count = await ctx.p.db.query.cadres.findMany();
+    expect(count).toHaveLength(0);
+  });
+
+  it('previews a clean sheet without writing, then commits it whole with accounts', async () => {
+    const file = await filledTemplate('cadres', [good, ['周五', 'cA', '', '其他', '兼职']]);
+    const preview = (await upload('cadres', file, false)).json();
+    expect(preview).toMatchObject({ ok: true, committed: false, rows: 2, errors: [] });
+    expect(await ctx.p.db.query.cadres.findMany()).toHaveLength(0);
+    const done = (await upload('cadres', file, true)).json();
+    expect(done).toMatchObject({ ok: true, committed: true, created: 2 });
+    const list = (await admin.get('/api/v1/cadres?org=cA')).json();
+    expect(list.items.map((c: { name: string }) => c.name).sort()).toEqual(['周五', '赵一']);
+    const account = await ctx.p.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.username, 'zhaoyi') });
+    expect(account).toMatchObject({ role: 'cadre', mustChangePassword: true });
+    // the same sheet again: every row now collides
+    const again = (await upload('cadres', file, true)).json();
+    expect(again.ok).toBe(false);
+  });
+
+  it('rejects a file that is not a spreadsheet', async () => {
+    const res = (await upload('cadres', Buffer.from('not a spreadsheet'), false)).json();
+    expect(res.ok).toBe(false);
+    expect(res.errors[0].reason).toContain('xlsx');
+  });
+});
+
+describe('grassroots organization import', () => {
+  it('imports a committee and its branch from one sheet', async () => {
+    const file = await filledTemplate('organizations', [
+      ['共青团某公司委员会', '某公司团委', '', '企业'],
+      ['某公司一车间团支部', '', '共青团某公司委员会', '企业'],
+    ]);
+    const res = (await upload('organizations', file, true)).json();
+    expect(res).toMatchObject({ ok: true, committed: true, created: 2 });
+    const children = (await admin.get('/api/v1/organizations?parent=cA')).json().items;
+    expect(children.map((o: { name: string; childCount: number }) => [o.name, o.childCount])).toEqual([['共青团某公司委员会', 1]]);
+  });
+
+  it('refuses a row with an unknown field and names it', async () => {
+    const file = await filledTemplate('organizations', [['某团支部', '', '', '外星']]);
+    const res = (await upload('organizations', file, true)).json();
+    expect(res.errors).toEqual([{ row: 3, column: '领域', reason: expect.stringContaining('外星') }]);
+  });
+});
