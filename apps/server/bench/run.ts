@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: login and org-tree API throughput on PGlite and on PostgreSQL, each beside the raw
+ * database doing the same queries in the same run (machines here are noisy: read the ratios).
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/app.ts';
+import { seedDivisions } from '../src/modules/divisions/divisions.service.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { loadConfig, repoRoot } from '../src/platform/config.ts';
+import { createFieldCipher } from '../src/platform/crypto.ts';
+import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
+import { createPlatform } from '../src/platform/platform.ts';
+import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
+
+const ORG_REQUESTS = 400;
+const LOGINS = 60;
+
+async function timed(n: number, work: (i: number) => Promise<unknown>) {
+  const start = performance.now();
+  for (let i = 0; i < n; i++) await work(i);
+  return (n / (performance.now() - start)) * 1000;
+}
+
+async function benchOne(label: string, database: Database) {
+  const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
+    ...loadConfig({}),
+    demo: true,
+  });
+  await seedDivisions(p, 'bench');
+  await makeAccount(p, { username: 'bench', role: 'system_admin' });
+  const app = await buildApp(p);
+  const client = new Client(app);
+  await client.login('bench');
+
+  const orgApi = await timed(ORG_REQUESTS, () => client.get('/api/v1/organizations?parent=div-610000'));
+  const orgRaw = await timed(ORG_REQUESTS, () =>
+    p.db.execute(
+      sql`select o.*, (select count(*)::int from organizations c where c.parent_id = o.id and c.closed_on is null)
+          from organizations o where o.parent_id = 'div-610000' and o.closed_on is null order by o.division_code, o.name`,
+    ),
+  );
+  const loginApi = await timed(LOGINS, () => new Client(app).login('bench', PASSWORD));
+  // the raw side does the same database work as a login, less the argon2 verification
+  const loginRaw = await timed(LOGINS, async () => {
+    await p.db.execute(sql`select * from accounts where lower(username) = 'bench'`);
+    await p.db.execute(
+      sql`insert into sessions values (${crypto.randomUUID()}, (select id from accounts where username = 'bench'), 'x', now(), now())`,
+    );
+  });
+  await app.close();
+  await database.close();
+  const row = (name: string, api: number, raw: number) =>
+    `${label.padEnd(11)} ${name.padEnd(28)} ${api.toFixed(0).padStart(7)} /s   raw ${raw.toFixed(0).padStart(7)} /s   ratio ${(api / raw).toFixed(3)}`;
+  console.log(row('GET organizations?parent=', orgApi, orgRaw));
+  console.log(row('POST auth/login (argon2id)', loginApi, loginRaw));
+}
+
+async function main() {
+  console.log('backend     operation                    through the API        raw SQL, same run     API/raw');
+  await benchOne('PGlite', await openPglite(undefined));
+  const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
+  const url =
+    process.env.BENCH_DATABASE_URL ??
+    execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'start', pgDir], { encoding: 'utf8' }).trim();
+  try {
+    await benchOne('PostgreSQL', await openPostgres(url, 4));
+  } finally {
+    if (!process.env.BENCH_DATABASE_URL) execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'stop', pgDir]);
+  }
+}
+
+await main();
