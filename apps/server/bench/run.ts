@@ -59,16 +59,21 @@ async function benchOne(label: string, database: Database) {
 }
 
 async function main() {
-  console.log('backend     operation                    through the API        raw SQL, same run     API/raw');
+  console.log(
+    'backend     operation                    through the API        raw SQL, same run     API/raw',
+  );
   await benchOne('PGlite', await openPglite(undefined));
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
   const url =
     process.env.BENCH_DATABASE_URL ??
-    execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'start', pgDir], { encoding: 'utf8' }).trim();
+    execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'start', pgDir], {
+      encoding: 'utf8',
+    }).trim();
   try {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
   } finally {
-    if (!process.env.BENCH_DATABASE_URL) execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'stop', pgDir]);
+    if (!process.env.BENCH_DATABASE_URL)
+      execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'stop', pgDir]);
   }
 }
 

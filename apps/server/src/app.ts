@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -12,7 +13,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import fs from 'node:fs';
 import { z } from 'zod';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -54,7 +54,11 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: '连心 Lianxin API', version: '1', description: '团干部直接联系青年工作平台 / cadre–youth contact work' },
+      info: {
+        title: '连心 Lianxin API',
+        version: '1',
+        description: '团干部直接联系青年工作平台 / cadre–youth contact work',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -81,12 +85,22 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
           try {
             await ping(p.db);
           } catch {
-            return reply.code(503).send({ error: { code: 'unavailable', message: 'Database does not answer', messageZh: '数据库无响应' } });
+            return reply
+              .code(503)
+              .send({
+                error: {
+                  code: 'unavailable',
+                  message: 'Database does not answer',
+                  messageZh: '数据库无响应',
+                },
+              });
           }
           return { ok: true as const, database: p.dbKind };
         },
       );
-      api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
       await api.register(authRoutes(p));
       await api.register(organizationRoutes(p));
       await api.register(cadreRoutes(p));
@@ -110,7 +124,11 @@ function serveWebApp(app: FastifyInstance, dist: string) {
       return reply.sendFile('index.html');
     }
     return reply.code(404).send({
-      error: { code: 'not_found', message: `No route ${request.method} ${request.url}`, messageZh: '请求的地址不存在' },
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url}`,
+        messageZh: '请求的地址不存在',
+      },
     });
   });
 }

@@ -11,7 +11,9 @@ async function main() {
   if (config.demo) demoAccounts = await seedDemo(p);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
-  console.log(`连心 Lianxin 已启动 / listening: ${url}  (数据库 ${p.dbKind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `连心 Lianxin 已启动 / listening: ${url}  (数据库 ${p.dbKind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   if (demoAccounts.length > 0) {
     console.log('演示模式：以下演示账号密码公开，请勿录入真实数据 / demo accounts:');
     for (const a of demoAccounts) console.log(`  ${a.username.padEnd(14)} ${a.password}   ${a.role}`);

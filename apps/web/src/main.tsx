@@ -27,7 +27,11 @@ if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(
   <StrictMode>
     {/* autoInsertSpace off: two-character buttons read "登录", not "登 录", for people and tests alike. */}
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c41d1d' } }}>
+    <ConfigProvider
+      locale={zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#c41d1d' } }}
+    >
       <AntApp>
         <FeedbackBridge />
         <RouterProvider router={router} />

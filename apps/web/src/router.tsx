@@ -9,7 +9,13 @@ import { ImportPage } from './pages/imports/ImportPage.tsx';
 import { MePage } from './pages/me/MePage.tsx';
 import { OrgsPage } from './pages/organizations/OrgsPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
-import { HomeRedirect, RequireAdmin, RequireEditor, RequireSession } from './session/guards.tsx';
+import {
+  HomeRedirect,
+  RequireAdmin,
+  RequireEditor,
+  RequireSession,
+  RequireSystemAdmin,
+} from './session/guards.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
 
 function Root() {
@@ -45,9 +51,9 @@ export const router = createBrowserRouter([
                     children: [
                       { path: '/accounts', element: <AccountsPage /> },
                       { path: '/import', element: <ImportPage /> },
-                      { path: '/audit', element: <AuditPage /> },
                     ],
                   },
+                  { element: <RequireSystemAdmin />, children: [{ path: '/audit', element: <AuditPage /> }] },
                 ],
               },
             ],

@@ -28,4 +28,6 @@ export const ZChangePasswordRequest = z.object({
 });
 
 export const ZTotpSetupResponse = z.object({ secret: z.string(), uri: z.string() });
-export const ZTotpEnableRequest = z.object({ code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字 / code: 6 digits') });
+export const ZTotpEnableRequest = z.object({
+  code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字 / code: 6 digits'),
+});

@@ -17,7 +17,9 @@ export const ZMobile = z
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位 / mobile must be 11 digits starting with 1'));
 
 /** 身份证号码: 18 characters, the last a digit or X. The checksum is verified in the domain package. */
-export const ZIdNumber = z.string().regex(/^\d{17}[\dXx]$/, '身份证号码应为 18 位 / ID number must have 18 characters');
+export const ZIdNumber = z
+  .string()
+  .regex(/^\d{17}[\dXx]$/, '身份证号码应为 18 位 / ID number must have 18 characters');
 
 export const ZPageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -60,4 +62,9 @@ export type TErrorResponse = z.infer<typeof ZErrorResponse>;
 export const ZOk = z.object({ ok: z.literal(true) });
 
 export const paged = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });

@@ -63,7 +63,10 @@ export type TAccount = z.infer<typeof ZAccount>;
 export const ZUsername = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_.-]{3,40}$/, '用户名为 3–40 位字母、数字、点、横线或下划线 / username: 3–40 letters, digits, . _ -');
+  .regex(
+    /^[A-Za-z0-9_.-]{3,40}$/,
+    '用户名为 3–40 位字母、数字、点、横线或下划线 / username: 3–40 letters, digits, . _ -',
+  );
 
 export const ZCreateAccountRequest = z.object({
   username: ZUsername,

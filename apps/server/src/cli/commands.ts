@@ -1,10 +1,10 @@
 import type { ParseArgsConfig } from 'node:util';
-import { assertAcceptablePassword, hashPassword } from '../platform/auth/passwords.ts';
-import { accounts } from '../platform/db/schema.ts';
-import { AppError } from '../platform/errors.ts';
-import { inTransaction, type Platform } from '../platform/platform.ts';
 import { findAccountByUsername } from '../modules/accounts/accounts.repo.ts';
 import { expectedDivisionCounts, seedDivisions } from '../modules/divisions/divisions.service.ts';
+import { assertAcceptablePassword, hashPassword } from '../platform/auth/passwords.ts';
+import { accounts } from '../platform/db/schema.ts';
+import type { AppError } from '../platform/errors.ts';
+import { inTransaction, type Platform } from '../platform/platform.ts';
 import { RejectedError, UsageError } from './errors.ts';
 
 interface Invocation {
@@ -23,11 +23,13 @@ const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : u
 
 export const commands: Record<string, Command> = {
   'seed-divisions': {
-    summary: '为全国（或 --province 代码）每个省、地、县级行政区划建立团委 / seed League committees of all divisions',
+    summary:
+      '为全国（或 --province 代码）每个省、地、县级行政区划建立团委 / seed League committees of all divisions',
     options: { province: { type: 'string' } },
     async run(p, { values, actorName }) {
       const province = text(values.province);
-      if (province !== undefined && !/^\d{2}(0000)?$/.test(province)) throw new UsageError('--province 应为 2 位或 6 位省级代码，如 61 / 610000');
+      if (province !== undefined && !/^\d{2}(0000)?$/.test(province))
+        throw new UsageError('--province 应为 2 位或 6 位省级代码，如 61 / 610000');
       const result = await seedDivisions(p, actorName, province).catch((e: Error) => {
         throw new RejectedError(e.message);
       });
@@ -40,8 +42,10 @@ export const commands: Record<string, Command> = {
     async run(p, { values, actorName }) {
       const username = text(values.username);
       const password = text(values.password);
-      if (!username || !password) throw new UsageError('需要 --username 和 --password / --username and --password are required');
-      if (await findAccountByUsername(p.db, username)) throw new RejectedError(`用户名 ${username} 已存在 / username taken`);
+      if (!username || !password)
+        throw new UsageError('需要 --username 和 --password / --username and --password are required');
+      if (await findAccountByUsername(p.db, username))
+        throw new RejectedError(`用户名 ${username} 已存在 / username taken`);
       try {
         await assertAcceptablePassword(password, username, []);
       } catch (e) {
@@ -50,8 +54,16 @@ export const commands: Record<string, Command> = {
       const id = crypto.randomUUID();
       const passwordHash = await hashPassword(password);
       await inTransaction(p, async (tx) => {
-        await tx.insert(accounts).values({ id, username, role: 'system_admin', passwordHash, mustChangePassword: true });
-        await p.audit.append(tx, { actor: actorName, action: 'account.create', objectType: 'account', objectId: id, after: { username, role: 'system_admin' } });
+        await tx
+          .insert(accounts)
+          .values({ id, username, role: 'system_admin', passwordHash, mustChangePassword: true });
+        await p.audit.append(tx, {
+          actor: actorName,
+          action: 'account.create',
+          objectType: 'account',
+          objectId: id,
+          after: { username, role: 'system_admin' },
+        });
       });
       return { id, username, role: 'system_admin' };
     },
@@ -61,7 +73,10 @@ export const commands: Record<string, Command> = {
     options: {},
     async run(p) {
       const result = await p.audit.verify(p.db);
-      if (result.brokenAt !== null) throw new RejectedError(`审计日志在第 ${result.brokenAt} 条被篡改 / chain broken at seq ${result.brokenAt}`);
+      if (result.brokenAt !== null)
+        throw new RejectedError(
+          `审计日志在第 ${result.brokenAt} 条被篡改 / chain broken at seq ${result.brokenAt}`,
+        );
       return { ok: true, rows: result.rows };
     },
   },

@@ -5,7 +5,6 @@ import { openRuntime, type Runtime } from '../platform/runtime.ts';
 import { commands } from './commands.ts';
 import { RejectedError, UsageError } from './errors.ts';
 
-
 const usage = `用法 / usage: npx lianxin COMMAND [options]
 ${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`)
@@ -21,7 +20,12 @@ async function run(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${usage}`);
     return 2;
@@ -30,7 +34,11 @@ async function run(argv: string[]): Promise<number> {
   try {
     runtime = await openRuntime(`lianxin ${name}`);
     // decision 18: the local operator acts as system admin and is audited as cli:<os user>
-    const result = await command.run(runtime.platform, { values, positionals, actorName: `cli:${os.userInfo().username}` });
+    const result = await command.run(runtime.platform, {
+      values,
+      positionals,
+      actorName: `cli:${os.userInfo().username}`,
+    });
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } catch (e) {

@@ -35,7 +35,13 @@ export function canOnOrg(actor: Actor, orgPath: string, perm: Permission): boole
 }
 
 /** Records the refusal in the audit log and returns the error to throw. */
-export async function deny(p: Platform, actor: Actor, objectType: string, objectId: string, perm: Permission) {
+export async function deny(
+  p: Platform,
+  actor: Actor,
+  objectType: string,
+  objectId: string,
+  perm: Permission,
+) {
   await p.audit.record(p.db, {
     actor: actor.name,
     action: `deny.${perm}`,
@@ -58,10 +64,21 @@ const objectTypeZh: Record<string, string> = {
   audit: '审计日志',
 };
 
-export async function requireOrgAccess(p: Platform, actor: Actor, org: { id: string; path: string }, perm: Permission) {
+export async function requireOrgAccess(
+  p: Platform,
+  actor: Actor,
+  org: { id: string; path: string },
+  perm: Permission,
+) {
   if (!canOnOrg(actor, org.path, perm)) throw await deny(p, actor, 'organization', org.id, perm);
 }
 
-export async function requireRole(p: Platform, actor: Actor, roles: TRole[], objectType: string, objectId: string) {
+export async function requireRole(
+  p: Platform,
+  actor: Actor,
+  roles: TRole[],
+  objectType: string,
+  objectId: string,
+) {
   if (!roles.includes(actor.role)) throw await deny(p, actor, objectType, objectId, 'write');
 }

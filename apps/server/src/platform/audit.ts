@@ -67,7 +67,11 @@ export class AuditLog {
       ...entry,
     };
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
     const prevHash = last?.hash ?? GENESIS;
     const at = this.clock.now();
     const hash = this.cipher.digest(rowText(prevHash, at, e));
@@ -94,7 +98,8 @@ export class AuditLog {
         ip: r.ip,
         result: r.result as 'ok',
       });
-      if (r.prevHash !== prev || this.cipher.digest(text) !== r.hash) return { rows: rows.length, brokenAt: r.seq };
+      if (r.prevHash !== prev || this.cipher.digest(text) !== r.hash)
+        return { rows: rows.length, brokenAt: r.seq };
       prev = r.hash;
     }
     return { rows: rows.length, brokenAt: null };

@@ -93,13 +93,17 @@ export function loadMasterKey(config: Config, log: (msg: string) => void): Buffe
   if (config.key) return Buffer.from(config.key, 'base64');
   if (config.keyFile) return Buffer.from(fs.readFileSync(config.keyFile, 'utf8').trim(), 'base64');
   if (config.databaseUrl) {
-    throw new Error('With DATABASE_URL a key is required: set LIANXIN_KEY or LIANXIN_KEY_FILE (32 random bytes, base64).');
+    throw new Error(
+      'With DATABASE_URL a key is required: set LIANXIN_KEY or LIANXIN_KEY_FILE (32 random bytes, base64).',
+    );
   }
   const file = path.join(config.dataDir, 'secret.key');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-    log(`生成了加密密钥 ${file}；生产环境请用 LIANXIN_KEY_FILE 把密钥放在数据目录之外。 / Generated a key in ${file}.`);
+    log(
+      `生成了加密密钥 ${file}；生产环境请用 LIANXIN_KEY_FILE 把密钥放在数据目录之外。 / Generated a key in ${file}.`,
+    );
   }
   return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
 }

@@ -59,7 +59,9 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.code(400).send(errorBody(e));
     }
     if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.code(413).send(errorBody(new AppError('payload_too_large', 'Upload too large', '上传内容过大')));
+      return reply
+        .code(413)
+        .send(errorBody(new AppError('payload_too_large', 'Upload too large', '上传内容过大')));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(400).send(errorBody(badRequest(err.message, `请求有误：${err.message}`)));

@@ -31,7 +31,12 @@ describe('platform', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/organizations', '/api/v1/cadres', '/api/v1/auth/login', '/api/v1/imports/{kind}']),
+      expect.arrayContaining([
+        '/api/v1/organizations',
+        '/api/v1/cadres',
+        '/api/v1/auth/login',
+        '/api/v1/imports/{kind}',
+      ]),
     );
   });
 
@@ -41,7 +46,9 @@ describe('platform', () => {
     expect(first.total).toEqual({ provinces: 31, prefectures: 333, counties: 2854 });
     const again = await seedDivisions(ctx.p, 'test');
     expect(again.created).toBe(0);
-    const dongguan = await ctx.p.db.query.organizations.findFirst({ where: (o, { eq }) => eq(o.id, 'div-441900-county') });
+    const dongguan = await ctx.p.db.query.organizations.findFirst({
+      where: (o, { eq }) => eq(o.id, 'div-441900-county'),
+    });
     expect(dongguan?.path).toBe('/central/div-440000/div-441900/div-441900-county/');
   });
 });
@@ -52,7 +59,10 @@ describe('the embedded folder has one owner', () => {
     const release = lockDataDir(dir, 'server', 3000);
     expect(() => lockDataDir(dir, 'lianxin import')).toThrow(FolderLockedError);
     release();
-    fs.writeFileSync(path.join(dir, 'lianxin.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), port: null, command: 'x', since: '' }));
+    fs.writeFileSync(
+      path.join(dir, 'lianxin.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), port: null, command: 'x', since: '' }),
+    );
     const again = lockDataDir(dir, 'server');
     again();
   });
@@ -61,7 +71,10 @@ describe('the embedded folder has one owner', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-cli-'));
     const release = lockDataDir(dir, 'server', 3999);
     const run = promisify(execFile);
-    const err = await run('npx', ['lianxin', 'audit-verify'], { cwd: repoRoot, env: { ...process.env, LIANXIN_DATA: dir } }).catch((e) => e);
+    const err = await run('npx', ['lianxin', 'audit-verify'], {
+      cwd: repoRoot,
+      env: { ...process.env, LIANXIN_DATA: dir },
+    }).catch((e) => e);
     release();
     expect(err.code).toBe(1);
     expect(err.stderr).toContain(String(process.pid));

@@ -14,8 +14,20 @@ export interface Platform {
   config: Config;
 }
 
-export function createPlatform(database: Database, cipher: FieldCipher, clock: Clock, config: Config): Platform {
-  return { db: database.db, dbKind: database.kind, cipher, audit: new AuditLog(cipher, clock), clock, config };
+export function createPlatform(
+  database: Database,
+  cipher: FieldCipher,
+  clock: Clock,
+  config: Config,
+): Platform {
+  return {
+    db: database.db,
+    dbKind: database.kind,
+    cipher,
+    audit: new AuditLog(cipher, clock),
+    clock,
+    config,
+  };
 }
 
 /** Runs `work` in one transaction: all of it lands, or none. */

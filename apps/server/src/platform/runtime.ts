@@ -17,7 +17,9 @@ export interface Runtime {
  */
 export async function openRuntime(command: string, config = loadConfig()): Promise<Runtime> {
   if (config.demo && config.databaseUrl) {
-    throw new Error('演示模式只能使用嵌入式数据库，请去掉 DATABASE_URL 或 LIANXIN_DEMO / demo mode refuses DATABASE_URL');
+    throw new Error(
+      '演示模式只能使用嵌入式数据库，请去掉 DATABASE_URL 或 LIANXIN_DEMO / demo mode refuses DATABASE_URL',
+    );
   }
   let release = () => {};
   let database: Database;
@@ -32,7 +34,10 @@ export async function openRuntime(command: string, config = loadConfig()): Promi
       throw e;
     }
   }
-  const cipher = createFieldCipher(config.cipher, loadMasterKey(config, (m) => console.error(m)));
+  const cipher = createFieldCipher(
+    config.cipher,
+    loadMasterKey(config, (m) => console.error(m)),
+  );
   const platform = createPlatform(database, cipher, systemClock, config);
   return {
     config,

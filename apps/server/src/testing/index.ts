@@ -1,8 +1,8 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { TCadreInput, TRole } from '@lianxin/contracts';
 import { childPath } from '@lianxin/domain';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { insertCadre } from '../modules/cadres/cadres.service.ts';
@@ -90,7 +90,14 @@ export async function createTestContext(opts: { demo?: boolean } = {}): Promise<
 /** Factories writing straight to the database, as a seed would. */
 export async function makeOrg(
   p: Platform,
-  o: { id: string; name?: string; level: string; parent?: string | null; divisionCode?: string; field?: string },
+  o: {
+    id: string;
+    name?: string;
+    level: string;
+    parent?: string | null;
+    divisionCode?: string;
+    field?: string;
+  },
 ) {
   const parent = o.parent
     ? (await p.db.select().from(organizations)).find((r) => r.id === o.parent)
@@ -110,13 +117,25 @@ export async function makeOrg(
 
 export async function makeCadre(p: Platform, input: Partial<TCadreInput> & { orgId: string }) {
   return inTransaction(p, (tx) =>
-    insertCadre(p, tx, systemActor, input.orgId, { name: '测试干部', rank: 'section', employment: 'full_time', grassrootsYears: 1, ...input }),
+    insertCadre(p, tx, systemActor, input.orgId, {
+      name: '测试干部',
+      rank: 'section',
+      employment: 'full_time',
+      grassrootsYears: 1,
+      ...input,
+    }),
   );
 }
 
 export async function makeAccount(
   p: Platform,
-  a: { username: string; role: TRole; scopeOrgId?: string | null; cadreId?: string | null; mustChangePassword?: boolean },
+  a: {
+    username: string;
+    role: TRole;
+    scopeOrgId?: string | null;
+    cadreId?: string | null;
+    mustChangePassword?: boolean;
+  },
 ) {
   const id = crypto.randomUUID();
   await p.db.insert(accounts).values({
@@ -140,7 +159,11 @@ export class Client {
   constructor(private readonly app: FastifyInstance) {}
 
   async login(username: string, password = PASSWORD, totp?: string) {
-    const res = await this.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, totp } });
+    const res = await this.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password, totp },
+    });
     if (res.statusCode === 200) this.csrf = res.json().csrfToken;
     return res;
   }
@@ -156,8 +179,10 @@ export class Client {
   }
 
   get = (url: string) => this.request({ method: 'GET', url });
-  post = (url: string, payload?: unknown) => this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
-  patch = (url: string, payload?: unknown) => this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  post = (url: string, payload?: unknown) =>
+    this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
+  patch = (url: string, payload?: unknown) =>
+    this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
 }
 
 export async function signedIn(ctx: TestContext, username: string) {

@@ -17,7 +17,14 @@ export class ApiError extends Error {
   /** The parsed body, for answers that carry data besides the error (e.g. an import preview). */
   readonly body: unknown;
 
-  constructor(status: number, code: TErrorCode, message: string, messageZh: string, details: TErrorDetail[] = [], body?: unknown) {
+  constructor(
+    status: number,
+    code: TErrorCode,
+    message: string,
+    messageZh: string,
+    details: TErrorDetail[] = [],
+    body?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -88,7 +95,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), { method, headers, body, credentials: 'same-origin' });
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError(0, 'unavailable', 'network error', '无法连接服务器，请检查网络后重试');
   }

@@ -82,9 +82,12 @@ export const api = {
     },
     changePassword: async (body: { currentPassword: string; newPassword: string }) =>
       keepSession(await request<TSession>('/auth/password', { method: 'POST', body, quiet: true })),
-    totpSetup: () => request<{ secret: string; uri: string }>('/auth/totp/setup', { method: 'POST', body: {}, quiet: true }),
+    totpSetup: () =>
+      request<{ secret: string; uri: string }>('/auth/totp/setup', { method: 'POST', body: {}, quiet: true }),
     totpEnable: async (code: string) =>
-      keepSession(await request<TSession>('/auth/totp/enable', { method: 'POST', body: { code }, quiet: true })),
+      keepSession(
+        await request<TSession>('/auth/totp/enable', { method: 'POST', body: { code }, quiet: true }),
+      ),
   },
 
   orgs: {
@@ -96,11 +99,15 @@ export const api = {
       }),
     search: (q: string) => request<{ items: TOrganization[] }>('/organizations', { query: { q } }),
     get: (id: string) => request<TOrganizationDetail>(`/organizations/${encodeURIComponent(id)}`),
-    create: (body: TCreateOrganizationRequest) => request<TOrganization>('/organizations', { method: 'POST', body }),
+    create: (body: TCreateOrganizationRequest) =>
+      request<TOrganization>('/organizations', { method: 'POST', body }),
     update: (id: string, body: TUpdateOrganizationRequest) =>
       request<TOrganization>(`/organizations/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
     close: (id: string, closedOn: string) =>
-      request<TOrganization>(`/organizations/${encodeURIComponent(id)}/close`, { method: 'POST', body: { closedOn } }),
+      request<TOrganization>(`/organizations/${encodeURIComponent(id)}/close`, {
+        method: 'POST',
+        body: { closedOn },
+      }),
   },
 
   cadres: {
@@ -113,7 +120,8 @@ export const api = {
   },
 
   accounts: {
-    list: (query: TPageQuery & { org?: string }) => request<TPaged<TAccount>>('/accounts', { query: { ...query } }),
+    list: (query: TPageQuery & { org?: string }) =>
+      request<TPaged<TAccount>>('/accounts', { query: { ...query } }),
     create: (body: TCreateAccountRequest) => request<TAccount>('/accounts', { method: 'POST', body }),
     update: (id: string, body: TUpdateAccount) =>
       request<TAccount>(`/accounts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
@@ -122,7 +130,12 @@ export const api = {
   imports: {
     templateUrl: (kind: TImportKind) => buildUrl(`/imports/${kind}/template`),
     /** Preview (`commit` false) or write (`commit` true) a spreadsheet. */
-    upload: async (kind: TImportKind, file: File, commit: boolean, parent?: string): Promise<TImportResult> => {
+    upload: async (
+      kind: TImportKind,
+      file: File,
+      commit: boolean,
+      parent?: string,
+    ): Promise<TImportResult> => {
       const form = new FormData();
       form.append('file', file, file.name);
       try {

@@ -28,7 +28,15 @@ interface OrgSelectProps {
 }
 
 /** Choose an organization within the caller's scope, searched by name or division code (`?q=`). */
-export function OrgSelect({ id, value, onChange, initial = [], exclude = [], placeholder, allowClear }: OrgSelectProps) {
+export function OrgSelect({
+  id,
+  value,
+  onChange,
+  initial = [],
+  exclude = [],
+  placeholder,
+  allowClear,
+}: OrgSelectProps) {
   const [options, setOptions] = useState<Option[]>(() => initial.map(toOption));
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

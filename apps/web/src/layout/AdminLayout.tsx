@@ -3,15 +3,17 @@ import {
   FileSearchOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { roleLabels } from '@lianxin/contracts';
 import { Button, Divider, Flex, Layout, Menu, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { canEdit, useSession, useSignedIn } from '../session/SessionContext.tsx';
-import { CurrentOrgProvider } from './CurrentOrgContext.tsx';
+import { CurrentOrgProvider, useCurrentOrg } from './CurrentOrgContext.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { OrgTree } from './OrgTree.tsx';
 
@@ -19,13 +21,28 @@ const { Header, Sider, Content } = Layout;
 
 /** The admin screens (every role but cadre): header, left column with menu and tree, page. */
 export function AdminLayout() {
+  return (
+    <CurrentOrgProvider>
+      <AdminShell />
+    </CurrentOrgProvider>
+  );
+}
+
+function AdminShell() {
   const session = useSignedIn();
+  const { currentOrg } = useCurrentOrg();
   const { logout } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [narrow, setNarrow] = useState(false);
   const role = session.account.role;
+
+  // On a phone the column overlays the page: close it once an organization is chosen.
+  const currentId = currentOrg?.id;
+  useEffect(() => {
+    if (currentId && narrow) setCollapsed(true);
+  }, [currentId, narrow]);
   const editor = canEdit(role);
 
   const items: MenuProps['items'] = [
@@ -35,67 +52,81 @@ export function AdminLayout() {
       ? [
           { key: '/accounts', icon: <IdcardOutlined />, label: '账号管理' },
           { key: '/import', icon: <UploadOutlined />, label: '批量导入' },
-          { key: '/audit', icon: <FileSearchOutlined />, label: '操作日志' },
         ]
       : []),
+    ...(role === 'system_admin' ? [{ key: '/audit', icon: <FileSearchOutlined />, label: '操作日志' }] : []),
   ];
 
   return (
-    <CurrentOrgProvider>
-      <Layout style={{ minHeight: '100vh' }}>
-        <DemoBanner />
-        <Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px' }}>
-          <Link to="/orgs" className="lx-brand">
-            连心<small>团干部直接联系青年工作平台</small>
+    <Layout style={{ minHeight: '100vh' }}>
+      <DemoBanner />
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '0 16px' }}>
+        {narrow ? (
+          <Button
+            type="text"
+            aria-label={collapsed ? '展开菜单' : '收起菜单'}
+            aria-expanded={!collapsed}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed((c) => !c)}
+            style={{ color: '#fff' }}
+          />
+        ) : null}
+        <Link to="/orgs" className="lx-brand">
+          连心<small>团干部直接联系青年工作平台</small>
+        </Link>
+        <Flex align="center" gap={12} style={{ marginLeft: 'auto', minWidth: 0 }}>
+          <span className="lx-header-user" title={session.account.scopeOrgName ?? undefined}>
+            {session.account.username} · {roleLabels[role]}
+          </span>
+          <Link to="/change-password" style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>
+            修改密码
           </Link>
-          <Flex align="center" gap={12} style={{ marginLeft: 'auto', minWidth: 0 }}>
-            <span className="lx-header-user" title={session.account.scopeOrgName ?? undefined}>
-              {session.account.username} · {roleLabels[role]}
-            </span>
-            <Link to="/change-password" style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>
-              修改密码
-            </Link>
-            <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
-              退出
-            </Button>
-          </Flex>
-        </Header>
-        <Layout style={{ position: 'relative' }}>
-          <Sider
-            width={280}
-            theme="light"
-            breakpoint="md"
-            collapsedWidth={0}
-            collapsed={collapsed}
-            onCollapse={(value) => setCollapsed(value)}
-            onBreakpoint={(broken) => {
-              setNarrow(broken);
-              setCollapsed(broken);
+          <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
+            退出
+          </Button>
+        </Flex>
+      </Header>
+      <Layout style={{ position: 'relative' }}>
+        <Sider
+          width={280}
+          theme="light"
+          breakpoint="md"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          trigger={null}
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setCollapsed(broken);
+          }}
+          style={
+            narrow
+              ? {
+                  position: 'absolute',
+                  zIndex: 20,
+                  height: '100%',
+                  overflow: 'auto',
+                  boxShadow: '2px 0 8px rgba(0,0,0,0.15)',
+                }
+              : { borderRight: '1px solid #f0f0f0', overflow: 'auto' }
+          }
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[pathname]}
+            items={items}
+            style={{ borderInlineEnd: 'none' }}
+            onClick={({ key }) => {
+              navigate(key);
+              if (narrow) setCollapsed(true);
             }}
-            style={
-              narrow
-                ? { position: 'absolute', zIndex: 20, height: '100%', overflow: 'auto', boxShadow: '2px 0 8px rgba(0,0,0,0.15)' }
-                : { borderRight: '1px solid #f0f0f0', overflow: 'auto' }
-            }
-          >
-            <Menu
-              mode="inline"
-              selectedKeys={[pathname]}
-              items={items}
-              style={{ borderInlineEnd: 'none' }}
-              onClick={({ key }) => {
-                navigate(key);
-                if (narrow) setCollapsed(true);
-              }}
-            />
-            <Divider style={{ margin: 0 }} />
-            <OrgTree />
-          </Sider>
-          <Content style={{ padding: 16, minWidth: 0 }}>
-            <Outlet />
-          </Content>
-        </Layout>
+          />
+          <Divider style={{ margin: 0 }} />
+          <OrgTree />
+        </Sider>
+        <Content style={{ padding: 16, minWidth: 0 }}>
+          <Outlet />
+        </Content>
       </Layout>
-    </CurrentOrgProvider>
+    </Layout>
   );
 }

@@ -1,5 +1,14 @@
 import type { TOrganization } from '@lianxin/contracts';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { api, type TOrganizationDetail } from '../api/endpoints.ts';
 import { toastError } from '../feedback.ts';
 import { CURRENT_ORG_KEY } from '../session/SessionContext.tsx';
@@ -42,6 +51,7 @@ export function CurrentOrgProvider({ children }: { children: ReactNode }) {
   }, [selectOrg]);
 
   // Load the roots (again on every refresh); choose the remembered or the first organization.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `treeVersion` re-runs this on refreshTree().
   useEffect(() => {
     let live = true;
     api.orgs
@@ -73,7 +83,6 @@ export function CurrentOrgProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-    // treeVersion: re-run on refreshTree().
   }, [treeVersion, selectOrg]);
 
   const refreshTree = useCallback(() => setTreeVersion((v) => v + 1), []);

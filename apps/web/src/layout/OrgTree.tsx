@@ -82,7 +82,7 @@ export function OrgTree() {
       <Flex gap={8} style={{ marginTop: 6 }}>
         <Input.Search
           aria-label="搜索组织"
-          placeholder="组织名称或区划代码"
+          placeholder="名称或区划代码"
           allowClear
           value={query}
           onChange={(e) => setQuery(e.target.value)}

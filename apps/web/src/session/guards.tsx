@@ -45,3 +45,10 @@ export function RequireEditor() {
   if (!canEdit(session.account.role)) return <Navigate to="/orgs" replace />;
   return <Outlet />;
 }
+
+/** 操作日志: system administrators only. */
+export function RequireSystemAdmin() {
+  const session = useSignedIn();
+  if (session.account.role !== 'system_admin') return <Navigate to="/orgs" replace />;
+  return <Outlet />;
+}

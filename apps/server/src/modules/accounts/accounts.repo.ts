@@ -12,7 +12,10 @@ export const accountColumns = {
 };
 
 export function selectAccounts(db: Db) {
-  return db.select(accountColumns).from(accounts).leftJoin(organizations, eq(organizations.id, accounts.scopeOrgId));
+  return db
+    .select(accountColumns)
+    .from(accounts)
+    .leftJoin(organizations, eq(organizations.id, accounts.scopeOrgId));
 }
 
 export async function findAccountByUsername(db: Db, username: string) {

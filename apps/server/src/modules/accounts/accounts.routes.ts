@@ -12,7 +12,13 @@ import { z } from 'zod';
 import type { Platform } from '../../platform/platform.ts';
 import { createAccount, listAccounts, updateAccount } from './accounts.service.ts';
 
-const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
+const errors = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+  409: ZErrorResponse,
+};
 const tags = ['accounts'];
 
 export function accountRoutes(p: Platform): FastifyPluginAsyncZod {

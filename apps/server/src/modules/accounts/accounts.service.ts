@@ -1,18 +1,22 @@
+import crypto from 'node:crypto';
 import type { TCreateAccountRequest } from '@lianxin/contracts';
 import { and, eq, like, sql } from 'drizzle-orm';
-import crypto from 'node:crypto';
 import { type Actor, canOnOrg, deny } from '../../platform/access.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { accounts, loginFailures, organizations, sessions } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
-import { loadOrg } from '../organizations/organizations.service.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
+import { loadOrg } from '../organizations/organizations.service.ts';
 import { findAccountById, findAccountByUsername, selectAccounts, toAccountDto } from './accounts.repo.ts';
 
 /** Accounts are managed by admins over their subtree; only a system admin touches system admins. */
-async function assertCanManage(p: Platform, actor: Actor, target: { id: string; role: string; scopePath: string | null }) {
+async function assertCanManage(
+  p: Platform,
+  actor: Actor,
+  target: { id: string; role: string; scopePath: string | null },
+) {
   const ok =
     actor.role === 'system_admin' ||
     (actor.role === 'org_admin' &&
@@ -22,7 +26,11 @@ async function assertCanManage(p: Platform, actor: Actor, target: { id: string; 
   if (!ok) throw await deny(p, actor, 'account', target.id, 'write');
 }
 
-export async function listAccounts(p: Platform, actor: Actor, q: { org?: string; page: number; pageSize: number }) {
+export async function listAccounts(
+  p: Platform,
+  actor: Actor,
+  q: { org?: string; page: number; pageSize: number },
+) {
   if (actor.role === 'cadre') throw await deny(p, actor, 'account', 'list', 'read');
   const orgId = q.org ?? actor.scopeOrgId;
   const org = orgId ? await loadOrg(p, actor, orgId, 'read') : null;
@@ -43,10 +51,15 @@ export async function listAccounts(p: Platform, actor: Actor, q: { org?: string;
 export async function createAccount(p: Platform, actor: Actor, body: TCreateAccountRequest) {
   let scopeOrgId = body.scopeOrgId ?? null;
   if (body.role === 'cadre') {
-    if (!body.cadreId) throw badRequest('A cadre account names its cadre', '团干部账号须关联团干部', [{ path: 'cadreId', message: '必填 / required' }]);
+    if (!body.cadreId)
+      throw badRequest('A cadre account names its cadre', '团干部账号须关联团干部', [
+        { path: 'cadreId', message: '必填 / required' },
+      ]);
     scopeOrgId = (await loadCadre(p, actor, body.cadreId, 'write')).cadre.orgId;
   } else if (body.role !== 'system_admin' && !scopeOrgId) {
-    throw badRequest('Name the organization this account manages', '请指定账号管理的组织', [{ path: 'scopeOrgId', message: '必填 / required' }]);
+    throw badRequest('Name the organization this account manages', '请指定账号管理的组织', [
+      { path: 'scopeOrgId', message: '必填 / required' },
+    ]);
   }
   const scope = scopeOrgId ? await loadOrg(p, actor, scopeOrgId, 'read') : null;
   const id = crypto.randomUUID();
@@ -70,7 +83,14 @@ export async function createAccount(p: Platform, actor: Actor, body: TCreateAcco
     };
     await tx.insert(accounts).values(row);
     const { passwordHash: _, ...visible } = row;
-    await p.audit.append(tx, { actor: actor.name, action: 'account.create', objectType: 'account', objectId: id, after: visible, ip: actor.ip });
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'account.create',
+      objectType: 'account',
+      objectId: id,
+      after: visible,
+      ip: actor.ip,
+    });
   });
   return toAccountDto((await findAccountById(p.db, id))!);
 }

@@ -22,7 +22,13 @@ export function auditRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit',
-      { schema: { tags: ['audit'], querystring: ZPageQuery, response: { 200: paged(ZAuditRow), 403: ZErrorResponse } } },
+      {
+        schema: {
+          tags: ['audit'],
+          querystring: ZPageQuery,
+          response: { 200: paged(ZAuditRow), 403: ZErrorResponse },
+        },
+      },
       async (request) => {
         if (request.actor.role !== 'system_admin') throw await deny(p, request.actor, 'audit', 'log', 'read');
         const { page, pageSize } = request.query;

@@ -38,7 +38,10 @@ export async function findCadre(db: Db, id: string) {
 }
 
 /** Cadres of an organization subtree, by name, one page. */
-export async function listCadres(db: Db, q: { orgPath: string; name?: string; page: number; pageSize: number }) {
+export async function listCadres(
+  db: Db,
+  q: { orgPath: string; name?: string; page: number; pageSize: number },
+) {
   const where = and(
     like(organizations.path, subtreePattern(q.orgPath)),
     q.name ? ilike(cadres.name, `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
@@ -63,6 +66,9 @@ export async function listCadres(db: Db, q: { orgPath: string; name?: string; pa
 
 /** The cadre already holding this mobile or ID number (decision 1: match, never duplicate). */
 export async function findCadreByPersonalHash(db: Db, column: 'mobileHash' | 'idNumberHash', hash: string) {
-  const [row] = await db.select({ id: cadres.id, name: cadres.name }).from(cadres).where(eq(cadres[column], hash));
+  const [row] = await db
+    .select({ id: cadres.id, name: cadres.name })
+    .from(cadres)
+    .where(eq(cadres[column], hash));
   return row ?? null;
 }

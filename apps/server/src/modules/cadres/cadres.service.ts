@@ -1,7 +1,7 @@
+import crypto from 'node:crypto';
 import type { TCadreInput, TUpdateCadreRequest } from '@lianxin/contracts';
 import { isValidIdNumber, maskIdNumber, maskMobile, normalizeMobile } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
-import crypto from 'node:crypto';
 import { type Actor, canOnOrg, deny } from '../../platform/access.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres } from '../../platform/db/schema.ts';
@@ -31,7 +31,12 @@ export async function listCadresFor(
   const orgId = q.org ?? actor.scopeOrgId;
   if (!orgId) throw badRequest('Name an organization (org)', '请指定组织');
   const org = await loadOrg(p, actor, orgId, 'read');
-  const { items, total } = await listCadres(p.db, { orgPath: org.path, name: q.q, page: q.page, pageSize: q.pageSize });
+  const { items, total } = await listCadres(p.db, {
+    orgPath: org.path,
+    name: q.q,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
   return { items: items.map(toCadreDto), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -125,7 +130,9 @@ export async function updateCadre(p: Platform, actor: Actor, id: string, input: 
   return inTransaction(p, async (tx) => {
     await assertPersonUnique(tx, changes, id);
     await tx.update(cadres).set(changes).where(eq(cadres.id, id));
-    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current.cadre[k as keyof CadreRow]]));
+    const before = Object.fromEntries(
+      Object.keys(changes).map((k) => [k, current.cadre[k as keyof CadreRow]]),
+    );
     await p.audit.append(tx, {
       actor: actor.name,
       action: 'cadre.update',

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestContext, makeAccount, makeCadre, makeOrg, signedIn, type TestContext } from '../../testing/index.ts';
+import {
+  type Client,
+  createTestContext,
+  makeAccount,
+  makeCadre,
+  makeOrg,
+  signedIn,
+  type TestContext,
+} from '../../testing/index.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -51,25 +59,45 @@ describe('cadres', () => {
       idNumber: '11010519491231002X',
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ mobileMasked: '139****5678', idNumberMasked: '110105********002X' });
+    expect(created.json()).toMatchObject({
+      mobileMasked: '139****5678',
+      idNumberMasked: '110105********002X',
+    });
     const row = await ctx.p.db.query.cadres.findFirst({ where: (c, { eq }) => eq(c.id, created.json().id) });
     expect(row?.mobileEnc?.toString('latin1')).not.toContain('13912345678');
     expect(ctx.p.cipher.decrypt(row!.mobileEnc!)).toBe('13912345678');
-    const audit = await ctx.p.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.objectId, created.json().id) });
+    const audit = await ctx.p.db.query.auditLog.findMany({
+      where: (a, { eq }) => eq(a.objectId, created.json().id),
+    });
     expect(JSON.stringify(audit)).not.toContain('13912345678');
     expect(JSON.stringify(audit)).not.toContain('11010519491231002X');
   });
 
   it('matches people by mobile instead of duplicating them (decision 1)', async () => {
-    const dup = await admin.post('/api/v1/cadres', { name: '重复录入', orgId: 'cA', rank: 'staff', employment: 'part_time', mobile: '138 0000 1111' });
+    const dup = await admin.post('/api/v1/cadres', {
+      name: '重复录入',
+      orgId: 'cA',
+      rank: 'staff',
+      employment: 'part_time',
+      mobile: '138 0000 1111',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.messageZh).toContain(selfId);
   });
 
   it('names every invalid field', async () => {
-    const bad = await admin.post('/api/v1/cadres', { name: '', orgId: 'cA', rank: 'boss', employment: 'full_time', mobile: '12345' });
+    const bad = await admin.post('/api/v1/cadres', {
+      name: '',
+      orgId: 'cA',
+      rank: 'boss',
+      employment: 'full_time',
+      mobile: '12345',
+    });
     expect(bad.statusCode).toBe(400);
-    const paths = bad.json().error.details.map((d: { path: string }) => d.path).join(' ');
+    const paths = bad
+      .json()
+      .error.details.map((d: { path: string }) => d.path)
+      .join(' ');
     expect(paths).toContain('name');
     expect(paths).toContain('rank');
     expect(paths).toContain('mobile');

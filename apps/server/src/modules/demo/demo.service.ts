@@ -11,7 +11,15 @@ import { seedDivisions } from '../divisions/divisions.service.ts';
 /** Demo mode only (decision 19): known passwords, shown on a banner and printed at start. */
 export const DEMO_PASSWORD = 'Lianxin@2026';
 
-const demoActor: Actor = { accountId: null, name: 'demo-seed', role: 'system_admin', scopeOrgId: null, scopePath: null, cadreId: null, ip: null };
+const demoActor: Actor = {
+  accountId: null,
+  name: 'demo-seed',
+  role: 'system_admin',
+  scopeOrgId: null,
+  scopePath: null,
+  cadreId: null,
+  ip: null,
+};
 
 const adminAccounts: { username: string; role: TRole; scopeOrgId: string | null }[] = [
   { username: 'admin', role: 'system_admin', scopeOrgId: null },
@@ -34,15 +42,64 @@ const grassroots: { id: string; name: string; parent: string; field: string }[] 
 ];
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
-const given = ['晓东', '海燕', '建军', '丽娜', '志强', '婷婷', '文博', '雪梅', '子豪', '佳怡', '俊杰', '欣然'];
+const given = [
+  '晓东',
+  '海燕',
+  '建军',
+  '丽娜',
+  '志强',
+  '婷婷',
+  '文博',
+  '雪梅',
+  '子豪',
+  '佳怡',
+  '俊杰',
+  '欣然',
+];
 
 // where the demo cadres work: organ, department, how many, rank and employment mix
-const postings: { org: string; department: string | null; count: number; ranks: TRank[]; employment: TEmployment[] }[] = [
-  { org: 'div-610000', department: '组织部', count: 4, ranks: ['bureau', 'division', 'deputy_division', 'section'], employment: ['full_time'] },
-  { org: 'div-610300', department: '组织部', count: 5, ranks: ['division', 'deputy_division', 'section', 'staff'], employment: ['full_time'] },
-  { org: 'div-610300', department: '宣传部', count: 5, ranks: ['deputy_division', 'section', 'staff'], employment: ['full_time', 'seconded'] },
-  { org: 'div-610302', department: null, count: 6, ranks: ['section', 'staff'], employment: ['full_time', 'part_time'] },
-  { org: 'div-610303', department: null, count: 6, ranks: ['section', 'staff'], employment: ['full_time', 'seconded', 'part_time'] },
+const postings: {
+  org: string;
+  department: string | null;
+  count: number;
+  ranks: TRank[];
+  employment: TEmployment[];
+}[] = [
+  {
+    org: 'div-610000',
+    department: '组织部',
+    count: 4,
+    ranks: ['bureau', 'division', 'deputy_division', 'section'],
+    employment: ['full_time'],
+  },
+  {
+    org: 'div-610300',
+    department: '组织部',
+    count: 5,
+    ranks: ['division', 'deputy_division', 'section', 'staff'],
+    employment: ['full_time'],
+  },
+  {
+    org: 'div-610300',
+    department: '宣传部',
+    count: 5,
+    ranks: ['deputy_division', 'section', 'staff'],
+    employment: ['full_time', 'seconded'],
+  },
+  {
+    org: 'div-610302',
+    department: null,
+    count: 6,
+    ranks: ['section', 'staff'],
+    employment: ['full_time', 'part_time'],
+  },
+  {
+    org: 'div-610303',
+    department: null,
+    count: 6,
+    ranks: ['section', 'staff'],
+    employment: ['full_time', 'seconded', 'part_time'],
+  },
   { org: 'div-610304', department: null, count: 4, ranks: ['section', 'staff'], employment: ['full_time'] },
 ];
 
@@ -76,16 +133,25 @@ function demoCadres(): TCadreInput[] {
 export async function seedDemo(p: Platform) {
   const list = [
     ...adminAccounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD, role: a.role })),
-    ...['cadre01', 'cadre02', 'cadre03'].map((u) => ({ username: u, password: DEMO_PASSWORD, role: 'cadre' })),
+    ...['cadre01', 'cadre02', 'cadre03'].map((u) => ({
+      username: u,
+      password: DEMO_PASSWORD,
+      role: 'cadre',
+    })),
   ];
-  const [existing] = await p.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'admin'));
+  const [existing] = await p.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.username, 'admin'));
   if (existing) return list;
   await seedDivisions(p, demoActor.name, '61');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await inTransaction(p, async (tx) => {
     for (const g of grassroots) {
       const [parent] = await tx.select().from(organizations).where(eq(organizations.id, g.parent));
-      await tx.insert(organizations).values({ ...g, parentId: g.parent, level: 'grassroots', path: childPath(parent!.path, g.id) });
+      await tx
+        .insert(organizations)
+        .values({ ...g, parentId: g.parent, level: 'grassroots', path: childPath(parent!.path, g.id) });
     }
     const cadres = [];
     for (const c of demoCadres()) cadres.push(await insertCadre(p, tx, demoActor, c.orgId, c));
@@ -100,9 +166,15 @@ export async function seedDemo(p: Platform) {
       })),
     ];
     for (const a of rows) {
-      await tx.insert(accounts).values({ id: crypto.randomUUID(), ...a, passwordHash, mustChangePassword: false });
+      await tx
+        .insert(accounts)
+        .values({ id: crypto.randomUUID(), ...a, passwordHash, mustChangePassword: false });
     }
-    await p.audit.append(tx, { actor: demoActor.name, action: 'demo.seed', after: { accounts: rows.map((r) => r.username) } });
+    await p.audit.append(tx, {
+      actor: demoActor.name,
+      action: 'demo.seed',
+      after: { accounts: rows.map((r) => r.username) },
+    });
   });
   return list;
 }

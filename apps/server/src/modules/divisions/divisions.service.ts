@@ -40,7 +40,11 @@ export async function seedDivisions(p: Platform, actorName: string, provinceCode
         counties: sql<number>`count(*) filter (where level = 'county' and id like 'div-%')::int`,
       })
       .from(organizations);
-    await p.audit.append(tx, { actor: actorName, action: 'divisions.seed', after: { provinceCode: provinceCode ?? null, created } });
+    await p.audit.append(tx, {
+      actor: actorName,
+      action: 'divisions.seed',
+      after: { provinceCode: provinceCode ?? null, created },
+    });
     return { created, total: counts! };
   });
 }

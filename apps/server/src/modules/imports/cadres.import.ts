@@ -1,5 +1,12 @@
-import { employmentLabels, rankLabels, type TCadreInput, type TImportResult, ZCadreInput, ZUsername } from '@lianxin/contracts';
 import crypto from 'node:crypto';
+import {
+  employmentLabels,
+  rankLabels,
+  type TCadreInput,
+  type TImportResult,
+  ZCadreInput,
+  ZUsername,
+} from '@lianxin/contracts';
 import { isValidIdNumber, normalizeMobile, passwordProblems } from '@lianxin/domain';
 import type { Actor } from '../../platform/access.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -33,7 +40,13 @@ export const cadreColumns: Column<Key>[] = [
   { key: 'org', header: '所在组织', required: true, hint: '组织全称或组织编号', width: 24 },
   { key: 'department', header: '部室', hint: '机关部室，可空', width: 12 },
   { key: 'rank', header: '职级', required: true, choices: Object.values(rankLabels), width: 12 },
-  { key: 'employment', header: '团干部性质', required: true, choices: Object.values(employmentLabels), width: 12 },
+  {
+    key: 'employment',
+    header: '团干部性质',
+    required: true,
+    choices: Object.values(employmentLabels),
+    width: 12,
+  },
   { key: 'grassrootsYears', header: '基层工作年限', hint: '数字，如 2', width: 12 },
   { key: 'hiredOn', header: '参加工作日期', hint: '2019-07-01', width: 14 },
   { key: 'probationEndsOn', header: '试用期满日期', hint: '新录用人员填写', width: 14 },
@@ -55,7 +68,12 @@ export const cadreTemplate = () =>
     '6. 文件中任何一行有误，整个文件都不会导入；请按预览列出的行号和原因改正后重新上传。',
   ]);
 
-const rankOf = labelLookup(rankLabels, { 正处级: 'division', 副处级: 'deputy_division', 科级及以下: 'section', 局级及以上: 'bureau' });
+const rankOf = labelLookup(rankLabels, {
+  正处级: 'division',
+  副处级: 'deputy_division',
+  科级及以下: 'section',
+  局级及以上: 'bureau',
+});
 const employmentOf = labelLookup(employmentLabels);
 const header = (k: Key) => cadreColumns.find((c) => c.key === k)?.header ?? k;
 
@@ -75,7 +93,8 @@ function parseRow(values: Partial<Record<Key, string>>, row: number, org: (t: st
   const rank = rankOf(values.rank);
   if (values.rank && !rank) fail('rank', `“${values.rank}”不是有效职级 / unknown rank`);
   const employment = employmentOf(values.employment);
-  if (values.employment && !employment) fail('employment', `“${values.employment}”应为专职、挂职或兼职 / unknown employment`);
+  if (values.employment && !employment)
+    fail('employment', `“${values.employment}”应为专职、挂职或兼职 / unknown employment`);
   const dates: Partial<Record<'hiredOn' | 'probationEndsOn', string>> = {};
   for (const k of ['hiredOn', 'probationEndsOn'] as const) {
     const text = values[k];
@@ -89,10 +108,12 @@ function parseRow(values: Partial<Record<Key, string>>, row: number, org: (t: st
   const mobile = values.mobile ? normalizeMobile(values.mobile) : undefined;
   const idNumber = values.idNumber?.toUpperCase();
   if (idNumber && !isValidIdNumber(idNumber)) fail('idNumber', '身份证号码校验不通过 / invalid ID number');
-  if (values.username && !ZUsername.safeParse(values.username).success) fail('username', '账号为 3–40 位字母、数字、. _ - / bad username');
+  if (values.username && !ZUsername.safeParse(values.username).success)
+    fail('username', '账号为 3–40 位字母、数字、. _ - / bad username');
   if (values.username && !values.password) fail('password', '开通账号须填写初始密码 / password required');
   if (values.password) {
-    for (const problem of passwordProblems(values.password, { username: values.username ?? '' })) fail('password', `${problem.zh} / ${problem.en}`);
+    for (const problem of passwordProblems(values.password, { username: values.username ?? '' }))
+      fail('password', `${problem.zh} / ${problem.en}`);
   }
   const candidate = {
     name: values.name ?? '',
@@ -114,13 +135,29 @@ function parseRow(values: Partial<Record<Key, string>>, row: number, org: (t: st
       if (!errors.some((e) => e.column === header(k))) fail(k, issue.message);
     }
   }
-  return { errors, parsed: parsed.success ? { row, cadre: parsed.data, username: values.username, password: values.password } : null };
+  return {
+    errors,
+    parsed: parsed.success
+      ? { row, cadre: parsed.data, username: values.username, password: values.password }
+      : null,
+  };
 }
 
 /** Checks a whole sheet; writes it only when every row is clean and `commit` is asked, all at once. */
-export async function importCadres(p: Platform, actor: Actor, root: OrgRow, file: Buffer, commit: boolean): Promise<TImportResult> {
+export async function importCadres(
+  p: Platform,
+  actor: Actor,
+  root: OrgRow,
+  file: Buffer,
+  commit: boolean,
+): Promise<TImportResult> {
   const { rows, errors } = await readRows(file, cadreColumns);
-  const resolveOrg = await orgResolver(p, actor, root, rows.map((r) => r.values.org ?? ''));
+  const resolveOrg = await orgResolver(
+    p,
+    actor,
+    root,
+    rows.map((r) => r.values.org ?? ''),
+  );
   const parsed: ParsedRow[] = [];
   for (const r of rows) {
     const result = parseRow(r.values, r.row, resolveOrg);
@@ -128,9 +165,17 @@ export async function importCadres(p: Platform, actor: Actor, root: OrgRow, file
     if (result.parsed) parsed.push(result.parsed);
   }
   await checkUniqueness(p, parsed, errors);
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
+  if (rows.length === 0 && errors.length === 0)
+    errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
   const ok = errors.length === 0;
-  if (!ok || !commit) return { ok, committed: false, rows: rows.length, errors: errors.sort((a, b) => a.row - b.row), created: 0 };
+  if (!ok || !commit)
+    return {
+      ok,
+      committed: false,
+      rows: rows.length,
+      errors: errors.sort((a, b) => a.row - b.row),
+      created: 0,
+    };
   const hashes = await Promise.all(parsed.map((r) => (r.password ? hashPassword(r.password) : null)));
   await inTransaction(p, async (tx) => {
     for (const [i, r] of parsed.entries()) {
@@ -148,7 +193,14 @@ export async function importCadres(p: Platform, actor: Actor, root: OrgRow, file
         });
       }
     }
-    await p.audit.append(tx, { actor: actor.name, action: 'import.cadres', objectType: 'organization', objectId: root.id, after: { rows: parsed.length }, ip: actor.ip });
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'import.cadres',
+      objectType: 'organization',
+      objectId: root.id,
+      after: { rows: parsed.length },
+      ip: actor.ip,
+    });
   });
   return { ok: true, committed: true, rows: rows.length, errors: [], created: parsed.length };
 }
@@ -165,13 +217,23 @@ async function checkUniqueness(p: Platform, parsed: ParsedRow[], errors: RowErro
     for (const [k, v] of keys) {
       if (!v) continue;
       const first = seen.get(`${k}:${v}`);
-      if (first !== undefined) errors.push({ row: r.row, column: header(k), reason: `与第 ${first} 行重复 / duplicates row ${first}` });
+      if (first !== undefined)
+        errors.push({
+          row: r.row,
+          column: header(k),
+          reason: `与第 ${first} 行重复 / duplicates row ${first}`,
+        });
       else seen.set(`${k}:${v}`, r.row);
       const existing =
         k === 'username'
           ? await findAccountByUsername(p.db, v)
-          : await findCadreByPersonalHash(p.db, k === 'mobile' ? 'mobileHash' : 'idNumberHash', p.cipher.blindIndex(v));
-      if (existing) errors.push({ row: r.row, column: header(k), reason: '系统中已存在，请勿重复录入 / already exists' });
+          : await findCadreByPersonalHash(
+              p.db,
+              k === 'mobile' ? 'mobileHash' : 'idNumberHash',
+              p.cipher.blindIndex(v),
+            );
+      if (existing)
+        errors.push({ row: r.row, column: header(k), reason: '系统中已存在，请勿重复录入 / already exists' });
     }
   }
 }

@@ -9,11 +9,21 @@ import { importOrganizations, organizationTemplate } from './organizations.impor
 
 const kinds = {
   cadres: { template: cadreTemplate, run: importCadres, fileName: '团干部导入模板.xlsx' },
-  organizations: { template: organizationTemplate, run: importOrganizations, fileName: '基层团组织导入模板.xlsx' },
+  organizations: {
+    template: organizationTemplate,
+    run: importOrganizations,
+    fileName: '基层团组织导入模板.xlsx',
+  },
 };
 const ZKind = z.enum(['cadres', 'organizations']);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 413: ZErrorResponse };
+const errors = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+  413: ZErrorResponse,
+};
 
 /** Excel imports: download the template, preview (commit=false), then write (commit=true). */
 export function importRoutes(p: Platform): FastifyPluginAsyncZod {
@@ -45,9 +55,13 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        if (!request.isMultipart()) throw badRequest('Send the file as multipart/form-data', '请以表单方式上传文件');
+        if (!request.isMultipart())
+          throw badRequest('Send the file as multipart/form-data', '请以表单方式上传文件');
         const part = await request.file();
-        if (!part) throw badRequest('No file in the request', '没有收到文件', [{ path: 'file', message: '必填 / required' }]);
+        if (!part)
+          throw badRequest('No file in the request', '没有收到文件', [
+            { path: 'file', message: '必填 / required' },
+          ]);
         const file = await part.toBuffer();
         const rootId = request.query.parent ?? request.actor.scopeOrgId ?? 'central';
         const root = await loadOrg(p, request.actor, rootId, 'write');

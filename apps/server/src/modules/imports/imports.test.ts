@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestContext, makeAccount, makeOrg, signedIn, type TestContext } from '../../testing/index.ts';
+import {
+  type Client,
+  createTestContext,
+  makeAccount,
+  makeOrg,
+  signedIn,
+  type TestContext,
+} from '../../testing/index.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -31,7 +38,9 @@ async function filledTemplate(kind: string, rows: (string | Date)[][]) {
 function upload(kind: string, file: Buffer, commit: boolean, parent = 'cA') {
   const boundary = '----lianxin-test';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -43,7 +52,21 @@ function upload(kind: string, file: Buffer, commit: boolean, parent = 'cA') {
   });
 }
 
-const good = ['赵一', '共青团甲县委', '办公室', '科级', '专职', '2', '2019-07-01', '', '书记', '13700000001', '', 'zhaoyi', 'Zhao-yi-2026'];
+const good = [
+  '赵一',
+  '共青团甲县委',
+  '办公室',
+  '科级',
+  '专职',
+  '2',
+  '2019-07-01',
+  '',
+  '书记',
+  '13700000001',
+  '',
+  'zhaoyi',
+  'Zhao-yi-2026',
+];
 
 describe('cadre import', () => {
   it('lists every bad row by row number, column and reason, and writes nothing', async () => {
@@ -58,7 +81,9 @@ describe('cadre import', () => {
     const body = res.json();
     expect(body).toMatchObject({ ok: false, committed: false, rows: 4, created: 0 });
     const errs = body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
-    expect(errs).toEqual(expect.arrayContaining(['4:所在组织', '5:职级', '5:团干部性质', '5:参加工作日期', '6:手机号码']));
+    expect(errs).toEqual(
+      expect.arrayContaining(['4:所在组织', '5:职级', '5:团干部性质', '5:参加工作日期', '6:手机号码']),
+    );
     expect(errs.some((e: string) => e.startsWith('3:'))).toBe(false);
     expect(body.errors.find((e: { row: number }) => e.row === 5).reason).toMatch(/处长/);
     const count = await ctx.p.db.query.cadres.findMany();
@@ -74,7 +99,9 @@ describe('cadre import', () => {
     expect(done).toMatchObject({ ok: true, committed: true, created: 2 });
     const list = (await admin.get('/api/v1/cadres?org=cA')).json();
     expect(list.items.map((c: { name: string }) => c.name).sort()).toEqual(['周五', '赵一']);
-    const account = await ctx.p.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.username, 'zhaoyi') });
+    const account = await ctx.p.db.query.accounts.findFirst({
+      where: (a, { eq }) => eq(a.username, 'zhaoyi'),
+    });
     expect(account).toMatchObject({ role: 'cadre', mustChangePassword: true });
     // the same sheet again: every row now collides
     const again = (await upload('cadres', file, true)).json();
@@ -97,7 +124,9 @@ describe('grassroots organization import', () => {
     const res = (await upload('organizations', file, true)).json();
     expect(res).toMatchObject({ ok: true, committed: true, created: 2 });
     const children = (await admin.get('/api/v1/organizations?parent=cA')).json().items;
-    expect(children.map((o: { name: string; childCount: number }) => [o.name, o.childCount])).toEqual([['共青团某公司委员会', 1]]);
+    expect(children.map((o: { name: string; childCount: number }) => [o.name, o.childCount])).toEqual([
+      ['共青团某公司委员会', 1],
+    ]);
   });
 
   it('refuses a row with an unknown field and names it', async () => {

@@ -1,6 +1,6 @@
-import { childPath } from '@lianxin/domain';
-import { orgFieldLabels, type TImportResult } from '@lianxin/contracts';
 import crypto from 'node:crypto';
+import { orgFieldLabels, type TImportResult } from '@lianxin/contracts';
+import { childPath } from '@lianxin/domain';
 import type { Actor } from '../../platform/access.ts';
 import { organizations } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
@@ -26,20 +26,37 @@ export const organizationTemplate = () =>
     '4. 文件中任何一行有误，整个文件都不会导入。',
   ]);
 
-const fieldOf = labelLookup(orgFieldLabels, { 机关: 'organ', 事业单位: 'organ', 社区: 'community', 街道: 'community' });
+const fieldOf = labelLookup(orgFieldLabels, {
+  机关: 'organ',
+  事业单位: 'organ',
+  社区: 'community',
+  街道: 'community',
+});
 const header = (k: Key) => orgColumns.find((c) => c.key === k)?.header ?? k;
 
 /** Bulk import of grassroots organizations (基层团委、团总支、团支部) under one organization. */
-export async function importOrganizations(p: Platform, actor: Actor, root: OrgRow, file: Buffer, commit: boolean): Promise<TImportResult> {
+export async function importOrganizations(
+  p: Platform,
+  actor: Actor,
+  root: OrgRow,
+  file: Buffer,
+  commit: boolean,
+): Promise<TImportResult> {
   const { rows, errors } = await readRows(file, orgColumns);
-  const resolve = await orgResolver(p, actor, root, rows.map((r) => r.values.parent ?? ''));
+  const resolve = await orgResolver(
+    p,
+    actor,
+    root,
+    rows.map((r) => r.values.parent ?? ''),
+  );
   // a row may hang under an organization created by an earlier row of the same file
   const fromFile = new Map<string, { id: string; path: string }>();
   const toInsert: (typeof organizations.$inferInsert)[] = [];
   for (const { row, values } of rows) {
     const fail = (k: Key, reason: string) => errors.push({ row, column: header(k), reason });
     if (!values.name) fail('name', '必填项为空 / required');
-    else if (values.name.length < 2 || values.name.length > 100) fail('name', '名称应为 2–100 个字 / 2–100 characters');
+    else if (values.name.length < 2 || values.name.length > 100)
+      fail('name', '名称应为 2–100 个字 / 2–100 characters');
     const field = fieldOf(values.field);
     if (!values.field) fail('field', '必填项为空 / required');
     else if (!field) fail('field', `“${values.field}”不是有效领域 / unknown field`);
@@ -51,12 +68,22 @@ export async function importOrganizations(p: Platform, actor: Actor, root: OrgRo
       const id = crypto.randomUUID();
       const path = childPath(parent.path, id);
       fromFile.set(values.name, { id, path });
-      toInsert.push({ id, name: values.name, shortName: values.shortName ?? null, level: 'grassroots', parentId: parent.id, path, field });
+      toInsert.push({
+        id,
+        name: values.name,
+        shortName: values.shortName ?? null,
+        level: 'grassroots',
+        parentId: parent.id,
+        path,
+        field,
+      });
     }
   }
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
+  if (rows.length === 0 && errors.length === 0)
+    errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
   const ok = errors.length === 0;
-  if (!ok || !commit) return { ok, committed: false, rows: rows.length, errors: sortErrors(errors), created: 0 };
+  if (!ok || !commit)
+    return { ok, committed: false, rows: rows.length, errors: sortErrors(errors), created: 0 };
   await inTransaction(p, async (tx) => {
     await tx.insert(organizations).values(toInsert);
     await p.audit.append(tx, {

@@ -29,7 +29,11 @@ const MAX_ROWS = 5000;
 export async function buildTemplate(title: string, columns: Column[], notes: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: HINT_ROW }] });
-  ws.columns = columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width ?? 16 }));
+  ws.columns = columns.map((c) => ({
+    header: c.required ? `${c.header}*` : c.header,
+    key: c.key,
+    width: c.width ?? 16,
+  }));
   ws.addRow(columns.map((c) => c.hint ?? ''));
   ws.getRow(HEADER_ROW).font = { bold: true };
   ws.getRow(HINT_ROW).font = { italic: true, color: { argb: 'FF888888' } };
@@ -78,10 +82,16 @@ export async function readRows<K extends string>(
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], errors: [{ row: 0, column: '文件', reason: '不是有效的 .xlsx 文件（请使用下载的模板） / not an .xlsx file' }] };
+    return {
+      rows: [],
+      errors: [
+        { row: 0, column: '文件', reason: '不是有效的 .xlsx 文件（请使用下载的模板） / not an .xlsx file' },
+      ],
+    };
   }
   const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], errors: [{ row: 0, column: '文件', reason: '文件中没有工作表 / no worksheet' }] };
+  if (!ws)
+    return { rows: [], errors: [{ row: 0, column: '文件', reason: '文件中没有工作表 / no worksheet' }] };
   const positions = new Map<K, number>();
   ws.getRow(HEADER_ROW).eachCell((cell, col) => {
     const header = cellText(cell.value).replace(/\*$/, '');
@@ -92,7 +102,11 @@ export async function readRows<K extends string>(
   if (missing.length > 0) {
     return {
       rows: [],
-      errors: missing.map((c) => ({ row: HEADER_ROW, column: c.header, reason: '缺少该列（请使用下载的模板） / column missing' })),
+      errors: missing.map((c) => ({
+        row: HEADER_ROW,
+        column: c.header,
+        reason: '缺少该列（请使用下载的模板） / column missing',
+      })),
     };
   }
   const rows: RawRow<K>[] = [];
@@ -106,7 +120,10 @@ export async function readRows<K extends string>(
     if (Object.keys(values).length > 0) rows.push({ row: r, values });
   }
   if (rows.length > MAX_ROWS) {
-    return { rows: [], errors: [{ row: 0, column: '文件', reason: `一次最多导入 ${MAX_ROWS} 行 / at most ${MAX_ROWS} rows` }] };
+    return {
+      rows: [],
+      errors: [{ row: 0, column: '文件', reason: `一次最多导入 ${MAX_ROWS} 行 / at most ${MAX_ROWS} rows` }],
+    };
   }
   return { rows, errors: [] };
 }

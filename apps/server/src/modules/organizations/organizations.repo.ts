@@ -61,7 +61,11 @@ export function searchOrgs(db: Db, q: string, scopePath: string | null, limit = 
     .where(
       and(
         scopePath ? like(organizations.path, subtreePattern(scopePath)) : undefined,
-        or(ilike(organizations.name, `%${text}%`), eq(organizations.divisionCode, q), eq(organizations.id, q)),
+        or(
+          ilike(organizations.name, `%${text}%`),
+          eq(organizations.divisionCode, q),
+          eq(organizations.id, q),
+        ),
       ),
     )
     .orderBy(organizations.path)

@@ -19,7 +19,13 @@ import {
   updateOrganization,
 } from './organizations.service.ts';
 
-const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
+const errors = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+  409: ZErrorResponse,
+};
 const params = z.object({ id: ZId });
 const tags = ['organizations'];
 
@@ -61,13 +67,27 @@ export function organizationRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.patch(
       '/organizations/:id',
-      { schema: { tags, params, body: ZUpdateOrganizationRequest, response: { 200: ZOrganization, ...errors } } },
+      {
+        schema: {
+          tags,
+          params,
+          body: ZUpdateOrganizationRequest,
+          response: { 200: ZOrganization, ...errors },
+        },
+      },
       async (request) => updateOrganization(p, request.actor, request.params.id, request.body),
     );
 
     app.post(
       '/organizations/:id/close',
-      { schema: { tags, params, body: ZCloseOrganizationRequest, response: { 200: ZOrganization, ...errors } } },
+      {
+        schema: {
+          tags,
+          params,
+          body: ZCloseOrganizationRequest,
+          response: { 200: ZOrganization, ...errors },
+        },
+      },
       async (request) => closeOrganization(p, request.actor, request.params.id, request.body.closedOn),
     );
   };

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type {
   TCreateOrganizationRequest,
   TOrganization,
@@ -5,7 +6,6 @@ import type {
 } from '@lianxin/contracts';
 import { canPlaceUnder, childPath, moveWouldCycle, pathIds } from '@lianxin/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import crypto from 'node:crypto';
 import { type Actor, deny, requireOrgAccess } from '../../platform/access.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres, organizations } from '../../platform/db/schema.ts';
@@ -25,7 +25,12 @@ import {
 } from './organizations.repo.ts';
 
 /** The organization, or 404; then the actor's access to it, or 403 (audited). */
-export async function loadOrg(p: Platform, actor: Actor, id: string, perm: 'read' | 'write'): Promise<OrgRow> {
+export async function loadOrg(
+  p: Platform,
+  actor: Actor,
+  id: string,
+  perm: 'read' | 'write',
+): Promise<OrgRow> {
   const org = await findOrg(p.db, id);
   if (!org) throw notFound('Organization', id, '组织');
   await requireOrgAccess(p, actor, org, perm);
@@ -47,7 +52,8 @@ export async function listOrganizations(
     return (await listChildren(p.db, q.parent, q.includeClosed)).map(toOrganizationDto);
   }
   // no parent: the roots of the caller's scope
-  if (actor.role === 'system_admin') return (await listChildren(p.db, null, q.includeClosed)).map(toOrganizationDto);
+  if (actor.role === 'system_admin')
+    return (await listChildren(p.db, null, q.includeClosed)).map(toOrganizationDto);
   if (!actor.scopeOrgId) throw await deny(p, actor, 'organization', 'roots', 'read');
   const root = await findOrgWithCount(p.db, actor.scopeOrgId);
   return root ? [toOrganizationDto(root)] : [];
@@ -67,11 +73,22 @@ export async function getOrganization(p: Platform, actor: Actor, id: string) {
 }
 
 function placementError(childLevel: string, parent: OrgRow | null) {
-  const problem = canPlaceUnder(childLevel as TOrganization['level'], (parent?.level ?? null) as TOrganization['level'] | null);
-  if (problem) throw badRequest(problem.en, problem.zh, [{ path: 'parentId', message: `${problem.zh} / ${problem.en}` }]);
+  const problem = canPlaceUnder(
+    childLevel as TOrganization['level'],
+    (parent?.level ?? null) as TOrganization['level'] | null,
+  );
+  if (problem)
+    throw badRequest(problem.en, problem.zh, [
+      { path: 'parentId', message: `${problem.zh} / ${problem.en}` },
+    ]);
 }
 
-async function assertDivisionCodeFree(db: Db, level: string, code: string | null | undefined, selfId?: string) {
+async function assertDivisionCodeFree(
+  db: Db,
+  level: string,
+  code: string | null | undefined,
+  selfId?: string,
+) {
   if (!code) return;
   const taken = await findByDivisionCode(db, level, code);
   if (taken && taken.id !== selfId) {
@@ -84,7 +101,12 @@ async function assertDivisionCodeFree(db: Db, level: string, code: string | null
   }
 }
 
-export async function createOrganization(p: Platform, actor: Actor, body: TCreateOrganizationRequest, id?: string) {
+export async function createOrganization(
+  p: Platform,
+  actor: Actor,
+  body: TCreateOrganizationRequest,
+  id?: string,
+) {
   const parent = await loadOrg(p, actor, body.parentId, 'write');
   placementError(body.level, parent);
   if (body.field && body.level !== 'grassroots') {
@@ -114,20 +136,30 @@ export async function createOrganization(p: Platform, actor: Actor, body: TCreat
       after: row,
       ip: actor.ip,
     });
-    return toOrganizationDto({ org: { ...row, municipal: false, closedOn: null, createdAt: p.clock.now() }, childCount: 0 });
+    return toOrganizationDto({
+      org: { ...row, municipal: false, closedOn: null, createdAt: p.clock.now() },
+      childCount: 0,
+    });
   });
 }
 
-export async function updateOrganization(p: Platform, actor: Actor, id: string, body: TUpdateOrganizationRequest) {
+export async function updateOrganization(
+  p: Platform,
+  actor: Actor,
+  id: string,
+  body: TUpdateOrganizationRequest,
+) {
   const org = await loadOrg(p, actor, id, 'write');
   if (org.closedOn) throw new AppError('conflict', 'Organization is closed', '该组织已撤销，不能修改');
   let newPath = org.path;
   if (body.parentId !== undefined && body.parentId !== org.parentId) {
     const parent = await loadOrg(p, actor, body.parentId, 'write');
     if (moveWouldCycle(org.path, parent.path)) {
-      throw badRequest('Cannot move an organization under itself or its descendants', '不能移动到自身或其下级组织之下', [
-        { path: 'parentId', message: '不能移动到自身或其下级之下 / would create a cycle' },
-      ]);
+      throw badRequest(
+        'Cannot move an organization under itself or its descendants',
+        '不能移动到自身或其下级组织之下',
+        [{ path: 'parentId', message: '不能移动到自身或其下级之下 / would create a cycle' }],
+      );
     }
     placementError(org.level, parent);
     newPath = childPath(parent.path, org.id);
@@ -176,7 +208,10 @@ export async function closeOrganization(p: Platform, actor: Actor, id: string, c
     );
   }
   return inTransaction(p, async (tx) => {
-    await tx.update(organizations).set({ closedOn }).where(and(eq(organizations.id, id), isNull(organizations.closedOn)));
+    await tx
+      .update(organizations)
+      .set({ closedOn })
+      .where(and(eq(organizations.id, id), isNull(organizations.closedOn)));
     await p.audit.append(tx, {
       actor: actor.name,
       action: 'organization.close',
@@ -193,4 +228,3 @@ export async function closeOrganization(p: Platform, actor: Actor, id: string, c
 function pick<T extends object>(o: T, keys: string[]) {
   return Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]]));
 }
-

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestContext, makeAccount, makeCadre, makeOrg, signedIn, type TestContext } from '../../testing/index.ts';
+import {
+  type Client,
+  createTestContext,
+  makeAccount,
+  makeCadre,
+  makeOrg,
+  signedIn,
+  type TestContext,
+} from '../../testing/index.ts';
 
 let ctx: TestContext;
 let adminA: Client; // 组织部 of county A
@@ -12,8 +20,20 @@ beforeAll(async () => {
   await makeOrg(p, { id: 'central', level: 'central' });
   await makeOrg(p, { id: 'prov', level: 'province', parent: 'central', divisionCode: '610000' });
   await makeOrg(p, { id: 'pref', level: 'prefecture', parent: 'prov', divisionCode: '610300' });
-  await makeOrg(p, { id: 'cA', name: '共青团甲县委', level: 'county', parent: 'pref', divisionCode: '610302' });
-  await makeOrg(p, { id: 'cB', name: '共青团乙县委', level: 'county', parent: 'pref', divisionCode: '610303' });
+  await makeOrg(p, {
+    id: 'cA',
+    name: '共青团甲县委',
+    level: 'county',
+    parent: 'pref',
+    divisionCode: '610302',
+  });
+  await makeOrg(p, {
+    id: 'cB',
+    name: '共青团乙县委',
+    level: 'county',
+    parent: 'pref',
+    divisionCode: '610303',
+  });
   await makeOrg(p, { id: 'gA', level: 'grassroots', parent: 'cA', field: 'school' });
   await makeOrg(p, { id: 'gB', level: 'grassroots', parent: 'cB', field: 'rural' });
   const c = await makeCadre(p, { orgId: 'cA', name: '王某某' });
@@ -39,13 +59,20 @@ describe('organization scope', () => {
     expect((await adminA.get('/api/v1/organizations/cB')).statusCode).toBe(403);
     expect((await adminA.get('/api/v1/organizations?parent=cB')).statusCode).toBe(403);
     expect((await adminA.patch('/api/v1/organizations/gB', { name: '改名测试' })).statusCode).toBe(403);
-    const create = await adminA.post('/api/v1/organizations', { name: '新团支部', level: 'grassroots', parentId: 'cB', field: 'rural' });
+    const create = await adminA.post('/api/v1/organizations', {
+      name: '新团支部',
+      level: 'grassroots',
+      parentId: 'cB',
+      field: 'rural',
+    });
     expect(create.statusCode).toBe(403);
     expect(create.json().error.messageZh).toContain('无权');
     const search = await adminA.get(`/api/v1/organizations?q=${encodeURIComponent('乙县')}`);
     expect(search.json().items).toEqual([]);
     const denials = await ctx.p.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.result, 'denied') });
-    expect(denials.filter((d) => d.actor === 'admin-a').map((d) => d.objectId)).toEqual(expect.arrayContaining(['cB', 'gB']));
+    expect(denials.filter((d) => d.actor === 'admin-a').map((d) => d.objectId)).toEqual(
+      expect.arrayContaining(['cB', 'gB']),
+    );
   });
 
   it('a leader reads the subtree but changes nothing', async () => {
@@ -62,7 +89,12 @@ describe('organization scope', () => {
     expect(res.statusCode).toBe(401);
     const csrf = adminA.csrf;
     adminA.csrf = '';
-    const res2 = await adminA.post('/api/v1/organizations', { name: '无令牌', level: 'grassroots', parentId: 'cA', field: 'school' });
+    const res2 = await adminA.post('/api/v1/organizations', {
+      name: '无令牌',
+      level: 'grassroots',
+      parentId: 'cA',
+      field: 'school',
+    });
     adminA.csrf = csrf;
     expect(res2.statusCode).toBe(403);
     expect(res2.json().error.code).toBe('csrf');
@@ -71,15 +103,36 @@ describe('organization scope', () => {
 
 describe('organization changes', () => {
   it('creates, renames and moves inside the subtree, with the audit trail', async () => {
-    const res = await adminA.post('/api/v1/organizations', { name: '共青团某公司委员会', level: 'grassroots', parentId: 'cA', field: 'enterprise' });
+    const res = await adminA.post('/api/v1/organizations', {
+      name: '共青团某公司委员会',
+      level: 'grassroots',
+      parentId: 'cA',
+      field: 'enterprise',
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
-    const branch = await adminA.post('/api/v1/organizations', { name: '某公司一车间团支部', level: 'grassroots', parentId: id, field: 'enterprise' });
+    const branch = await adminA.post('/api/v1/organizations', {
+      name: '某公司一车间团支部',
+      level: 'grassroots',
+      parentId: id,
+      field: 'enterprise',
+    });
     expect(branch.statusCode).toBe(201);
-    const moved = await adminA.patch(`/api/v1/organizations/${id}`, { parentId: 'gA', name: '共青团某集团委员会' });
+    const moved = await adminA.patch(`/api/v1/organizations/${id}`, {
+      parentId: 'gA',
+      name: '共青团某集团委员会',
+    });
     expect(moved.statusCode).toBe(200);
     const detail = (await adminA.get(`/api/v1/organizations/${branch.json().id}`)).json();
-    expect(detail.path.map((o: { id: string }) => o.id)).toEqual(['central', 'prov', 'pref', 'cA', 'gA', id, branch.json().id]);
+    expect(detail.path.map((o: { id: string }) => o.id)).toEqual([
+      'central',
+      'prov',
+      'pref',
+      'cA',
+      'gA',
+      id,
+      branch.json().id,
+    ]);
     const audit = await ctx.p.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.objectId, id) });
     expect(audit.map((a) => a.action)).toEqual(['organization.create', 'organization.move']);
     expect(audit[1]?.before).toMatchObject({ name: '共青团某公司委员会', parentId: 'cA' });
@@ -97,10 +150,19 @@ describe('organization changes', () => {
   });
 
   it('refuses a level that cannot sit under the parent, and a division code taken at the same level', async () => {
-    const wrongLevel = await adminA.post('/api/v1/organizations', { name: '错误的县委', level: 'county', parentId: 'gA' });
+    const wrongLevel = await adminA.post('/api/v1/organizations', {
+      name: '错误的县委',
+      level: 'county',
+      parentId: 'gA',
+    });
     expect(wrongLevel.statusCode).toBe(400);
     const admin = await signedIn(ctx, 'sys');
-    const taken = await admin.post('/api/v1/organizations', { name: '重复县委', level: 'county', parentId: 'pref', divisionCode: '610303' });
+    const taken = await admin.post('/api/v1/organizations', {
+      name: '重复县委',
+      level: 'county',
+      parentId: 'pref',
+      divisionCode: '610303',
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.messageZh).toContain('cB');
   });
@@ -108,11 +170,20 @@ describe('organization changes', () => {
   it('closes only an organization with no open children and no active cadres', async () => {
     const busy = await adminA.post('/api/v1/organizations/gA/close', { closedOn: '2026-03-01' });
     expect(busy.statusCode).toBe(409);
-    const leaf = (await adminA.post('/api/v1/organizations', { name: '待撤销团支部', level: 'grassroots', parentId: 'cA', field: 'other' })).json();
+    const leaf = (
+      await adminA.post('/api/v1/organizations', {
+        name: '待撤销团支部',
+        level: 'grassroots',
+        parentId: 'cA',
+        field: 'other',
+      })
+    ).json();
     const closed = await adminA.post(`/api/v1/organizations/${leaf.id}/close`, { closedOn: '2026-03-01' });
     expect(closed.statusCode).toBe(200);
     expect(closed.json().closedOn).toBe('2026-03-01');
-    const listed = (await adminA.get('/api/v1/organizations?parent=cA')).json().items.map((o: { id: string }) => o.id);
+    const listed = (await adminA.get('/api/v1/organizations?parent=cA'))
+      .json()
+      .items.map((o: { id: string }) => o.id);
     expect(listed).not.toContain(leaf.id);
   });
 });

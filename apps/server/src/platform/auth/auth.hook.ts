@@ -1,6 +1,6 @@
+import crypto from 'node:crypto';
 import type { TSession } from '@lianxin/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import crypto from 'node:crypto';
 import type { Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { Platform } from '../platform.ts';
@@ -36,9 +36,16 @@ export function installAuthHook(app: FastifyInstance, p: Platform) {
     const token = request.cookies[SESSION_COOKIE];
     const resolved = token ? await resolveSession(p, token, request.ip) : null;
     if (!token || !resolved) {
-      throw new AppError('unauthenticated', 'Not signed in or session expired', '未登录或登录已超时，请重新登录');
+      throw new AppError(
+        'unauthenticated',
+        'Not signed in or session expired',
+        '未登录或登录已超时，请重新登录',
+      );
     }
-    if (MUTATING.has(request.method) && !sameToken(request.headers['x-csrf-token'], resolved.session.csrfToken)) {
+    if (
+      MUTATING.has(request.method) &&
+      !sameToken(request.headers['x-csrf-token'], resolved.session.csrfToken)
+    ) {
       throw new AppError('csrf', 'Missing or wrong CSRF token', '请求校验失败，请刷新页面后重试');
     }
     if (mode !== 'pending') {
@@ -46,7 +53,11 @@ export function installAuthHook(app: FastifyInstance, p: Platform) {
         throw new AppError('password_change_required', 'Change your password first', '请先修改初始密码');
       }
       if (resolved.session.mustEnrolTotp) {
-        throw new AppError('totp_enrolment_required', 'Enrol a TOTP second factor first', '管理员账号须先启用动态验证码');
+        throw new AppError(
+          'totp_enrolment_required',
+          'Enrol a TOTP second factor first',
+          '管理员账号须先启用动态验证码',
+        );
       }
     }
     request.actor = resolved.actor;

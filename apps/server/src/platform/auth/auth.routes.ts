@@ -9,8 +9,8 @@ import {
 } from '@lianxin/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.ts';
 import { findAccountById } from '../../modules/accounts/accounts.repo.ts';
+import { AppError } from '../errors.ts';
 import type { Platform } from '../platform.ts';
 import { SESSION_COOKIE } from './auth.hook.ts';
 import { changePassword, enableTotp, login, logout, sessionDto, setupTotp } from './auth.service.ts';
@@ -19,7 +19,12 @@ const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 
 
 export function authRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
-    const cookieOptions = { httpOnly: true, secure: p.config.cookieSecure, sameSite: 'strict', path: '/' } as const;
+    const cookieOptions = {
+      httpOnly: true,
+      secure: p.config.cookieSecure,
+      sameSite: 'strict',
+      path: '/',
+    } as const;
     const tags = ['auth'];
     const currentSession = async (request: FastifyRequest) => {
       const row = await findAccountById(p.db, request.actor.accountId ?? '');
@@ -29,7 +34,10 @@ export function authRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/login',
-      { config: { auth: 'public' }, schema: { tags, body: ZLoginRequest, response: { 200: ZSession, ...errors } } },
+      {
+        config: { auth: 'public' },
+        schema: { tags, body: ZLoginRequest, response: { 200: ZSession, ...errors } },
+      },
       async (request, reply) => {
         const { token, session } = await login(p, request.body, request.ip, request.cookies[SESSION_COOKIE]);
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
@@ -55,9 +63,18 @@ export function authRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/password',
-      { config: { auth: 'pending' }, schema: { tags, body: ZChangePasswordRequest, response: { 200: ZSession, ...errors } } },
+      {
+        config: { auth: 'pending' },
+        schema: { tags, body: ZChangePasswordRequest, response: { 200: ZSession, ...errors } },
+      },
       async (request) => {
-        await changePassword(p, request.actor, request.body.currentPassword, request.body.newPassword, request.sessionToken);
+        await changePassword(
+          p,
+          request.actor,
+          request.body.currentPassword,
+          request.body.newPassword,
+          request.sessionToken,
+        );
         return currentSession(request);
       },
     );
@@ -70,7 +87,10 @@ export function authRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/totp/enable',
-      { config: { auth: 'pending' }, schema: { tags, body: ZTotpEnableRequest, response: { 200: ZSession, ...errors } } },
+      {
+        config: { auth: 'pending' },
+        schema: { tags, body: ZTotpEnableRequest, response: { 200: ZSession, ...errors } },
+      },
       async (request) => {
         await enableTotp(p, request.actor, request.body.code);
         return currentSession(request);

@@ -1,6 +1,6 @@
+import crypto from 'node:crypto';
 import type { TLoginRequest, TSession } from '@lianxin/contracts';
 import { and, count, eq, gt, ne } from 'drizzle-orm';
-import crypto from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import {
   type AccountRow,
@@ -28,7 +28,11 @@ const badCredentials = () =>
 
 const isAdmin = (a: AccountRow) => a.role === 'system_admin' || a.role === 'org_admin';
 
-export function sessionDto(p: Platform, row: Parameters<typeof toAccountDto>[0], csrfToken: string): TSession {
+export function sessionDto(
+  p: Platform,
+  row: Parameters<typeof toAccountDto>[0],
+  csrfToken: string,
+): TSession {
   const a = row.account;
   return {
     account: toAccountDto(row),
@@ -55,11 +59,23 @@ async function recordFailure(p: Platform, a: AccountRow, ip: string | null, why:
       .select({ n: count() })
       .from(loginFailures)
       .where(and(eq(loginFailures.accountId, a.id), gt(loginFailures.at, since)));
-    await p.audit.append(tx, { actor: a.username, action: 'login.failed', after: { why }, ip, result: 'failed' });
+    await p.audit.append(tx, {
+      actor: a.username,
+      action: 'login.failed',
+      after: { why },
+      ip,
+      result: 'failed',
+    });
     if ((row?.n ?? 0) < MAX_FAILURES) return null;
     const until = new Date(now.getTime() + LOCK_MS);
     await tx.update(accounts).set({ lockedUntil: until }).where(eq(accounts.id, a.id));
-    await p.audit.append(tx, { actor: a.username, action: 'account.locked', objectType: 'account', objectId: a.id, ip });
+    await p.audit.append(tx, {
+      actor: a.username,
+      action: 'account.locked',
+      objectType: 'account',
+      objectId: a.id,
+      ip,
+    });
     return until;
   });
   return locked ? lockedError(locked) : badCredentials();
@@ -74,10 +90,21 @@ function lockedError(until: Date) {
   );
 }
 
-export async function login(p: Platform, req: TLoginRequest, ip: string | null, oldToken: string | undefined) {
+export async function login(
+  p: Platform,
+  req: TLoginRequest,
+  ip: string | null,
+  oldToken: string | undefined,
+) {
   const row = await findAccountByUsername(p.db, req.username);
   if (!row || row.account.disabled) {
-    await p.audit.record(p.db, { actor: req.username, action: 'login.failed', after: { why: 'unknown' }, ip, result: 'failed' });
+    await p.audit.record(p.db, {
+      actor: req.username,
+      action: 'login.failed',
+      after: { why: 'unknown' },
+      ip,
+      result: 'failed',
+    });
     throw badCredentials();
   }
   const a = row.account;
@@ -99,8 +126,16 @@ export async function login(p: Platform, req: TLoginRequest, ip: string | null, 
     if (oldToken) await tx.delete(sessions).where(eq(sessions.tokenHash, sha256(oldToken)));
     await tx.delete(loginFailures).where(eq(loginFailures.accountId, a.id));
     await tx.update(accounts).set({ lockedUntil: null }).where(eq(accounts.id, a.id));
-    await tx.insert(sessions).values({ tokenHash: sha256(token), accountId: a.id, csrfToken, createdAt: now, lastSeenAt: now });
-    await p.audit.append(tx, { actor: a.username, action: 'login.ok', objectType: 'account', objectId: a.id, ip });
+    await tx
+      .insert(sessions)
+      .values({ tokenHash: sha256(token), accountId: a.id, csrfToken, createdAt: now, lastSeenAt: now });
+    await p.audit.append(tx, {
+      actor: a.username,
+      action: 'login.ok',
+      objectType: 'account',
+      objectId: a.id,
+      ip,
+    });
   });
   return { token, session: sessionDto(p, { ...row, account: { ...a, lockedUntil: null } }, csrfToken) };
 }
@@ -111,7 +146,11 @@ export interface ResolvedSession {
 }
 
 /** A live session for the cookie's token, or null (unknown, expired after 30 idle minutes). */
-export async function resolveSession(p: Platform, token: string, ip: string | null): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  p: Platform,
+  token: string,
+  ip: string | null,
+): Promise<ResolvedSession | null> {
   const tokenHash = sha256(token);
   const [s] = await p.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
   if (!s) return null;
@@ -145,7 +184,13 @@ export async function logout(p: Platform, token: string, actor: Actor) {
   });
 }
 
-export async function changePassword(p: Platform, actor: Actor, current: string, next: string, keepToken: string) {
+export async function changePassword(
+  p: Platform,
+  actor: Actor,
+  current: string,
+  next: string,
+  keepToken: string,
+) {
   const row = await findAccountById(p.db, actor.accountId ?? '');
   if (!row) throw badCredentials();
   const a = row.account;
@@ -159,11 +204,23 @@ export async function changePassword(p: Platform, actor: Actor, current: string,
   await inTransaction(p, async (tx) => {
     await tx
       .update(accounts)
-      .set({ passwordHash, passwordHistory: [a.passwordHash, ...a.passwordHistory].slice(0, 3), mustChangePassword: false })
+      .set({
+        passwordHash,
+        passwordHistory: [a.passwordHash, ...a.passwordHistory].slice(0, 3),
+        mustChangePassword: false,
+      })
       .where(eq(accounts.id, a.id));
     // the account's other sessions end with the old password
-    await tx.delete(sessions).where(and(eq(sessions.accountId, a.id), ne(sessions.tokenHash, sha256(keepToken))));
-    await p.audit.append(tx, { actor: actor.name, action: 'password.changed', objectType: 'account', objectId: a.id, ip: actor.ip });
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.accountId, a.id), ne(sessions.tokenHash, sha256(keepToken))));
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'password.changed',
+      objectType: 'account',
+      objectId: a.id,
+      ip: actor.ip,
+    });
   });
 }
 
@@ -175,7 +232,10 @@ export async function setupTotp(p: Platform, actor: Actor) {
   }
   const secret = new OTPAuth.Secret({ size: 20 });
   const totp = new OTPAuth.TOTP({ issuer: '连心', label: row.account.username, secret });
-  await p.db.update(accounts).set({ totpSecretEnc: p.cipher.encrypt(secret.base32) }).where(eq(accounts.id, row.account.id));
+  await p.db
+    .update(accounts)
+    .set({ totpSecretEnc: p.cipher.encrypt(secret.base32) })
+    .where(eq(accounts.id, row.account.id));
   return { secret: secret.base32, uri: totp.toString() };
 }
 
@@ -184,10 +244,18 @@ export async function enableTotp(p: Platform, actor: Actor, code: string) {
   const totp = row && totpFor(p, row.account);
   if (!row || !totp) throw new AppError('bad_request', 'Set up TOTP first', '请先生成动态验证码密钥');
   if (totp.validate({ token: code, window: 1 }) === null) {
-    throw new AppError('bad_request', 'Wrong code', '验证码不正确', [{ path: 'code', message: '验证码不正确 / wrong code' }]);
+    throw new AppError('bad_request', 'Wrong code', '验证码不正确', [
+      { path: 'code', message: '验证码不正确 / wrong code' },
+    ]);
   }
   await inTransaction(p, async (tx) => {
     await tx.update(accounts).set({ totpEnabled: true }).where(eq(accounts.id, row.account.id));
-    await p.audit.append(tx, { actor: actor.name, action: 'totp.enabled', objectType: 'account', objectId: row.account.id, ip: actor.ip });
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'totp.enabled',
+      objectType: 'account',
+      objectId: row.account.id,
+      ip: actor.ip,
+    });
   });
 }

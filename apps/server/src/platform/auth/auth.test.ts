@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestContext, makeAccount, makeOrg, PASSWORD, type TestContext } from '../../testing/index.ts';
+import {
+  Client,
+  createTestContext,
+  makeAccount,
+  makeOrg,
+  PASSWORD,
+  type TestContext,
+} from '../../testing/index.ts';
 import { LOCK_MS, SESSION_IDLE_MS } from './auth.service.ts';
 
 let ctx: TestContext;
@@ -11,7 +18,12 @@ beforeAll(async () => {
   await makeOrg(ctx.p, { id: 'central', level: 'central' });
   await makeOrg(ctx.p, { id: 'cty', level: 'county', parent: 'central' });
   await makeAccount(ctx.p, { username: 'lockme', role: 'leader', scopeOrgId: 'cty' });
-  await makeAccount(ctx.p, { username: 'newbie', role: 'leader', scopeOrgId: 'cty', mustChangePassword: true });
+  await makeAccount(ctx.p, {
+    username: 'newbie',
+    role: 'leader',
+    scopeOrgId: 'cty',
+    mustChangePassword: true,
+  });
   await makeAccount(ctx.p, { username: 'idle', role: 'leader', scopeOrgId: 'cty' });
   await makeAccount(ctx.p, { username: 'orgadmin', role: 'org_admin', scopeOrgId: 'cty' });
 });
@@ -63,13 +75,19 @@ describe('passwords', () => {
     const blocked = await c.get('/api/v1/organizations');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
-    const weak = await c.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'abcdefgh' });
+    const weak = await c.post('/api/v1/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details.length).toBeGreaterThan(0);
     const same = await c.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: PASSWORD });
     expect(same.statusCode).toBe(400);
     expect(same.json().error.messageZh).toContain('最近 3 次');
-    const ok = await c.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Fresh-pass-2026' });
+    const ok = await c.post('/api/v1/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'Fresh-pass-2026',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().mustChangePassword).toBe(false);
     expect((await c.get('/api/v1/organizations')).statusCode).toBe(200);
@@ -89,7 +107,11 @@ describe('sessions', () => {
     await d.login('idle');
     const stolenCookie = (d as unknown as { cookie: string }).cookie;
     expect((await d.post('/api/v1/auth/logout')).statusCode).toBe(200);
-    const replay = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: stolenCookie } });
+    const replay = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: stolenCookie },
+    });
     expect(replay.statusCode).toBe(401);
   });
 });

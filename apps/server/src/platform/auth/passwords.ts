@@ -3,11 +3,17 @@ import { hash, verify } from '@node-rs/argon2';
 import { badRequest } from '../errors.ts';
 
 // argon2id with OWASP's minimum parameters (19 MiB, 2 passes): memory-hard, ~16 ms here.
-const options = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const options = {
+  algorithm: 2 /* Algorithm.Argon2id, a const enum */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const hashPassword = (password: string) => hash(password, options);
 
-export const verifyPassword = (stored: string, password: string) => verify(stored, password).catch(() => false);
+export const verifyPassword = (stored: string, password: string) =>
+  verify(stored, password).catch(() => false);
 
 /** Throws a 400 naming every policy problem; `history` holds the hashes of recent passwords. */
 export async function assertAcceptablePassword(password: string, username: string, history: string[]) {

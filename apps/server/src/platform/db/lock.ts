@@ -51,7 +51,13 @@ export function readLockOwner(dataDir: string): LockOwner | null {
 export function lockDataDir(dataDir: string, command: string, port: number | null = null): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, lockName);
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), port, command, since: new Date().toISOString() };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    port,
+    command,
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx' });

@@ -5,10 +5,10 @@ import { useEffect, useState } from 'react';
 import { api, type TPaged, type TUpdateAccount } from '../../api/endpoints.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PAGE_SIZES } from '../../components/paging.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
-import { PAGE_SIZES } from '../people/PeoplePage.tsx';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 
@@ -61,7 +61,8 @@ export function AccountsPage() {
     };
   }, [orgId, paging, version]);
 
-  if (roots && roots.length === 0) return <Empty style={{ marginTop: 80 }} description="当前账号没有可管理的组织" />;
+  if (roots && roots.length === 0)
+    return <Empty style={{ marginTop: 80 }} description="当前账号没有可管理的组织" />;
   if (!currentOrg) return <Spin style={{ display: 'block', marginTop: 80 }} />;
 
   const change = async (a: TAccount, body: TUpdateAccount, done: string) => {
@@ -83,7 +84,12 @@ export function AccountsPage() {
     },
     { title: '用户名', dataIndex: 'username', width: 160 },
     { title: '角色', dataIndex: 'role', width: 130, render: (r: TAccount['role']) => roleLabels[r] },
-    { title: '管辖组织', dataIndex: 'scopeOrgName', ellipsis: true, render: (n: string | null) => n ?? '全部' },
+    {
+      title: '管辖组织',
+      dataIndex: 'scopeOrgName',
+      ellipsis: true,
+      render: (n: string | null) => n ?? '全部',
+    },
     {
       title: '双因素',
       dataIndex: 'totpEnabled',
@@ -99,7 +105,10 @@ export function AccountsPage() {
       render: (_, a) => (
         <Flex gap={12} wrap>
           {isLocked(a) ? (
-            <LinkButton aria-label={`解锁 ${a.username}`} onClick={() => void change(a, { unlock: true }, `已解锁 ${a.username}`)}>
+            <LinkButton
+              aria-label={`解锁 ${a.username}`}
+              onClick={() => void change(a, { unlock: true }, `已解锁 ${a.username}`)}
+            >
               解锁
             </LinkButton>
           ) : null}
@@ -156,7 +165,8 @@ export function AccountsPage() {
             showSizeChanger: true,
             pageSizeOptions: PAGE_SIZES,
             showTotal: (total) => `共 ${total} 个`,
-            onChange: (page, pageSize) => setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
+            onChange: (page, pageSize) =>
+              setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
           }}
         />
       </Card>

@@ -17,7 +17,8 @@ interface Values {
 
 const FIELDS = ['username', 'role', 'scopeOrgId', 'cadreId', 'password'] as const;
 
-export const PASSWORD_HINT = '至少 8 位，包含大写字母、小写字母、数字、符号中的至少 3 类；对方首次登录时须修改';
+export const PASSWORD_HINT =
+  '至少 8 位，包含大写字母、小写字母、数字、符号中的至少 3 类；对方首次登录时须修改';
 
 export function CreateAccountModal({
   callerRole,
@@ -36,13 +37,16 @@ export function CreateAccountModal({
   const role = Form.useWatch('role', form);
   const scopeOrgId = Form.useWatch('scopeOrgId', form);
   const roles: TRole[] =
-    callerRole === 'system_admin' ? ['system_admin', 'org_admin', 'leader', 'cadre'] : ['org_admin', 'leader', 'cadre'];
+    callerRole === 'system_admin'
+      ? ['system_admin', 'org_admin', 'leader', 'cadre']
+      : ['org_admin', 'leader', 'cadre'];
 
   const onSubmit = async (v: Values) => {
     const created = await api.accounts.create({
       username: v.username.trim(),
       role: v.role,
-      scopeOrgId: v.role === 'system_admin' ? null : (v.scopeOrgId ?? null),
+      // A cadre account's scope is its cadre's organization: the server derives it.
+      scopeOrgId: v.role === 'org_admin' || v.role === 'leader' ? (v.scopeOrgId ?? null) : null,
       cadreId: v.cadreId ?? null,
       password: v.password,
     });
@@ -74,7 +78,7 @@ export function CreateAccountModal({
       <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
         <Select options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
       </Form.Item>
-      {role !== 'system_admin' ? (
+      {role === 'org_admin' || role === 'leader' ? (
         <Form.Item label="管辖组织" name="scopeOrgId" rules={[{ required: true, message: '请选择管辖组织' }]}>
           <OrgSelect initial={[currentOrg]} />
         </Form.Item>

@@ -33,7 +33,8 @@ export function ResetPasswordModal({
       onSubmit={onSubmit}
     >
       <Typography.Paragraph>
-        为账号 <Typography.Text strong>{account.username}</Typography.Text> 设置新的初始密码，请通过安全渠道告知本人。
+        为账号 <Typography.Text strong>{account.username}</Typography.Text>{' '}
+        设置新的初始密码，请通过安全渠道告知本人。
       </Typography.Paragraph>
       <Form.Item
         label="新密码"

@@ -48,10 +48,19 @@ export function ChangePasswordPage() {
       }
     >
       {session.mustChangePassword ? (
-        <Alert type="warning" showIcon title="首次登录或密码已被重置，请先设置新密码" style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title="首次登录或密码已被重置，请先设置新密码"
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish}>
-        <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
+        <Form.Item
+          label="当前密码"
+          name="currentPassword"
+          rules={[{ required: true, message: '请输入当前密码' }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item

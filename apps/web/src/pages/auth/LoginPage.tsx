@@ -39,7 +39,8 @@ export function LoginPage() {
         totp: needTotp && values.totp ? values.totp : undefined,
       });
       setSession(s);
-      const target = from && from !== '/login' && !s.mustChangePassword && !s.mustEnrolTotp ? from : homePath(s);
+      const target =
+        from && from !== '/login' && !s.mustChangePassword && !s.mustEnrolTotp ? from : homePath(s);
       navigate(target, { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'totp_required') {
@@ -60,9 +61,15 @@ export function LoginPage() {
 
   return (
     <AuthCard>
-      {problem ? <Alert type={problem.type} showIcon title={problem.text} style={{ marginBottom: 16 }} /> : null}
+      {problem ? (
+        <Alert type={problem.type} showIcon title={problem.text} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} autoComplete="on">
-        <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+        <Form.Item
+          label="用户名"
+          name="username"
+          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
         </Form.Item>
         <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>

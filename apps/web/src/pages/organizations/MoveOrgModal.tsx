@@ -39,9 +39,7 @@ export function MoveOrgModal({
       fields={['parentId']}
       onSubmit={onSubmit}
     >
-      <Typography.Paragraph>
-        将「{org.name}」及其全部下级组织移动到新的上级组织下。
-      </Typography.Paragraph>
+      <Typography.Paragraph>将「{org.name}」及其全部下级组织移动到新的上级组织下。</Typography.Paragraph>
       <Form.Item
         label="新的上级组织"
         name="parentId"
@@ -49,7 +47,9 @@ export function MoveOrgModal({
           { required: true, message: '请选择新的上级组织' },
           {
             validator: (_, value) =>
-              value && value === org.parentId ? Promise.reject(new Error('已在该组织之下')) : Promise.resolve(),
+              value && value === org.parentId
+                ? Promise.reject(new Error('已在该组织之下'))
+                : Promise.resolve(),
           },
         ]}
       >

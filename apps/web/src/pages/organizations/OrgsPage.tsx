@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PAGE_SIZES } from '../../components/paging.ts';
 import { toastError } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
@@ -13,8 +14,6 @@ import { MoveOrgModal } from './MoveOrgModal.tsx';
 import { RenameOrgModal } from './RenameOrgModal.tsx';
 
 type Dialog = 'create' | 'rename' | 'move' | 'close' | null;
-
-const PAGE_SIZES = [20, 50, 100, 200, 500];
 
 function statusTag(org: TOrganization) {
   return org.closedOn ? <Tag>已撤销（{org.closedOn}）</Tag> : <Tag color="green">正常</Tag>;
@@ -84,7 +83,12 @@ export function OrgsPage() {
         </LinkButton>
       ),
     },
-    { title: '级别', dataIndex: 'level', width: 90, render: (l: TOrganization['level']) => orgLevelLabels[l] },
+    {
+      title: '级别',
+      dataIndex: 'level',
+      width: 90,
+      render: (l: TOrganization['level']) => orgLevelLabels[l],
+    },
     { title: '行政区划代码', dataIndex: 'divisionCode', width: 130, render: (c: string | null) => c ?? '—' },
     {
       title: '领域',

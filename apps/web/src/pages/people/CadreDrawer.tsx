@@ -9,10 +9,10 @@ import {
 import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { TOrgPathItem } from '../../api/endpoints.ts';
 import { api } from '../../api/endpoints.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { showFormError, toastSuccess } from '../../feedback.ts';
-import type { TOrgPathItem } from '../../api/endpoints.ts';
 
 interface Values {
   name: string;
@@ -136,7 +136,12 @@ export function CadreDrawer({
         </Flex>
       }
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void onFinish(v)}
+      >
         <Form.Item
           label="姓名"
           name="name"
@@ -159,7 +164,12 @@ export function CadreDrawer({
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item label="职级" name="rank" style={{ flex: '1 1 200px' }} rules={[{ required: true, message: '请选择职级' }]}>
+          <Form.Item
+            label="职级"
+            name="rank"
+            style={{ flex: '1 1 200px' }}
+            rules={[{ required: true, message: '请选择职级' }]}
+          >
             <Select options={rankOptions} placeholder="请选择" />
           </Form.Item>
           <Form.Item
@@ -172,7 +182,7 @@ export function CadreDrawer({
           </Form.Item>
         </Flex>
         <Form.Item label="基层工作年限" name="grassrootsYears" extra="基层工作经历，单位：年">
-          <InputNumber min={0} max={60} step={0.5} style={{ width: '100%' }} />
+          <InputNumber min={0} max={60} step={1} style={{ width: '100%' }} />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item label="任职日期" name="hiredOn" style={{ flex: '1 1 200px' }}>

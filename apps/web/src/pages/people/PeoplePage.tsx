@@ -4,12 +4,11 @@ import { useEffect, useState } from 'react';
 import { api, type TPaged } from '../../api/endpoints.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PAGE_SIZES } from '../../components/paging.ts';
 import { toastError } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CadreDrawer } from './CadreDrawer.tsx';
-
-export const PAGE_SIZES = [20, 50, 100, 200, 500];
 
 /** 团干部: the cadres of the current organization's subtree, filtered by name, paged on the server. */
 export function PeoplePage() {
@@ -44,7 +43,8 @@ export function PeoplePage() {
     };
   }, [orgId, query, version]);
 
-  if (roots && roots.length === 0) return <Empty style={{ marginTop: 80 }} description="当前账号没有可管理的组织" />;
+  if (roots && roots.length === 0)
+    return <Empty style={{ marginTop: 80 }} description="当前账号没有可管理的组织" />;
   if (!currentOrg) return <Spin style={{ display: 'block', marginTop: 80 }} />;
 
   const columns: TableColumnsType<TCadre> = [
@@ -74,7 +74,12 @@ export function PeoplePage() {
     { title: '所在组织', dataIndex: 'orgName', ellipsis: true },
     { title: '部室', dataIndex: 'department', width: 120, render: (d: string | null) => d ?? '—' },
     { title: '职级', dataIndex: 'rank', width: 110, render: (r: TCadre['rank']) => rankLabels[r] },
-    { title: '性质', dataIndex: 'employment', width: 80, render: (e: TCadre['employment']) => employmentLabels[e] },
+    {
+      title: '性质',
+      dataIndex: 'employment',
+      width: 80,
+      render: (e: TCadre['employment']) => employmentLabels[e],
+    },
     { title: '基层年限', dataIndex: 'grassrootsYears', width: 90, align: 'right' },
     { title: '手机', dataIndex: 'mobileMasked', width: 130, render: (m: string | null) => m ?? '—' },
     ...(editor

@@ -1,0 +1,89 @@
+import { Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api, type TAuditRow, type TPaged } from '../../api/endpoints.ts';
+import { PAGE_SIZES } from '../../components/paging.ts';
+import { toastError } from '../../feedback.ts';
+
+const columns: TableColumnsType<TAuditRow> = [
+  { title: '序号', dataIndex: 'seq', width: 90 },
+  {
+    title: '时间',
+    dataIndex: 'at',
+    width: 180,
+    render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+  },
+  { title: '操作人', dataIndex: 'actor', width: 140 },
+  { title: '操作', dataIndex: 'action', width: 200 },
+  {
+    title: '对象',
+    key: 'object',
+    render: (_, row) =>
+      row.objectType ? (
+        <span>
+          {row.objectType}
+          {row.objectId ? <Typography.Text type="secondary"> · {row.objectId}</Typography.Text> : null}
+        </span>
+      ) : (
+        '—'
+      ),
+  },
+  { title: 'IP', dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
+  {
+    title: '结果',
+    dataIndex: 'result',
+    width: 100,
+    render: (result: string) => (
+      <Tag color={/^(ok|success|成功)$/i.test(result) ? 'green' : 'red'}>{result}</Tag>
+    ),
+  },
+];
+
+/** 操作日志: who did what, when, from which IP, with what result, in the server's order. */
+export function AuditPage() {
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<TPaged<TAuditRow> | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api.audit
+      .list(paging)
+      .then((page) => live && setData(page))
+      .catch(toastError)
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [paging]);
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0, marginBottom: 16 }}>
+        操作日志
+      </Typography.Title>
+      <Card size="small">
+        <Table<TAuditRow>
+          rowKey="seq"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: '暂无日志' }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: (page, pageSize) =>
+              setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { employmentLabels, rankLabels, roleLabels, type TCadre } from '@lianxin/contracts';
+import { Alert, Card, Descriptions, Empty, Flex, Skeleton, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, Navigate } from 'react-router-dom';
+import { api } from '../../api/endpoints.ts';
+import { describeError } from '../../feedback.ts';
+import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { useSignedIn } from '../../session/SessionContext.tsx';
+
+const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
+
+/** 我的: a cadre's own record, phone first. */
+export function MePage() {
+  const session = useSignedIn();
+  const { account } = session;
+  const [cadre, setCadre] = useState<TCadre | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!account.cadreId) return;
+    let live = true;
+    api.cadres
+      .get(account.cadreId)
+      .then((c) => live && setCadre(c))
+      .catch((e: unknown) => live && setError(describeError(e)));
+    return () => {
+      live = false;
+    };
+  }, [account.cadreId]);
+
+  if (account.role !== 'cadre' && !account.cadreId) return <Navigate to="/" replace />;
+
+  return (
+    <MobileLayout>
+      <Flex vertical gap={12}>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
+          {cadre ? `你好，${cadre.name}` : '我的'}
+        </Typography.Title>
+        {error ? <Alert type="error" showIcon title={error} /> : null}
+        {!account.cadreId ? (
+          <Card>
+            <Empty description="本账号尚未关联团干部档案，请联系组织部管理员" />
+          </Card>
+        ) : null}
+        {account.cadreId && !cadre && !error ? (
+          <Card>
+            <Skeleton active />
+          </Card>
+        ) : null}
+        {cadre ? (
+          <Card title="我的档案" size="small">
+            <Descriptions
+              column={1}
+              size="small"
+              styles={{ label: { width: 112 } }}
+              items={[
+                { key: 'name', label: '姓名', children: cadre.name },
+                { key: 'org', label: '所在组织', children: cadre.orgName },
+                { key: 'department', label: '部室', children: dash(cadre.department) },
+                { key: 'position', label: '团内现任职务', children: dash(cadre.position) },
+                { key: 'rank', label: '职级', children: rankLabels[cadre.rank] },
+                { key: 'employment', label: '干部性质', children: employmentLabels[cadre.employment] },
+                { key: 'years', label: '基层工作年限', children: `${cadre.grassrootsYears} 年` },
+                { key: 'hiredOn', label: '任职日期', children: dash(cadre.hiredOn) },
+                { key: 'probation', label: '试用期满日期', children: dash(cadre.probationEndsOn) },
+                { key: 'mobile', label: '手机号码', children: dash(cadre.mobileMasked) },
+                { key: 'idNumber', label: '身份证号码', children: dash(cadre.idNumberMasked) },
+                { key: 'active', label: '状态', children: cadre.active ? '在职' : '离任' },
+              ]}
+            />
+          </Card>
+        ) : null}
+        <Card title="我的账号" size="small">
+          <Descriptions
+            column={1}
+            size="small"
+            styles={{ label: { width: 112 } }}
+            items={[
+              { key: 'username', label: '用户名', children: account.username },
+              { key: 'role', label: '角色', children: roleLabels[account.role] },
+              { key: 'totp', label: '双因素认证', children: account.totpEnabled ? '已启用' : '未启用' },
+            ]}
+          />
+          <Link to="/change-password">修改密码</Link>
+        </Card>
+      </Flex>
+    </MobileLayout>
+  );
+}
