@@ -85,15 +85,13 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
           try {
             await ping(p.db);
           } catch {
-            return reply
-              .code(503)
-              .send({
-                error: {
-                  code: 'unavailable',
-                  message: 'Database does not answer',
-                  messageZh: '数据库无响应',
-                },
-              });
+            return reply.code(503).send({
+              error: {
+                code: 'unavailable',
+                message: 'Database does not answer',
+                messageZh: '数据库无响应',
+              },
+            });
           }
           return { ok: true as const, database: p.dbKind };
         },

@@ -17,10 +17,18 @@ export function toastSuccess(text: string): void {
   void messageApi?.success(text);
 }
 
-/** Chinese text of any error, with the server's details appended. */
+/** Server detail messages read "中文 / English": show people the Chinese half. */
+export function zhPart(text: string): string {
+  const i = text.indexOf(' / ');
+  return i > 0 ? text.slice(0, i) : text;
+}
+
+/** Chinese text of any error, with the server's details appended unless already said. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    const details = error.details.map((d) => d.message).filter((m) => m && m !== error.messageZh);
+    const details = error.details
+      .map((d) => zhPart(d.message))
+      .filter((m) => m && !error.messageZh.includes(m));
     return details.length > 0 ? `${error.messageZh}：${details.join('；')}` : error.messageZh;
   }
   return error instanceof Error ? `操作失败：${error.message}` : '操作失败';
@@ -40,9 +48,15 @@ function fieldOf(path: string): string {
 
 /**
  * Put an API error's details on the form fields they name; toast the rest.
- * `fields` lists the form's field names, so unknown paths are not sent to antd.
+ * `fields` lists the form's field names, so unknown paths are not sent to antd; `aliases` maps a
+ * server path to a field where they differ (the password policy reports `password`).
  */
-export function showFormError(form: FormInstance, error: unknown, fields: readonly string[]): void {
+export function showFormError(
+  form: FormInstance,
+  error: unknown,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): void {
   if (!(error instanceof ApiError) || error.details.length === 0) {
     toastError(error);
     return;
@@ -50,9 +64,11 @@ export function showFormError(form: FormInstance, error: unknown, fields: readon
   const byField = new Map<string, string[]>();
   const rest: string[] = [];
   for (const detail of error.details) {
-    const name = fieldOf(detail.path);
-    if (fields.includes(name)) byField.set(name, [...(byField.get(name) ?? []), detail.message]);
-    else rest.push(detail.message);
+    const path = fieldOf(detail.path);
+    const name = aliases[path] ?? path;
+    const text = zhPart(detail.message);
+    if (fields.includes(name)) byField.set(name, [...(byField.get(name) ?? []), text]);
+    else if (!error.messageZh.includes(text)) rest.push(text);
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   void messageApi?.error(rest.length > 0 ? `${error.messageZh}：${rest.join('；')}` : error.messageZh);

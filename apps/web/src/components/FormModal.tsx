@@ -9,6 +9,8 @@ interface FormModalProps<T> {
   form: FormInstance<T>;
   /** Field names: server error details naming them are shown under the field. */
   fields: readonly string[];
+  /** Server paths that name a field differently (`password` → `resetPassword`). */
+  aliases?: Record<string, string>;
   onSubmit: (values: T) => Promise<void>;
   initialValues?: Partial<T>;
   okText?: string;
@@ -22,6 +24,7 @@ export function FormModal<T extends object>({
   onClose,
   form,
   fields,
+  aliases,
   onSubmit,
   initialValues,
   okText = '保存',
@@ -35,7 +38,7 @@ export function FormModal<T extends object>({
       await onSubmit(values);
       onClose();
     } catch (error) {
-      showFormError(form, error, fields);
+      showFormError(form, error, fields, aliases);
     } finally {
       setSubmitting(false);
     }

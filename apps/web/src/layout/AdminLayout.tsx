@@ -110,18 +110,20 @@ function AdminShell() {
               : { borderRight: '1px solid #f0f0f0', overflow: 'auto' }
           }
         >
-          <Menu
-            mode="inline"
-            selectedKeys={[pathname]}
-            items={items}
-            style={{ borderInlineEnd: 'none' }}
-            onClick={({ key }) => {
-              navigate(key);
-              if (narrow) setCollapsed(true);
-            }}
-          />
-          <Divider style={{ margin: 0 }} />
-          <OrgTree />
+          <div hidden={narrow && collapsed}>
+            <Menu
+              mode="inline"
+              selectedKeys={[pathname]}
+              items={items}
+              style={{ borderInlineEnd: 'none' }}
+              onClick={({ key }) => {
+                navigate(key);
+                if (narrow) setCollapsed(true);
+              }}
+            />
+            <Divider style={{ margin: 0 }} />
+            <OrgTree />
+          </div>
         </Sider>
         <Content style={{ padding: 16, minWidth: 0 }}>
           <Outlet />

@@ -5,7 +5,6 @@ import {
   customType,
   date,
   index,
-  integer,
   jsonb,
   numeric,
   pgTable,

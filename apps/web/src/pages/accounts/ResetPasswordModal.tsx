@@ -30,6 +30,7 @@ export function ResetPasswordModal({
       onClose={onClose}
       form={form}
       fields={['resetPassword']}
+      aliases={{ password: 'resetPassword' }}
       onSubmit={onSubmit}
     >
       <Typography.Paragraph>

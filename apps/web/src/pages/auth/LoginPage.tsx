@@ -50,6 +50,10 @@ export function LoginPage() {
           setNeedTotp(true);
           setProblem({ type: 'info', text: '该账号已启用双因素认证，请输入身份验证器中的 6 位动态验证码' });
         }
+      } else if (needTotp && error instanceof ApiError && error.code === 'unauthenticated') {
+        // A wrong code is answered like a wrong password: keep the password, ask for the code again.
+        setProblem({ type: 'error', text: `${error.messageZh}，或动态验证码不正确` });
+        form.setFieldValue('totp', '');
       } else {
         setProblem({ type: 'error', text: describeError(error) });
         form.setFieldValue('password', '');
