@@ -116,7 +116,8 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
 /** The built web app at `/`, any unknown non-API path falling back to index.html (client routing). */
 function serveWebApp(app: FastifyInstance, dist: string) {
   const hasDist = fs.existsSync(`${dist}/index.html`);
-  if (hasDist) app.register(fastifyStatic, { root: dist, wildcard: false });
+  // wildcard: files built after the start are served too
+  if (hasDist) app.register(fastifyStatic, { root: dist, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && request.method === 'GET' && hasDist) {
       return reply.sendFile('index.html');

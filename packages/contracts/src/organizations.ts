@@ -20,7 +20,7 @@ export type TOrganization = z.infer<typeof ZOrganization>;
 export const ZOrganizationListQuery = z.object({
   parent: ZId.optional(),
   q: z.string().max(50).optional(),
-  includeClosed: z.coerce.boolean().default(false),
+  includeClosed: z.stringbool().default(false),
 });
 
 export const ZCreateOrganizationRequest = z.object({

@@ -36,7 +36,7 @@ export class ApiError extends Error {
 }
 
 /** The codes that send the user somewhere else, whatever page asked. */
-export type TAuthFailure = 'unauthenticated' | 'password_change_required' | 'totp_required';
+export type TAuthFailure = 'unauthenticated' | 'password_change_required' | 'totp_enrolment_required';
 
 let csrfToken: string | null = null;
 let onAuthFailure: ((code: TAuthFailure) => void) | null = null;
@@ -79,7 +79,7 @@ function isErrorResponse(body: unknown): body is TErrorResponse {
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
-const authFailures: readonly string[] = ['unauthenticated', 'password_change_required', 'totp_required'];
+const authFailures: readonly string[] = ['unauthenticated', 'password_change_required', 'totp_enrolment_required'];
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? (options.body !== undefined || options.form ? 'POST' : 'GET');

@@ -94,7 +94,7 @@ export const api = {
     /** Children of `parent`; without it, the caller's scope roots. */
     children: (parent?: string, includeClosed = false) =>
       request<{ items: TOrganization[] }>('/organizations', {
-        // `includeClosed` is coerced on the server: send it only when true ("false" would read as true).
+        // only sent when true, to keep URLs short
         query: { parent, includeClosed: includeClosed ? 'true' : undefined },
       }),
     search: (q: string) => request<{ items: TOrganization[] }>('/organizations', { query: { q } }),

@@ -199,7 +199,7 @@ export async function changePassword(
       { path: 'currentPassword', message: '当前密码不正确 / wrong current password' },
     ]);
   }
-  await assertAcceptablePassword(next, a.username, [a.passwordHash, ...a.passwordHistory]);
+  await assertAcceptablePassword(next, a.username, [a.passwordHash, ...a.passwordHistory], 'newPassword');
   const passwordHash = await hashPassword(next);
   await inTransaction(p, async (tx) => {
     await tx

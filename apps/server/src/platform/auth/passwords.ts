@@ -16,7 +16,7 @@ export const verifyPassword = (stored: string, password: string) =>
   verify(stored, password).catch(() => false);
 
 /** Throws a 400 naming every policy problem; `history` holds the hashes of recent passwords. */
-export async function assertAcceptablePassword(password: string, username: string, history: string[]) {
+export async function assertAcceptablePassword(password: string, username: string, history: string[], field = 'password') {
   const problems = passwordProblems(password, { username });
   for (const old of history.slice(0, 3)) {
     if (await verifyPassword(old, password)) {
@@ -28,7 +28,7 @@ export async function assertAcceptablePassword(password: string, username: strin
     throw badRequest(
       `Password rejected: ${problems.map((p) => p.en).join('; ')}`,
       `密码不符合要求：${problems.map((p) => p.zh).join('；')}`,
-      problems.map((p) => ({ path: 'password', message: `${p.zh} / ${p.en}` })),
+      problems.map((p) => ({ path: field, message: `${p.zh} / ${p.en}` })),
     );
   }
 }

@@ -32,7 +32,7 @@ export function ChangePasswordPage() {
       toastSuccess('密码已修改');
       navigate(homePath(next), { replace: true });
     } catch (error) {
-      showFormError(form, error, FIELDS, { password: 'newPassword' });
+      showFormError(form, error, FIELDS);
     } finally {
       setSubmitting(false);
     }

@@ -3,7 +3,7 @@ import type { TImportResult } from '@lianxin/contracts';
 import { Alert, Button, Flex, Result, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type TImportKind } from '../../api/endpoints.ts';
-import { toastError } from '../../feedback.ts';
+import { toastError, zhPart } from '../../feedback.ts';
 
 type TRowError = TImportResult['errors'][number];
 
@@ -12,7 +12,7 @@ const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.
 const errorColumns = [
   { title: '行号', dataIndex: 'row', width: 80 },
   { title: '列', dataIndex: 'column', width: 160 },
-  { title: '原因', dataIndex: 'reason' },
+  { title: '原因', dataIndex: 'reason', render: (reason: string) => zhPart(reason) },
 ];
 
 /**
@@ -99,15 +99,11 @@ export function ImportPanel({
         <Upload
           accept={XLSX}
           maxCount={1}
-          fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+          showUploadList={false}
           beforeUpload={(chosen) => {
             setFile(chosen);
             setPreview(null);
             return false;
-          }}
-          onRemove={() => {
-            setFile(null);
-            setPreview(null);
           }}
         >
           <Button icon={<UploadOutlined />}>选择文件</Button>
@@ -129,6 +125,12 @@ export function ImportPanel({
           确认导入
         </Button>
       </Flex>
+      {file ? (
+        <Typography.Text>
+          已选择文件：<Typography.Text strong>{file.name}</Typography.Text>（{Math.ceil(file.size / 1024)}{' '}
+          KB）
+        </Typography.Text>
+      ) : null}
       {preview && clean ? <Alert type="success" showIcon title={`共 ${preview.rows} 行，校验通过`} /> : null}
       {preview && !clean ? (
         <>
