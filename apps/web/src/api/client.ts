@@ -79,7 +79,11 @@ function isErrorResponse(body: unknown): body is TErrorResponse {
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
-const authFailures: readonly string[] = ['unauthenticated', 'password_change_required', 'totp_enrolment_required'];
+const authFailures: readonly string[] = [
+  'unauthenticated',
+  'password_change_required',
+  'totp_enrolment_required',
+];
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? (options.body !== undefined || options.form ? 'POST' : 'GET');

@@ -16,7 +16,12 @@ export const verifyPassword = (stored: string, password: string) =>
   verify(stored, password).catch(() => false);
 
 /** Throws a 400 naming every policy problem; `history` holds the hashes of recent passwords. */
-export async function assertAcceptablePassword(password: string, username: string, history: string[], field = 'password') {
+export async function assertAcceptablePassword(
+  password: string,
+  username: string,
+  history: string[],
+  field = 'password',
+) {
   const problems = passwordProblems(password, { username });
   for (const old of history.slice(0, 3)) {
     if (await verifyPassword(old, password)) {
