@@ -1,3 +1,4 @@
+export * from './activities.ts';
 export * from './bilingual.ts';
 export * from './divisions.ts';
 export * from './org-tree.ts';

@@ -5,9 +5,11 @@ import {
   customType,
   date,
   index,
+  integer,
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -140,4 +142,161 @@ export const auditLog = pgTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
-export const schema = { organizations, cadres, accounts, loginFailures, sessions, auditLog };
+/** Presets an organization adopts; its subtree inherits them (policy-rules.md). */
+export const orgPresets = pgTable(
+  'org_presets',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    preset: text('preset').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.preset] })],
+);
+
+/**
+ * 联系点: one tenure of a cadre (or an organ, decision 6) at an organization, `from`–`to` both
+ * included. Rotation ends a tenure and starts the successor's, linked by `predecessorId`; the
+ * ledger of a point is every record of its chain of tenures.
+ */
+export const contactPoints = pgTable(
+  'contact_points',
+  {
+    id: text('id').primaryKey(),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    holderOrgId: text('holder_org_id').references(() => organizations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+    category: text('category'),
+    topic: text('topic'),
+    showcase: boolean('showcase').notNull().default(false),
+    predecessorId: text('predecessor_id'),
+    handoverNote: text('handover_note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contact_points_cadre_idx').on(t.cadreId), index('contact_points_org_idx').on(t.orgId)],
+);
+
+/** 联系青年: youths and grassroots League cadres. Phone and ID number encrypted like cadres'. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    field: text('field'),
+    unit: text('unit'),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    phoneEnc: bytea('phone_enc'),
+    phoneHash: text('phone_hash'),
+    phoneMasked: text('phone_masked'),
+    idNumberEnc: bytea('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    idNumberMasked: text('id_number_masked'),
+    /** WeChat / QQ / Weibo handles, encrypted as one JSON text */
+    channelsEnc: bytea('channels_enc'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('contacts_phone_uq').on(t.phoneHash),
+    uniqueIndex('contacts_id_number_uq').on(t.idNumberHash),
+  ],
+);
+
+/** The cadres who keep a contact among their regular contacts (`of`), and for whom it is key (`keyOf`). */
+export const contactKeepers = pgTable(
+  'contact_keepers',
+  {
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    key: boolean('key').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contactId, t.cadreId] }),
+    index('contact_keepers_cadre_idx').on(t.cadreId),
+  ],
+);
+
+/**
+ * 工作日志: every activity of the interchange. `startDate`/`endDate` hold a visit's or stay's span and
+ * a dated activity's date in both; the type's own fields live in `details`.
+ */
+export const activities = pgTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    type: text('type').notNull(),
+    pointId: text('point_id').references(() => contactPoints.id),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    travelDays: integer('travel_days'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('activities_cadre_idx').on(t.cadreId, t.endDate),
+    index('activities_point_idx').on(t.pointId),
+    index('activities_type_idx').on(t.type, t.endDate),
+  ],
+);
+
+export const activityContacts = pgTable(
+  'activity_contacts',
+  {
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.contactId] }),
+    index('activity_contacts_contact_idx').on(t.contactId),
+  ],
+);
+
+/** Photos and documents of an activity; the bytes live outside the database (decision 20). */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_activity_idx').on(t.activityId)],
+);
+
+export const schema = {
+  organizations,
+  cadres,
+  accounts,
+  loginFailures,
+  sessions,
+  auditLog,
+  orgPresets,
+  contactPoints,
+  contacts,
+  contactKeepers,
+  activities,
+  activityContacts,
+  attachments,
+};

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { ZDate, ZId } from './common.ts';
+import { ZEmployment, ZOrgField, ZOrgLevel, ZRank } from './enums.ts';
+
+/**
+ * The ledger interchange format `lianxin-ledger/1` (docs/interchange.md). Objects are strict: an
+ * unknown field is rejected with a clear message, never ignored silently. Fields beyond the core
+ * are marked "extension" and documented in ARCHITECTURE.md.
+ */
+
+export const ZContactRole = z.enum(['youth', 'league_cadre']);
+export const ZContactTag = z.enum(['needy', 'left_behind_child', 'disabled', 'poor_family', 'non_local']);
+/** 联系点类别 of seed 003's 联系点登记表: 巩固 / 提高 / 整顿 / 新建 */
+export const ZPointCategory = z.enum(['consolidate', 'improve', 'rectify', 'new']);
+
+export const presetIds = [
+  'cyl-2014-contact-points',
+  'cyl-2015-sink-to-grassroots',
+  'baoji-2018-close-contact',
+  'guangdong-2006-contact-points',
+  'meizhou-2016-direct-contact',
+] as const;
+export const ZPresetId = z.enum(presetIds);
+
+export const ZLedgerOrganization = z.strictObject({
+  id: ZId,
+  name: z.string().min(1).max(100),
+  level: ZOrgLevel,
+  parent: ZId.optional(),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  field: ZOrgField.optional(),
+});
+
+export const ZLedgerCadre = z.strictObject({
+  id: ZId,
+  name: z.string().min(1).max(50),
+  org: ZId,
+  rank: ZRank,
+  employment: ZEmployment,
+  grassrootsYears: z.number().min(0).max(60).optional(),
+  hiredOn: ZDate.optional(),
+  probationEndsOn: ZDate.optional(), // extension
+  department: z.string().max(50).optional(),
+});
+
+export const ZLedgerPreset = z.strictObject({ org: ZId, preset: ZPresetId });
+
+export const ZLedgerContactPoint = z.strictObject({
+  id: ZId,
+  cadre: ZId.optional(),
+  holderOrg: ZId.optional(),
+  org: ZId,
+  from: ZDate,
+  to: ZDate.nullable(),
+  // extensions: seed 003's 联系点登记表 and the handover of decision 6
+  category: ZPointCategory.optional(),
+  topic: z.string().max(200).optional(),
+  showcase: z.boolean().optional(),
+  predecessor: ZId.optional(),
+  handoverNote: z.string().max(20_000).optional(),
+});
+
+export const ZLedgerContact = z.strictObject({
+  id: ZId,
+  name: z.string().min(1).max(50),
+  role: ZContactRole,
+  field: ZOrgField.optional(),
+  unit: z.string().max(100).optional(), // extension: 学习工作单位
+  tags: z.array(ZContactTag).optional(),
+  of: z.array(ZId),
+  keyOf: z.array(ZId).optional(),
+});
+
+const common = {
+  id: ZId,
+  cadre: ZId,
+  contacts: z.array(ZId).optional(),
+  point: ZId.optional(),
+  note: z.string().max(20_000).optional(),
+};
+const dated = { ...common, date: ZDate };
+const titled = { ...dated, title: z.string().min(1).max(200) };
+
+export const ZLedgerActivity = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...common,
+    type: z.literal('visit'),
+    start: ZDate,
+    end: ZDate,
+    travelDays: z.number().int().min(0),
+  }),
+  z.strictObject({ ...common, type: z.literal('live_with'), start: ZDate, end: ZDate }),
+  z.strictObject({ ...dated, type: z.literal('lecture'), audience: z.number().int().min(0) }),
+  z.strictObject({ ...dated, type: z.literal('talk'), mode: z.enum(['face_to_face', 'phone', 'online']) }),
+  z.strictObject({
+    ...dated,
+    type: z.literal('online'),
+    channel: z.enum(['wechat', 'qq', 'weibo', 'phone', 'other']),
+  }),
+  z.strictObject({
+    ...dated,
+    type: z.literal('event'),
+    kind: z.enum(['culture_sports', 'social', 'skills', 'volunteer', 'other']),
+  }),
+  z.strictObject({ ...dated, type: z.literal('leader_meeting') }),
+  z.strictObject({ ...dated, type: z.literal('practical_help'), outcome: z.string().min(1).max(2000) }),
+  z.strictObject({
+    ...common,
+    type: z.literal('work_item'),
+    title: z.string().min(1).max(200),
+    status: z.enum(['planned', 'in_progress', 'done']),
+    date: ZDate.optional(),
+  }),
+  z.strictObject({ ...titled, type: z.literal('case') }),
+  z.strictObject({ ...titled, type: z.literal('article') }),
+  z.strictObject({ ...titled, type: z.literal('system') }),
+  z.strictObject({ ...titled, type: z.literal('research_report') }),
+  z.strictObject({ ...dated, type: z.literal('open_day'), org: ZId, attendees: z.number().int().min(0) }),
+  z.strictObject({
+    ...dated,
+    type: z.literal('problem'),
+    status: z.enum(['open', 'in_progress', 'resolved', 'escalated']),
+    // extensions: the problem list (问题清单)
+    title: z.string().max(200).optional(),
+    assignee: ZId.optional(),
+    dueOn: ZDate.optional(),
+  }),
+]);
+export type TLedgerActivity = z.infer<typeof ZLedgerActivity>;
+export type TActivityType = TLedgerActivity['type'];
+
+export const ZLedgerDocument = z.strictObject({
+  format: z.literal('lianxin-ledger/1'),
+  organizations: z.array(ZLedgerOrganization).default([]),
+  cadres: z.array(ZLedgerCadre).default([]),
+  presets: z.array(ZLedgerPreset).default([]),
+  contactPoints: z.array(ZLedgerContactPoint).default([]),
+  contacts: z.array(ZLedgerContact).default([]),
+  activities: z.array(ZLedgerActivity).default([]),
+});
+export type TLedgerDocument = z.infer<typeof ZLedgerDocument>;
+
+/** One bad record of a rejected document, named by its id and field, in Chinese and English. */
+export const ZLedgerProblem = z.object({
+  collection: z.string(),
+  id: z.string().nullable(),
+  field: z.string(),
+  message: z.string(),
+  messageZh: z.string(),
+});
+export type TLedgerProblem = z.infer<typeof ZLedgerProblem>;
+
+export const ZLedgerImportResult = z.object({
+  ok: z.boolean(),
+  created: z.record(z.string(), z.number()),
+  updated: z.record(z.string(), z.number()),
+  unchanged: z.record(z.string(), z.number()),
+});
