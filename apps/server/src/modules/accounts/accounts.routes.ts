@@ -3,22 +3,14 @@ import {
   ZAccount,
   ZAccountListQuery,
   ZCreateAccountRequest,
-  ZErrorResponse,
-  ZId,
   ZUpdateAccountRequest,
 } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses, idParams } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createAccount, listAccounts, updateAccount } from './accounts.service.ts';
 
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-};
+const errors = errorResponses;
 const tags = ['accounts'];
 
 export function accountRoutes(p: Platform): FastifyPluginAsyncZod {
@@ -41,7 +33,7 @@ export function accountRoutes(p: Platform): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          params: z.object({ id: ZId }),
+          params: idParams,
           body: ZUpdateAccountRequest,
           response: { 200: ZAccount, ...errors },
         },

@@ -1,26 +1,12 @@
-import {
-  paged,
-  ZCadre,
-  ZCadreInput,
-  ZCadreListQuery,
-  ZErrorResponse,
-  ZId,
-  ZUpdateCadreRequest,
-} from '@lianxin/contracts';
+import { paged, ZCadre, ZCadreInput, ZCadreListQuery, ZUpdateCadreRequest } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses, idParams } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { toCadreDto } from './cadres.repo.ts';
 import { createCadre, listCadresFor, loadCadre, updateCadre } from './cadres.service.ts';
 
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-};
-const params = z.object({ id: ZId });
+const errors = errorResponses;
+const params = idParams;
 const tags = ['cadres'];
 
 export function cadreRoutes(p: Platform): FastifyPluginAsyncZod {

@@ -1,8 +1,6 @@
 import {
   ZCloseOrganizationRequest,
   ZCreateOrganizationRequest,
-  ZErrorResponse,
-  ZId,
   ZOrganization,
   ZOrganizationListQuery,
   ZOrganizationPath,
@@ -10,6 +8,7 @@ import {
 } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, idParams } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import {
   closeOrganization,
@@ -19,14 +18,8 @@ import {
   updateOrganization,
 } from './organizations.service.ts';
 
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-};
-const params = z.object({ id: ZId });
+const errors = errorResponses;
+const params = idParams;
 const tags = ['organizations'];
 
 export function organizationRoutes(p: Platform): FastifyPluginAsyncZod {
