@@ -4,12 +4,13 @@ import { and, count, eq, gt, ne } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import {
   type AccountRow,
+  accountColumns,
   findAccountById,
   findAccountByUsername,
   toAccountDto,
 } from '../../modules/accounts/accounts.repo.ts';
 import type { Actor } from '../access.ts';
-import { accounts, loginFailures, sessions } from '../db/schema.ts';
+import { accounts, loginFailures, organizations, sessions } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { inTransaction, type Platform } from '../platform.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
@@ -152,15 +153,21 @@ export async function resolveSession(
   ip: string | null,
 ): Promise<ResolvedSession | null> {
   const tokenHash = sha256(token);
-  const [s] = await p.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (!s) return null;
+  // one query for session, account and scope: this runs on every API call
+  const [found] = await p.db
+    .select({ ...accountColumns, session: sessions })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(organizations, eq(organizations.id, accounts.scopeOrgId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!found) return null;
+  const { session: s, ...row } = found;
   const now = p.clock.now();
   if (now.getTime() - s.lastSeenAt.getTime() > SESSION_IDLE_MS) {
     await p.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
-  const row = await findAccountById(p.db, s.accountId);
-  if (!row || row.account.disabled) return null;
+  if (row.account.disabled) return null;
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await p.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
