@@ -15,9 +15,13 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
+import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
+import { contactRoutes } from './modules/contacts/contacts.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { installAuthHook } from './platform/auth/auth.hook.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -102,9 +106,13 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
       await api.register(authRoutes(p));
       await api.register(organizationRoutes(p));
       await api.register(cadreRoutes(p));
+      await api.register(contactRoutes(p));
       await api.register(accountRoutes(p));
       await api.register(importRoutes(p));
       await api.register(auditRoutes(p));
+      await api.register(ledgerRoutes(p));
+      await api.register(contactPointRoutes(p));
+      await api.register(activityRoutes(p));
     },
     { prefix: '/api/v1' },
   );

@@ -1,9 +1,17 @@
+import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { findAccountByUsername } from '../modules/accounts/accounts.repo.ts';
 import { expectedDivisionCounts, seedDivisions } from '../modules/divisions/divisions.service.ts';
+import { exportLedger } from '../modules/ledger/ledger.export.ts';
+import {
+  importLedger,
+  LedgerRejected,
+  operatorActor,
+  rejectionBody,
+} from '../modules/ledger/ledger.import.ts';
 import { assertAcceptablePassword, hashPassword } from '../platform/auth/passwords.ts';
 import { accounts } from '../platform/db/schema.ts';
-import type { AppError } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { inTransaction, type Platform } from '../platform/platform.ts';
 import { RejectedError, UsageError } from './errors.ts';
 
@@ -66,6 +74,39 @@ export const commands: Record<string, Command> = {
         });
       });
       return { id, username, role: 'system_admin' };
+    },
+  },
+  import: {
+    summary: '导入台账文件（lianxin-ledger/1，全部通过才写入） / import a ledger document, all or nothing',
+    options: {},
+    async run(p, { positionals, actorName }) {
+      const [file] = positionals;
+      if (!file || positionals.length > 1) throw new UsageError('用法 / usage: npx lianxin import FILE');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await fs.promises.readFile(file, 'utf8'));
+      } catch (e) {
+        throw new RejectedError(`无法读取 JSON 文件 / cannot read ${file} as JSON: ${(e as Error).message}`);
+      }
+      try {
+        return await importLedger(p, operatorActor(actorName), raw);
+      } catch (e) {
+        if (e instanceof LedgerRejected) throw new RejectedError(JSON.stringify(rejectionBody(e), null, 2));
+        if (e instanceof AppError) throw new RejectedError(`${e.messageZh} / ${e.message}`);
+        throw e;
+      }
+    },
+  },
+  export: {
+    summary: '导出台账（--org 组织编号，默认全部） / export the ledger of an organization subtree',
+    options: { org: { type: 'string' } },
+    async run(p, { values, actorName }) {
+      try {
+        return await exportLedger(p, operatorActor(actorName), text(values.org));
+      } catch (e) {
+        if (e instanceof AppError) throw new RejectedError(`${e.messageZh} / ${e.message}`);
+        throw e;
+      }
     },
   },
   'audit-verify': {

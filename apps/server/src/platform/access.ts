@@ -62,6 +62,10 @@ const objectTypeZh: Record<string, string> = {
   cadre: '团干部',
   account: '账号',
   audit: '审计日志',
+  contact: '联系青年',
+  contact_point: '联系点',
+  activity: '工作日志',
+  attachment: '附件',
 };
 
 export async function requireOrgAccess(

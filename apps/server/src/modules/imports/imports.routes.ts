@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { contactTemplate, importContacts } from '../contacts/contacts.import.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { cadreTemplate, importCadres } from './cadres.import.ts';
 import { importOrganizations, organizationTemplate } from './organizations.import.ts';
@@ -14,8 +15,10 @@ const kinds = {
     run: importOrganizations,
     fileName: '基层团组织导入模板.xlsx',
   },
+  // one cadre's list (query `cadre`, else the caller's own), not an organization subtree
+  contacts: { template: contactTemplate, run: importContacts, fileName: '联系青年导入模板.xlsx' },
 };
-const ZKind = z.enum(['cadres', 'organizations']);
+const ZKind = z.enum(['cadres', 'organizations', 'contacts']);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = {
   400: ZErrorResponse,
@@ -50,6 +53,7 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
           querystring: z.object({
             commit: z.enum(['true', 'false']).default('false'),
             parent: ZId.optional(),
+            cadre: ZId.optional(),
           }),
           response: { 200: ZImportResult, ...errors },
         },
@@ -63,9 +67,12 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
             { path: 'file', message: '必填 / required' },
           ]);
         const file = await part.toBuffer();
+        const commit = request.query.commit === 'true';
+        if (request.params.kind === 'contacts')
+          return kinds.contacts.run(p, request.actor, request.query.cadre, file, commit);
         const rootId = request.query.parent ?? request.actor.scopeOrgId ?? 'central';
         const root = await loadOrg(p, request.actor, rootId, 'write');
-        return kinds[request.params.kind].run(p, request.actor, root, file, request.query.commit === 'true');
+        return kinds[request.params.kind].run(p, request.actor, root, file, commit);
       },
     );
   };

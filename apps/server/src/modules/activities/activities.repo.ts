@@ -1,0 +1,253 @@
+import type { TActivitySummary, TAttachment, TLedgerActivity } from '@lianxin/contracts';
+import { onSiteDays } from '@lianxin/domain';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../platform/db/client.ts';
+import {
+  activities,
+  activityContacts,
+  attachments,
+  cadres,
+  contactKeepers,
+  contactPoints,
+  contacts,
+  organizations,
+} from '../../platform/db/schema.ts';
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+export const cadreOrg = alias(organizations, 'cadre_org');
+export const pointOrg = alias(organizations, 'point_org');
+
+// written out in full: the subqueries must see the outer row
+const attachmentCount = sql<number>`(select count(*)::int from attachments x where x.activity_id = activities.id)`;
+const contactIdList = sql<
+  string[]
+>`coalesce((select json_agg(ac.contact_id order by ac.contact_id) from activity_contacts ac where ac.activity_id = activities.id), '[]'::json)`;
+
+const columns = {
+  activity: activities,
+  cadreName: cadres.name,
+  cadreOrgPath: cadreOrg.path,
+  pointOrgPath: pointOrg.path,
+  attachmentCount,
+  contactIds: contactIdList,
+};
+
+export type ActivityView = {
+  activity: ActivityRow;
+  cadreName: string;
+  cadreOrgPath: string;
+  pointOrgPath: string | null;
+  attachmentCount: number;
+  contactIds: string[];
+};
+
+function selectActivities(db: Db) {
+  return db
+    .select(columns)
+    .from(activities)
+    .innerJoin(cadres, eq(cadres.id, activities.cadreId))
+    .innerJoin(cadreOrg, eq(cadreOrg.id, cadres.orgId))
+    .leftJoin(contactPoints, eq(contactPoints.id, activities.pointId))
+    .leftJoin(pointOrg, eq(pointOrg.id, contactPoints.orgId));
+}
+
+function countActivities(db: Db, where: SQL | undefined) {
+  return db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(activities)
+    .innerJoin(cadres, eq(cadres.id, activities.cadreId))
+    .innerJoin(cadreOrg, eq(cadreOrg.id, cadres.orgId))
+    .leftJoin(contactPoints, eq(contactPoints.id, activities.pointId))
+    .leftJoin(pointOrg, eq(pointOrg.id, contactPoints.orgId))
+    .where(where);
+}
+
+const parseIds = (v: unknown): string[] => (typeof v === 'string' ? JSON.parse(v) : ((v as string[]) ?? []));
+
+export async function findActivity(db: Db, id: string): Promise<ActivityView | null> {
+  const [row] = await selectActivities(db).where(eq(activities.id, id));
+  return row ? { ...row, contactIds: parseIds(row.contactIds) } : null;
+}
+
+/** One page, newest first (a visit or stay by the day it ends, policy-rules.md). */
+export async function listActivities(db: Db, where: SQL | undefined, page: number, pageSize: number) {
+  const [items, [total]] = await Promise.all([
+    selectActivities(db)
+      .where(where)
+      .orderBy(
+        sql`coalesce(${activities.endDate}, ${activities.startDate}) desc nulls last`,
+        desc(activities.createdAt),
+        activities.id,
+      )
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    countActivities(db, where),
+  ]);
+  return {
+    items: items.map((r) => ({ ...r, contactIds: parseIds(r.contactIds) })) as ActivityView[],
+    total: Number(total?.n ?? 0),
+  };
+}
+
+/** Every activity of the given tenures, oldest first: the body of a point's ledger. */
+export async function activitiesOfPoints(db: Db, pointIds: string[]): Promise<ActivityView[]> {
+  if (pointIds.length === 0) return [];
+  const rows = await selectActivities(db)
+    .where(inArray(activities.pointId, pointIds))
+    .orderBy(sql`coalesce(${activities.endDate}, ${activities.startDate}) nulls last`, activities.createdAt);
+  return rows.map((r) => ({ ...r, contactIds: parseIds(r.contactIds) }));
+}
+
+/** The interchange record of a stored activity: the dates and the type's fields back in place. */
+export function toLedgerActivity(a: ActivityRow, contactIds: string[]): TLedgerActivity {
+  const record: Record<string, unknown> = { id: a.id, cadre: a.cadreId, type: a.type };
+  if (contactIds.length > 0) record.contacts = contactIds;
+  if (a.pointId) record.point = a.pointId;
+  if (a.note !== null) record.note = a.note;
+  Object.assign(record, a.details);
+  if (a.type === 'visit' || a.type === 'live_with') {
+    record.start = a.startDate;
+    record.end = a.endDate;
+    if (a.type === 'visit') record.travelDays = a.travelDays ?? 0;
+  } else if (a.startDate) {
+    record.date = a.startDate;
+  }
+  return record as TLedgerActivity;
+}
+
+/** How an interchange record is stored: dates in columns, the type's own fields in `details`. */
+export function toActivityRow(r: TLedgerActivity): Omit<ActivityRow, 'createdAt'> {
+  const {
+    id,
+    cadre,
+    type,
+    contacts: _c,
+    point,
+    note,
+    ...rest
+  } = r as Record<string, unknown> & TLedgerActivity;
+  const { start, end, date, travelDays, ...details } = rest as Record<string, unknown>;
+  return {
+    id,
+    cadreId: cadre,
+    type,
+    pointId: (point as string | undefined) ?? null,
+    startDate: ((start ?? date) as string | undefined) ?? null,
+    endDate: ((end ?? date) as string | undefined) ?? null,
+    travelDays: (travelDays as number | undefined) ?? null,
+    details,
+    note: (note as string | undefined) ?? null,
+  };
+}
+
+export function toActivitySummary(v: ActivityView): TActivitySummary {
+  const a = v.activity;
+  const d = a.details as Record<string, unknown>;
+  const spanned = a.type === 'visit' || a.type === 'live_with';
+  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+  return {
+    id: a.id,
+    type: a.type as TActivitySummary['type'],
+    cadreId: a.cadreId,
+    cadreName: v.cadreName,
+    pointId: a.pointId,
+    start: spanned ? a.startDate : null,
+    end: spanned ? a.endDate : null,
+    date: spanned ? null : a.startDate,
+    travelDays: a.type === 'visit' ? (a.travelDays ?? 0) : null,
+    onSiteDays:
+      a.type === 'visit' && a.startDate && a.endDate
+        ? onSiteDays({ start: a.startDate, end: a.endDate, travelDays: a.travelDays ?? 0 })
+        : null,
+    title: str('title'),
+    status: str('status'),
+    assignee: str('assignee'),
+    dueOn: str('dueOn'),
+    contactIds: v.contactIds,
+    note: a.note,
+    attachmentCount: Number(v.attachmentCount),
+  };
+}
+
+export async function insertActivity(db: Db, row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
+  await db.insert(activities).values(row);
+  if (contactIds.length > 0)
+    await db
+      .insert(activityContacts)
+      .values(contactIds.map((contactId) => ({ activityId: row.id, contactId })));
+}
+
+export async function replaceActivity(db: Db, row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
+  const { id, ...rest } = row;
+  await db.update(activities).set(rest).where(eq(activities.id, id));
+  await db.delete(activityContacts).where(eq(activityContacts.activityId, id));
+  if (contactIds.length > 0)
+    await db.insert(activityContacts).values(contactIds.map((contactId) => ({ activityId: id, contactId })));
+}
+
+export async function deleteActivity(db: Db, id: string) {
+  await db.delete(attachments).where(eq(attachments.activityId, id));
+  await db.delete(activities).where(eq(activities.id, id));
+}
+
+export async function findContacts(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(inArray(contacts.id, ids));
+}
+
+/** Of these contacts, those the cadre keeps (contact_keepers). */
+export async function keptBy(db: Db, cadreId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: contactKeepers.contactId })
+    .from(contactKeepers)
+    .where(and(eq(contactKeepers.cadreId, cadreId), inArray(contactKeepers.contactId, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Of these contacts, those already named in an activity of the given tenures: linked to the point. */
+export async function namedAtPoints(db: Db, pointIds: string[], ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0 || pointIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: activityContacts.contactId })
+    .from(activityContacts)
+    .innerJoin(activities, eq(activities.id, activityContacts.activityId))
+    .where(and(inArray(activities.pointId, pointIds), inArray(activityContacts.contactId, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function attachmentsOf(db: Db, activityIds: string[]): Promise<Map<string, TAttachment[]>> {
+  const out = new Map<string, TAttachment[]>();
+  if (activityIds.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(attachments)
+    .where(inArray(attachments.activityId, activityIds))
+    .orderBy(attachments.createdAt, attachments.id);
+  for (const r of rows) {
+    const list = out.get(r.activityId) ?? [];
+    list.push(toAttachmentDto(r));
+    out.set(r.activityId, list);
+  }
+  return out;
+}
+
+export function toAttachmentDto(r: AttachmentRow): TAttachment {
+  return {
+    id: r.id,
+    activityId: r.activityId,
+    fileName: r.fileName,
+    mime: r.mime,
+    size: r.size,
+    sha256: r.sha256,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export async function findAttachment(db: Db, id: string) {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
+  return row ?? null;
+}

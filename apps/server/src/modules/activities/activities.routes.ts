@@ -1,0 +1,132 @@
+import {
+  paged,
+  ZActivityDetail,
+  ZActivityListQuery,
+  ZActivitySummary,
+  ZAttachment,
+  ZCreateActivityRequest,
+  ZOk,
+  ZProblemListQuery,
+  ZUpdateActivityRequest,
+} from '@lianxin/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { badRequest } from '../../platform/errors.ts';
+import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
+import type { Platform } from '../../platform/platform.ts';
+import {
+  addAttachment,
+  createActivity,
+  getActivity,
+  listProblems,
+  listTimeline,
+  openAttachment,
+  removeActivity,
+  updateActivity,
+} from './activities.service.ts';
+
+const tags = ['activities'];
+
+export function activityRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/activities',
+      {
+        schema: {
+          tags,
+          summary:
+            'One activity of the interchange format; `id` generated when absent, `cadre` defaults to the caller',
+          body: ZCreateActivityRequest,
+          response: { 201: ZActivityDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        reply.code(201);
+        return createActivity(p, request.actor, request.body);
+      },
+    );
+    app.get(
+      '/activities',
+      {
+        schema: {
+          tags,
+          summary: 'A timeline (?cadre= | ?point= | ?contact=), newest first',
+          querystring: ZActivityListQuery,
+          response: { 200: paged(ZActivitySummary), ...errors },
+        },
+      },
+      async (request) => listTimeline(p, request.actor, request.query),
+    );
+    app.get(
+      '/activities/:id',
+      { schema: { tags, params, response: { 200: ZActivityDetail, ...errors } } },
+      async (request) => getActivity(p, request.actor, request.params.id),
+    );
+    app.patch(
+      '/activities/:id',
+      {
+        schema: { tags, params, body: ZUpdateActivityRequest, response: { 200: ZActivityDetail, ...errors } },
+      },
+      async (request) => updateActivity(p, request.actor, request.params.id, request.body),
+    );
+    app.delete(
+      '/activities/:id',
+      { schema: { tags, params, response: { 200: ZOk, ...errors } } },
+      async (request) => removeActivity(p, request.actor, request.params.id),
+    );
+    app.get(
+      '/problems',
+      {
+        schema: {
+          tags,
+          summary: '问题清单: a cadre’s problems (?cadre=) or those under an organization (?org=), by status',
+          querystring: ZProblemListQuery,
+          response: { 200: paged(ZActivitySummary), ...errors },
+        },
+      },
+      async (request) => listProblems(p, request.actor, request.query),
+    );
+    app.post(
+      '/activities/:id/attachments',
+      {
+        schema: {
+          tags,
+          summary: 'multipart/form-data, one file in field `file`: JPEG, PNG, PDF, DOCX or XLSX, by content',
+          params,
+          response: { 201: ZAttachment, ...errors },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart())
+          throw badRequest('Send the file as multipart/form-data', '请以表单方式上传文件');
+        const part = await request.file();
+        if (!part || part.fieldname !== 'file')
+          throw badRequest('No file in the field `file`', '没有收到文件', [
+            { path: 'file', message: '必填 / required' },
+          ]);
+        const data = await part.toBuffer();
+        reply.code(201);
+        return addAttachment(p, request.actor, request.params.id, { fileName: part.filename, data });
+      },
+    );
+    app.get(
+      '/attachments/:id',
+      {
+        schema: {
+          tags,
+          summary: 'The file, to those who may read its activity',
+          params,
+          response: { 200: z.unknown().describe('the file, as stored'), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { row, stream } = await openAttachment(p, request.actor, request.params.id);
+        reply
+          .header('Content-Type', row.mime)
+          .header('Content-Length', row.size)
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
+        return reply.send(stream);
+      },
+    );
+  };
+}

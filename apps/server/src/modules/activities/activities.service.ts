@@ -1,0 +1,545 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  type TActivityDetail,
+  type TCreateActivityRequest,
+  type TLedgerActivity,
+  type TPointLedger,
+  type TProblemStatus,
+  type TUpdateActivityRequest,
+  ZLedgerActivity,
+} from '@lianxin/contracts';
+import { activityDateProblems, onSiteDays } from '@lianxin/domain';
+import { and, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { type Actor, canOnOrg } from '../../platform/access.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { activities, activityContacts, attachments } from '../../platform/db/schema.ts';
+import { AppError, badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
+import { inTransaction, type Platform } from '../../platform/platform.ts';
+import { findCadre } from '../cadres/cadres.repo.ts';
+import { loadCadre } from '../cadres/cadres.service.ts';
+import { findPoint, loadChain, toContactPointDto } from '../contact-points/contact-points.repo.ts';
+import {
+  denyOn,
+  loadPointForRead,
+  readableTenureIds,
+  visibleTenures,
+} from '../contact-points/contact-points.service.ts';
+import { findOrg } from '../organizations/organizations.repo.ts';
+import { loadOrg } from '../organizations/organizations.service.ts';
+import {
+  type ActivityView,
+  activitiesOfPoints,
+  attachmentsOf,
+  cadreOrg,
+  deleteActivity,
+  findActivity,
+  findAttachment,
+  findContacts,
+  insertActivity,
+  keptBy,
+  listActivities,
+  namedAtPoints,
+  pointOrg,
+  replaceActivity,
+  toActivityRow,
+  toActivitySummary,
+  toAttachmentDto,
+  toLedgerActivity,
+} from './activities.repo.ts';
+
+const escapeLike = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// ---------------------------------------------------------------- access
+
+/**
+ * Who reads an activity: its cadre, admins and leaders over the cadre's organization, the assignee
+ * of a problem, and whoever reads the point's ledger at that tenure (decision 15).
+ */
+async function canRead(p: Platform, actor: Actor, v: ActivityView): Promise<boolean> {
+  const a = v.activity;
+  if (actor.cadreId && actor.cadreId === a.cadreId) return true;
+  if (canOnOrg(actor, v.cadreOrgPath, 'read')) return true;
+  if (actor.cadreId && a.type === 'problem' && a.details.assignee === actor.cadreId) return true;
+  if (a.pointId) {
+    const chain = await loadChain(p.db, a.pointId);
+    const index = chain.findIndex((t) => t.point.id === a.pointId);
+    return index >= 0 && index < (await visibleTenures(p, actor, chain));
+  }
+  return false;
+}
+
+/** The author, or an admin over the author's organization, changes an activity. */
+function canWrite(actor: Actor, v: ActivityView): boolean {
+  return (
+    (actor.cadreId !== null && actor.cadreId === v.activity.cadreId) ||
+    canOnOrg(actor, v.cadreOrgPath, 'write')
+  );
+}
+
+async function loadActivity(p: Platform, actor: Actor, id: string, perm: 'read' | 'write') {
+  const v = await findActivity(p.db, id);
+  if (!v) throw notFound('Activity', id, '活动记录');
+  const ok = perm === 'read' ? await canRead(p, actor, v) : canWrite(actor, v);
+  if (!ok) throw await denyOn(p, actor, 'activity', id, perm, '活动记录');
+  return v;
+}
+
+/** Rows of a list the actor may read, as SQL over activities ⋈ cadre_org ⟕ point_org. */
+async function readScope(p: Platform, actor: Actor): Promise<SQL | undefined> {
+  if (actor.role === 'system_admin') return undefined;
+  const parts: SQL[] = [];
+  if ((actor.role === 'org_admin' || actor.role === 'leader') && actor.scopePath && actor.scopeOrgId) {
+    parts.push(like(cadreOrg.path, escapeLike(actor.scopePath)));
+    // admins of a county committee (or above) read the ledgers of the points under it
+    const scopeOrg = await findOrg(p.db, actor.scopeOrgId);
+    if (scopeOrg && scopeOrg.level !== 'grassroots')
+      parts.push(like(pointOrg.path, escapeLike(actor.scopePath)));
+  }
+  if (actor.cadreId) {
+    parts.push(eq(activities.cadreId, actor.cadreId));
+    parts.push(sql`${activities.details}->>'assignee' = ${actor.cadreId}`);
+    const tenures = await readableTenureIds(p, actor.cadreId);
+    if (tenures.length > 0) parts.push(inArray(activities.pointId, tenures));
+  }
+  return parts.length > 0 ? or(...parts) : sql`false`;
+}
+
+// ---------------------------------------------------------------- validation
+
+const problem = (path: string, zh: string, en: string): ErrorDetail => ({ path, message: `${zh} / ${en}` });
+
+function invalid(details: ErrorDetail[]): AppError {
+  return badRequest(
+    `The activity is invalid: ${details.map((d) => d.path).join(', ')}`,
+    `活动记录有误：${details.map((d) => d.message.split(' / ')[0]).join('；')}`,
+    details,
+  );
+}
+
+/**
+ * What a schema cannot see: real dates and travel days, the point (held by this cadre, the dates
+ * inside the tenure), the contacts (existing, kept by the cadre or already met at the point), the
+ * open day's committee and a problem's assignee. All problems at once; the contact ids, deduplicated.
+ */
+async function checkRecord(db: Db, r: TLedgerActivity): Promise<string[]> {
+  const details: ErrorDetail[] = activityDateProblems(r).map((d) => problem(d.field, d.zh, d.en));
+  const cadre = await findCadre(db, r.cadre);
+  if (!cadre) details.push(problem('cadre', `团干部不存在：${r.cadre}`, `unknown cadre ${r.cadre}`));
+  let chainIds: string[] = [];
+  if (r.point) {
+    const view = await findPoint(db, r.point);
+    if (!view) {
+      details.push(problem('point', `联系点不存在：${r.point}`, `unknown contact point ${r.point}`));
+    } else {
+      const t = view.point;
+      const held = t.cadreId === r.cadre || (t.holderOrgId !== null && t.holderOrgId === cadre?.cadre.orgId);
+      if (!held) {
+        details.push(
+          problem('point', '该联系点不由此团干部联系', `point ${r.point} is not held by cadre ${r.cadre}`),
+        );
+      } else if (details.length === 0) {
+        const first = 'start' in r ? r.start : 'date' in r ? r.date : undefined;
+        const last = 'end' in r ? r.end : 'date' in r ? r.date : undefined;
+        const firstField = 'start' in r ? 'start' : 'date';
+        const lastField = 'end' in r ? 'end' : 'date';
+        if (first && first < t.fromDate)
+          details.push(
+            problem(
+              firstField,
+              `早于联系点任期开始（${t.fromDate}）`,
+              `before the tenure began on ${t.fromDate}`,
+            ),
+          );
+        if (last && t.toDate && last > t.toDate)
+          details.push(
+            problem(lastField, `晚于联系点任期结束（${t.toDate}）`, `after the tenure ended on ${t.toDate}`),
+          );
+      }
+      chainIds = (await loadChain(db, r.point)).map((c) => c.point.id);
+    }
+  }
+  const ids = [...new Set(r.contacts ?? [])];
+  if (ids.length > 0) {
+    const found = new Set((await findContacts(db, ids)).map((c) => c.id));
+    const kept = await keptBy(db, r.cadre, ids);
+    const linked = await namedAtPoints(db, chainIds, ids);
+    ids.forEach((id, i) => {
+      if (!found.has(id))
+        details.push(problem(`contacts.${i}`, `联系青年不存在：${id}`, `unknown contact ${id}`));
+      else if (!kept.has(id) && !linked.has(id))
+        details.push(
+          problem(
+            `contacts.${i}`,
+            `${id} 不在该团干部的联系名单中，也不是该联系点的青年`,
+            `contact ${id} is neither kept by the cadre nor linked to the point`,
+          ),
+        );
+    });
+  }
+  if (r.type === 'open_day') {
+    const org = await findOrg(db, r.org);
+    if (!org) details.push(problem('org', `组织不存在：${r.org}`, `unknown organization ${r.org}`));
+    else if (org.level !== 'county')
+      details.push(
+        problem('org', '开放日由县级团委举办', `an open day is held by a county committee, not ${org.level}`),
+      );
+  }
+  if (r.type === 'problem' && r.assignee && !(await findCadre(db, r.assignee)))
+    details.push(problem('assignee', `团干部不存在：${r.assignee}`, `unknown cadre ${r.assignee}`));
+  if (details.length > 0) throw invalid(details);
+  return ids;
+}
+
+/**
+ * 问题清单: a resolved problem stays resolved (one that comes back is raised again, so the list keeps
+ * its history); an escalated one may still be resolved; open and in_progress move freely.
+ */
+const problemMoves: Record<TProblemStatus, TProblemStatus[]> = {
+  open: ['open', 'in_progress', 'resolved', 'escalated'],
+  in_progress: ['open', 'in_progress', 'resolved', 'escalated'],
+  escalated: ['escalated', 'resolved'],
+  resolved: ['resolved'],
+};
+
+function auditRecord(r: TLedgerActivity) {
+  const { note, ...rest } = r;
+  // free text about people: its length, not its words (decision 16)
+  return note === undefined ? rest : { ...rest, noteLength: note.length };
+}
+
+// ---------------------------------------------------------------- answers
+
+const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
+
+/** Full answers for activities: contacts' names masked unless the reader keeps them or inherited them. */
+async function details(p: Platform, actor: Actor, views: ActivityView[]): Promise<TActivityDetail[]> {
+  const contactIds = [...new Set(views.flatMap((v) => v.contactIds))];
+  const names = new Map((await findContacts(p.db, contactIds)).map((c) => [c.id, c.name]));
+  const kept = actor.cadreId ? await keptBy(p.db, actor.cadreId, contactIds) : new Set<string>();
+  const inherited = new Set(actor.cadreId ? await readableTenureIds(p, actor.cadreId) : []);
+  const files = await attachmentsOf(
+    p.db,
+    views.map((v) => v.activity.id),
+  );
+  return views.map((v) => {
+    const a = v.activity;
+    const viaPoint = a.pointId !== null && inherited.has(a.pointId);
+    return {
+      activity: toLedgerActivity(a, v.contactIds),
+      cadreName: v.cadreName,
+      onSiteDays:
+        a.type === 'visit' && a.startDate && a.endDate
+          ? onSiteDays({ start: a.startDate, end: a.endDate, travelDays: a.travelDays ?? 0 })
+          : null,
+      contacts: v.contactIds.map((id) => {
+        const name = names.get(id) ?? '';
+        const clear = kept.has(id) || viaPoint;
+        return { id, name: clear ? name : maskName(name), masked: !clear };
+      }),
+      attachments: files.get(a.id) ?? [],
+      createdAt: a.createdAt.toISOString(),
+    };
+  });
+}
+
+// ---------------------------------------------------------------- activities
+
+export async function createActivity(p: Platform, actor: Actor, body: TCreateActivityRequest) {
+  const cadreId = body.cadre ?? actor.cadreId;
+  if (!cadreId) throw invalid([problem('cadre', '请指定团干部', 'name the cadre')]);
+  const cadre = await findCadre(p.db, cadreId);
+  if (!cadre) throw invalid([problem('cadre', `团干部不存在：${cadreId}`, `unknown cadre ${cadreId}`)]);
+  // a cadre records their own work; an admin for the cadres of their subtree
+  if (actor.cadreId !== cadreId && !canOnOrg(actor, cadre.orgPath, 'write'))
+    throw await denyOn(p, actor, 'cadre', cadreId, 'write', '团干部的工作日志');
+  const record = ZLedgerActivity.parse({ ...body, id: body.id ?? crypto.randomUUID(), cadre: cadreId });
+  const contactIds = await checkRecord(p.db, record);
+  if (await findActivity(p.db, record.id))
+    throw new AppError('conflict', `Activity ${record.id} exists`, `活动记录编号已存在：${record.id}`, [
+      { path: 'id', message: '已存在 / exists' },
+    ]);
+  await inTransaction(p, async (tx) => {
+    await insertActivity(tx, toActivityRow(record), contactIds);
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'activity.create',
+      objectType: 'activity',
+      objectId: record.id,
+      after: auditRecord(record),
+      ip: actor.ip,
+    });
+  });
+  return getActivity(p, actor, record.id);
+}
+
+export async function getActivity(p: Platform, actor: Actor, id: string) {
+  const v = await loadActivity(p, actor, id, 'read');
+  return (await details(p, actor, [v]))[0]!;
+}
+
+export async function updateActivity(p: Platform, actor: Actor, id: string, patch: TUpdateActivityRequest) {
+  const v = await findActivity(p.db, id);
+  if (!v) throw notFound('Activity', id, '活动记录');
+  // the assignee of a problem moves its status, and nothing else
+  const assigneeMove =
+    v.activity.type === 'problem' &&
+    actor.cadreId !== null &&
+    v.activity.details.assignee === actor.cadreId &&
+    Object.keys(patch).every((k) => k === 'status');
+  if (!canWrite(actor, v) && !assigneeMove) throw await denyOn(p, actor, 'activity', id, 'write', '活动记录');
+  const current = toLedgerActivity(v.activity, v.contactIds);
+  const merged: Record<string, unknown> = { ...current };
+  for (const [k, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null || (k === 'contacts' && Array.isArray(value) && value.length === 0)) delete merged[k];
+    else merged[k] = value;
+  }
+  const parsed = ZLedgerActivity.safeParse(merged);
+  if (!parsed.success) {
+    throw invalid(
+      parsed.error.issues.map((i) => ({
+        path: i.path.length > 0 ? i.path.join('.') : ((i as { keys?: string[] }).keys?.join(',') ?? ''),
+        message: `${i.message}（${current.type}）`,
+      })),
+    );
+  }
+  const record = parsed.data;
+  if (
+    record.type === 'problem' &&
+    current.type === 'problem' &&
+    !problemMoves[current.status].includes(record.status)
+  ) {
+    throw new AppError(
+      'conflict',
+      `A ${current.status} problem cannot go back to ${record.status}; raise it again as a new problem`,
+      `问题已${current.status === 'resolved' ? '解决' : '上报'}，不能改回「${record.status}」；如问题再次出现，请重新登记`,
+      [{ path: 'status', message: `${current.status} → ${record.status} 不允许 / not allowed` }],
+    );
+  }
+  const contactIds = await checkRecord(p.db, record);
+  await inTransaction(p, async (tx) => {
+    await replaceActivity(tx, toActivityRow(record), contactIds);
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'activity.update',
+      objectType: 'activity',
+      objectId: id,
+      before: auditRecord(current),
+      after: auditRecord(record),
+      ip: actor.ip,
+    });
+  });
+  return getActivity(p, actor, id);
+}
+
+/** Deletes the activity and its attachments' metadata; the stored files may be shared by hash and stay. */
+export async function removeActivity(p: Platform, actor: Actor, id: string) {
+  const v = await loadActivity(p, actor, id, 'write');
+  await inTransaction(p, async (tx) => {
+    await deleteActivity(tx, id);
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'activity.delete',
+      objectType: 'activity',
+      objectId: id,
+      before: auditRecord(toLedgerActivity(v.activity, v.contactIds)),
+      ip: actor.ip,
+    });
+  });
+  return { ok: true as const };
+}
+
+/** A timeline: a cadre's, a tenure's or a contact's activities, newest first. */
+export async function listTimeline(
+  p: Platform,
+  actor: Actor,
+  q: { cadre?: string; point?: string; contact?: string; page: number; pageSize: number },
+) {
+  let where: SQL | undefined;
+  if (q.point) {
+    await loadPointForRead(p, actor, q.point);
+    where = eq(activities.pointId, q.point);
+  } else if (q.contact) {
+    const [found] = await findContacts(p.db, [q.contact]);
+    if (!found) throw notFound('Contact', q.contact, '联系青年');
+    where = and(
+      exists(
+        p.db
+          .select({ one: sql`1` })
+          .from(activityContacts)
+          .where(
+            and(eq(activityContacts.activityId, activities.id), eq(activityContacts.contactId, q.contact)),
+          ),
+      ),
+      await readScope(p, actor),
+    );
+  } else {
+    const cadreId = q.cadre ?? actor.cadreId;
+    if (!cadreId)
+      throw badRequest('Name a cadre, a point or a contact', '请指定团干部、联系点或联系青年', [
+        { path: 'cadre', message: '必填其一 / cadre, point or contact required' },
+      ]);
+    await loadCadre(p, actor, cadreId, 'read');
+    where = eq(activities.cadreId, cadreId);
+  }
+  const { items, total } = await listActivities(p.db, where, q.page, q.pageSize);
+  return { items: items.map(toActivitySummary), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** 问题清单: a cadre's problems (raised or assigned), or those under an organization. */
+export async function listProblems(
+  p: Platform,
+  actor: Actor,
+  q: { cadre?: string; org?: string; status?: TProblemStatus; page: number; pageSize: number },
+) {
+  let where: SQL | undefined;
+  if (q.org) {
+    const org = await loadOrg(p, actor, q.org, 'read');
+    where = or(like(cadreOrg.path, escapeLike(org.path)), like(pointOrg.path, escapeLike(org.path)));
+  } else {
+    const cadreId = q.cadre ?? actor.cadreId;
+    if (!cadreId)
+      throw badRequest('Name a cadre or an organization', '请指定团干部或组织', [
+        { path: 'cadre', message: '必填其一 / cadre or org required' },
+      ]);
+    await loadCadre(p, actor, cadreId, 'read');
+    where = or(eq(activities.cadreId, cadreId), sql`${activities.details}->>'assignee' = ${cadreId}`);
+  }
+  where = and(
+    eq(activities.type, 'problem'),
+    where,
+    q.status ? sql`${activities.details}->>'status' = ${q.status}` : undefined,
+  );
+  const { items, total } = await listActivities(p.db, where, q.page, q.pageSize);
+  return { items: items.map(toActivitySummary), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** 工作台账 of a point: the tenures of its chain the reader sees, their activities and handover notes. */
+export async function pointLedger(p: Platform, actor: Actor, pointId: string): Promise<TPointLedger> {
+  const { view, chain, visible } = await loadPointForRead(p, actor, pointId);
+  const tenures = chain.slice(0, visible);
+  const views = await activitiesOfPoints(
+    p.db,
+    tenures.map((t) => t.point.id),
+  );
+  const handovers = [];
+  // a handover is seen by whoever sees the tenure that wrote it: the predecessor keeps their note
+  for (let i = 1; i < chain.length && i - 1 < visible; i++) {
+    const to = chain[i]!;
+    const from = chain[i - 1]!;
+    if (to.point.predecessorId !== from.point.id || !to.point.handoverNote) continue;
+    handovers.push({
+      fromPointId: from.point.id,
+      toPointId: to.point.id,
+      fromCadreId: from.point.cadreId,
+      toCadreId: to.point.cadreId,
+      on: to.point.fromDate,
+      note: to.point.handoverNote,
+    });
+  }
+  return {
+    point: toContactPointDto(view),
+    tenures: tenures.map(toContactPointDto),
+    handovers,
+    activities: await details(p, actor, views),
+  };
+}
+
+// ---------------------------------------------------------------- attachments (decision 20)
+
+const ZIP_KINDS: [marker: string, mime: string][] = [
+  ['word/', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ['xl/', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+];
+
+/** The type by the first bytes, never by the name: JPEG, PNG, PDF, and Office's DOCX/XLSX zips. */
+export function sniffType(buf: Buffer): { mime: string | null; detected: string } {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return { mime: 'image/jpeg', detected: 'JPEG' };
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mime: 'image/png', detected: 'PNG' };
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { mime: 'application/pdf', detected: 'PDF' };
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    // an OOXML package names its parts in the zip's local headers, in clear
+    const text = buf.toString('latin1');
+    if (text.includes('[Content_Types].xml')) {
+      for (const [marker, mime] of ZIP_KINDS) if (text.includes(marker)) return { mime, detected: marker };
+    }
+    return { mime: null, detected: 'ZIP' };
+  }
+  if (starts(0x4d, 0x5a)) return { mime: null, detected: 'Windows executable (MZ)' };
+  if (starts(0x7f, 0x45, 0x4c, 0x46)) return { mime: null, detected: 'ELF executable' };
+  return { mime: null, detected: buf.length === 0 ? 'empty' : 'unknown' };
+}
+
+const storeDir = (p: Platform) => path.join(p.config.dataDir, 'attachments');
+
+function safeFileName(name: string | undefined): string {
+  const base = (name ?? '')
+    .replace(/^.*[\\/]/, '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
+  return base || 'file';
+}
+
+export async function addAttachment(
+  p: Platform,
+  actor: Actor,
+  activityId: string,
+  file: { fileName: string | undefined; data: Buffer },
+) {
+  await loadActivity(p, actor, activityId, 'write');
+  const { mime, detected } = sniffType(file.data);
+  if (!mime) {
+    throw badRequest(
+      `File type ${detected} is not allowed: JPEG, PNG, PDF, DOCX or XLSX only`,
+      `不允许的文件类型（${detected}），仅限 JPEG、PNG、PDF、DOCX、XLSX`,
+      [{ path: 'file', message: `类型 ${detected} 不允许 / type ${detected} not allowed` }],
+    );
+  }
+  const sha256 = crypto.createHash('sha256').update(file.data).digest('hex');
+  const dir = storeDir(p);
+  const target = path.join(dir, sha256);
+  await fs.promises.mkdir(dir, { recursive: true });
+  // content-addressed: the same bytes are stored once; written aside, then renamed into place
+  if (!fs.existsSync(target)) {
+    const tmp = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+    await fs.promises.writeFile(tmp, file.data);
+    await fs.promises.rename(tmp, target);
+  }
+  const row = {
+    id: crypto.randomUUID(),
+    activityId,
+    fileName: safeFileName(file.fileName),
+    mime,
+    size: file.data.length,
+    sha256,
+    createdBy: actor.name,
+  };
+  return inTransaction(p, async (tx) => {
+    const [inserted] = await tx.insert(attachments).values(row).returning();
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'attachment.create',
+      objectType: 'attachment',
+      objectId: row.id,
+      after: { activityId, mime, size: row.size, sha256 },
+      ip: actor.ip,
+    });
+    return toAttachmentDto(inserted!);
+  });
+}
+
+/** The file, to those who may read its activity. */
+export async function openAttachment(p: Platform, actor: Actor, id: string) {
+  const row = await findAttachment(p.db, id);
+  if (!row) throw notFound('Attachment', id, '附件');
+  const v = await findActivity(p.db, row.activityId);
+  if (!v || !(await canRead(p, actor, v))) throw await denyOn(p, actor, 'attachment', id, 'read', '附件');
+  const file = path.join(storeDir(p), row.sha256);
+  if (!fs.existsSync(file)) throw notFound('Attachment file', id, '附件文件');
+  return { row, stream: fs.createReadStream(file) };
+}

@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactKeepers, contacts } from '../../platform/db/schema.ts';
+import {
+  type Client,
+  createTestContext,
+  makeAccount,
+  makeCadre,
+  makeOrg,
+  signedIn,
+  type TestContext,
+} from '../../testing/index.ts';
+
+let ctx: TestContext;
+let cityAdmin: Client; // admin of the cadres' organization
+let countyAdmin: Client; // admin of the point's county committee
+let otherCountyAdmin: Client;
+let pred: Client;
+let succ: Client;
+let outsider: Client;
+let c1: string;
+let c2: string;
+let c3: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+  const { p } = ctx;
+  await makeOrg(p, { id: 'central', level: 'central' });
+  await makeOrg(p, { id: 'prov', level: 'province', parent: 'central' });
+  await makeOrg(p, { id: 'cityA', level: 'prefecture', parent: 'prov' });
+  await makeOrg(p, { id: 'cityX', level: 'prefecture', parent: 'prov' });
+  await makeOrg(p, { id: 'countyX', level: 'county', parent: 'cityX' });
+  await makeOrg(p, { id: 'countyY', level: 'county', parent: 'cityX' });
+  await makeOrg(p, { id: 'g1', level: 'grassroots', parent: 'countyX', field: 'enterprise' });
+  c1 = (await makeCadre(p, { orgId: 'cityA', name: '前任' })).id;
+  c2 = (await makeCadre(p, { orgId: 'cityA', name: '接任' })).id;
+  c3 = (await makeCadre(p, { orgId: 'countyY', name: '旁人' })).id;
+  await makeAccount(p, { username: 'city-admin', role: 'org_admin', scopeOrgId: 'cityA' });
+  await makeAccount(p, { username: 'county-admin', role: 'org_admin', scopeOrgId: 'countyX' });
+  await makeAccount(p, { username: 'other-admin', role: 'org_admin', scopeOrgId: 'countyY' });
+  await makeAccount(p, { username: 'pred', role: 'cadre', scopeOrgId: 'cityA', cadreId: c1 });
+  await makeAccount(p, { username: 'succ', role: 'cadre', scopeOrgId: 'cityA', cadreId: c2 });
+  await makeAccount(p, { username: 'outsider', role: 'cadre', scopeOrgId: 'countyY', cadreId: c3 });
+  await p.db.insert(contacts).values({ id: 'y1', name: '李青年', role: 'youth' });
+  await p.db.insert(contactKeepers).values({ contactId: 'y1', cadreId: c1 });
+  cityAdmin = await signedIn(ctx, 'city-admin');
+  countyAdmin = await signedIn(ctx, 'county-admin');
+  otherCountyAdmin = await signedIn(ctx, 'other-admin');
+  pred = await signedIn(ctx, 'pred');
+  succ = await signedIn(ctx, 'succ');
+  outsider = await signedIn(ctx, 'outsider');
+});
+afterAll(() => ctx.close());
+
+const paths = (res: { json(): { error: { details?: { path: string }[] } } }) =>
+  (res.json().error.details ?? []).map((d) => d.path).join(' ');
+
+describe('contact points', () => {
+  let p1: string;
+
+  it('an admin over the cadre creates a point at a county or grassroots organization', async () => {
+    const res = await cityAdmin.post('/api/v1/contact-points', {
+      cadreId: c1,
+      orgId: 'g1',
+      from: '2025-01-01',
+      category: 'improve',
+      topic: '非公企业团建',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      cadreId: c1,
+      orgId: 'g1',
+      from: '2025-01-01',
+      to: null,
+      category: 'improve',
+    });
+    p1 = res.json().id;
+
+    const prefecture = await cityAdmin.post('/api/v1/contact-points', {
+      cadreId: c1,
+      orgId: 'cityX',
+      from: '2025-01-01',
+    });
+    expect(prefecture.statusCode).toBe(400);
+    expect(paths(prefecture)).toContain('orgId');
+
+    const backwards = await cityAdmin.post('/api/v1/contact-points', {
+      cadreId: c1,
+      orgId: 'countyX',
+      from: '2025-05-01',
+      to: '2025-04-01',
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(paths(backwards)).toContain('to');
+
+    const twice = await cityAdmin.post('/api/v1/contact-points', {
+      cadreId: c1,
+      orgId: 'g1',
+      from: '2025-06-01',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toContain(p1);
+  });
+
+  it('cadres and admins of other subtrees cannot create points', async () => {
+    expect(
+      (await pred.post('/api/v1/contact-points', { cadreId: c1, orgId: 'countyX', from: '2025-01-01' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await otherCountyAdmin.post('/api/v1/contact-points', {
+          cadreId: c1,
+          orgId: 'countyX',
+          from: '2025-01-01',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('rotation hands the ledger and the note to the successor; the predecessor keeps what they wrote', async () => {
+    const before = await pred.post('/api/v1/activities', {
+      type: 'talk',
+      point: p1,
+      date: '2025-06-01',
+      mode: 'face_to_face',
+      contacts: ['y1'],
+      note: '谈心：就业困难',
+    });
+    expect(before.statusCode).toBe(201);
+
+    expect(
+      (
+        await pred.post(`/api/v1/contact-points/${p1}/rotate`, {
+          successorCadreId: c2,
+          on: '2026-01-01',
+          handoverNote: '自荐',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const rotated = await cityAdmin.post(`/api/v1/contact-points/${p1}/rotate`, {
+      successorCadreId: c2,
+      on: '2026-01-01',
+      handoverNote: '企业团支部换届在即，李青年需持续跟进',
+    });
+    expect(rotated.statusCode).toBe(201);
+    const { predecessor, successor } = rotated.json();
+    expect(predecessor).toMatchObject({ id: p1, to: '2025-12-31', successorId: successor.id });
+    expect(successor).toMatchObject({
+      cadreId: c2,
+      orgId: 'g1',
+      from: '2026-01-01',
+      to: null,
+      predecessorId: p1,
+      category: 'improve',
+    });
+    const p2 = successor.id as string;
+
+    // the predecessor's tenure is over: recording there after it ended is refused
+    const late = await pred.post('/api/v1/activities', {
+      type: 'leader_meeting',
+      point: p1,
+      date: '2026-01-05',
+    });
+    expect(late.statusCode).toBe(400);
+    expect(paths(late)).toContain('date');
+
+    // the successor inherits the contacts met at the point
+    const after = await succ.post('/api/v1/activities', {
+      type: 'visit',
+      point: p2,
+      start: '2026-02-02',
+      end: '2026-02-06',
+      travelDays: 1,
+      contacts: ['y1'],
+    });
+    expect(after.statusCode).toBe(201);
+    expect(after.json().onSiteDays).toBe(4);
+
+    const succLedger = await succ.get(`/api/v1/contact-points/${p2}/ledger`);
+    expect(succLedger.statusCode).toBe(200);
+    const sl = succLedger.json();
+    expect(sl.tenures.map((t: { id: string }) => t.id)).toEqual([p1, p2]);
+    expect(sl.activities.map((a: { activity: { id: string } }) => a.activity.id)).toEqual([
+      before.json().activity.id,
+      after.json().activity.id,
+    ]);
+    expect(sl.handovers).toEqual([
+      expect.objectContaining({
+        fromPointId: p1,
+        toPointId: p2,
+        on: '2026-01-01',
+        note: '企业团支部换届在即，李青年需持续跟进',
+      }),
+    ]);
+    // decision 14: the successor inherits the keeping, so sees the name
+    expect(sl.activities[0].contacts[0]).toEqual({ id: 'y1', name: '李青年', masked: false });
+    // asking by the old tenure's id gives the same chain
+    expect((await succ.get(`/api/v1/contact-points/${p1}/ledger`)).json().tenures).toHaveLength(2);
+
+    const predLedger = await pred.get(`/api/v1/contact-points/${p1}/ledger`);
+    expect(predLedger.statusCode).toBe(200);
+    const pl = predLedger.json();
+    expect(pl.activities.map((a: { activity: { id: string } }) => a.activity.id)).toEqual([
+      before.json().activity.id,
+    ]);
+    expect(pl.handovers).toHaveLength(1);
+    expect((await pred.get(`/api/v1/contact-points/${p2}/ledger`)).statusCode).toBe(403);
+
+    const county = await countyAdmin.get(`/api/v1/contact-points/${p2}/ledger`);
+    expect(county.statusCode).toBe(200);
+    expect(county.json().activities).toHaveLength(2);
+    expect(county.json().handovers).toHaveLength(1);
+    // an admin who does not keep the contact sees the name masked
+    expect(county.json().activities[0].contacts[0]).toEqual({ id: 'y1', name: '李**', masked: true });
+    expect((await cityAdmin.get(`/api/v1/contact-points/${p2}/ledger`)).statusCode).toBe(200);
+
+    expect((await otherCountyAdmin.get(`/api/v1/contact-points/${p2}/ledger`)).statusCode).toBe(403);
+    expect((await outsider.get(`/api/v1/contact-points/${p1}/ledger`)).statusCode).toBe(403);
+    const denials = await ctx.p.db.query.auditLog.findMany({
+      where: (a, { and, eq }) => and(eq(a.objectId, p2), eq(a.result, 'denied')),
+    });
+    expect(denials.map((d) => d.actor)).toEqual(expect.arrayContaining(['other-admin', 'pred']));
+
+    // a cadre's points, current and past; an organization's contact cadres
+    const mine = (await pred.get(`/api/v1/contact-points?cadre=${c1}`)).json();
+    expect(mine.items.map((t: { id: string; to: string | null }) => [t.id, t.to])).toEqual([
+      [p1, '2025-12-31'],
+    ]);
+    expect((await outsider.get(`/api/v1/contact-points?cadre=${c1}`)).statusCode).toBe(403);
+    const atOrg = (await countyAdmin.get('/api/v1/contact-points?org=g1')).json();
+    expect(atOrg.items.map((t: { cadreId: string }) => t.cadreId)).toEqual([c1, c2]);
+    // the predecessor sees only their own tenure at the organization
+    expect(
+      (await pred.get('/api/v1/contact-points?org=g1')).json().items.map((t: { id: string }) => t.id),
+    ).toEqual([p1]);
+    expect((await outsider.get('/api/v1/contact-points?org=g1')).statusCode).toBe(403);
+
+    // a rotated tenure is not rotated twice, nor ended by hand
+    const again = await cityAdmin.post(`/api/v1/contact-points/${p1}/rotate`, {
+      successorCadreId: c2,
+      on: '2026-06-01',
+      handoverNote: '再交一次',
+    });
+    expect(again.statusCode).toBe(400);
+    expect((await cityAdmin.post(`/api/v1/contact-points/${p1}/end`, { to: '2025-10-01' })).statusCode).toBe(
+      409,
+    );
+  });
+
+  it('ends a tenure, never before it began nor before its own records', async () => {
+    const created = await cityAdmin.post('/api/v1/contact-points', {
+      cadreId: c1,
+      orgId: 'countyX',
+      from: '2026-01-10',
+    });
+    const id = created.json().id;
+    const bad = await cityAdmin.post(`/api/v1/contact-points/${id}/end`, { to: '2026-01-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(paths(bad)).toContain('to');
+    expect(
+      (
+        await pred.post('/api/v1/activities', {
+          type: 'lecture',
+          point: id,
+          date: '2026-02-10',
+          audience: 30,
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect((await cityAdmin.post(`/api/v1/contact-points/${id}/end`, { to: '2026-02-01' })).statusCode).toBe(
+      409,
+    );
+    const ended = await cityAdmin.post(`/api/v1/contact-points/${id}/end`, { to: '2026-02-28' });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json().to).toBe('2026-02-28');
+    expect((await pred.post(`/api/v1/contact-points/${id}/end`, { to: '2026-03-28' })).statusCode).toBe(403);
+  });
+
+  it('publishes the routes in the OpenAPI document', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/contact-points',
+        '/api/v1/contact-points/{id}/rotate',
+        '/api/v1/contact-points/{id}/ledger',
+        '/api/v1/activities',
+        '/api/v1/activities/{id}/attachments',
+        '/api/v1/attachments/{id}',
+        '/api/v1/problems',
+      ]),
+    );
+  });
+});

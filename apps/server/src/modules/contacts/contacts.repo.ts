@@ -1,0 +1,148 @@
+import { and, eq, ilike, inArray, like, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { cadres, contactKeepers, contacts, organizations } from '../../platform/db/schema.ts';
+import { subtreePattern } from '../organizations/organizations.repo.ts';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type ContactKeeperRow = typeof contactKeepers.$inferSelect;
+
+/** mz2016.no_over_contact: a person kept by this many cadres is flagged. */
+export const OVER_CONTACT_KEEPERS = 3;
+
+// written out in full: the subquery must not capture the outer query's unqualified columns
+const keeperCount = sql<number>`(select count(*)::int from contact_keepers k where k.contact_id = contacts.id)`;
+
+export async function findContact(db: Db, id: string) {
+  const [row] = await db.select().from(contacts).where(eq(contacts.id, id));
+  return row ?? null;
+}
+
+/** The keepers of a contact, with each cadre's name and organization path for scope checks. */
+export async function findKeepers(db: Db, contactId: string) {
+  return db
+    .select({
+      cadreId: contactKeepers.cadreId,
+      key: contactKeepers.key,
+      cadreName: cadres.name,
+      orgPath: organizations.path,
+    })
+    .from(contactKeepers)
+    .innerJoin(cadres, eq(cadres.id, contactKeepers.cadreId))
+    .innerJoin(organizations, eq(organizations.id, cadres.orgId))
+    .where(eq(contactKeepers.contactId, contactId))
+    .orderBy(cadres.name, cadres.id);
+}
+
+/** The contact already holding this phone or ID number (decision 1: match, never duplicate). */
+export async function findContactByPersonalHash(db: Db, column: 'phoneHash' | 'idNumberHash', hash: string) {
+  const [row] = await db
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .where(eq(contacts[column], hash));
+  return row ?? null;
+}
+
+/** One page of a cadre's list, by name or by an exact phone (its blind index). */
+export async function listCadreContacts(
+  db: Db,
+  q: { cadreId: string; name?: string; phoneHash?: string; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(contactKeepers.cadreId, q.cadreId),
+    q.phoneHash
+      ? eq(contacts.phoneHash, q.phoneHash)
+      : q.name
+        ? ilike(contacts.name, `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        : undefined,
+  );
+  const items = await db
+    .select({ contact: contacts, key: contactKeepers.key, keeperCount })
+    .from(contactKeepers)
+    .innerJoin(contacts, eq(contacts.id, contactKeepers.contactId))
+    .where(where)
+    .orderBy(sql`${contactKeepers.key} desc`, contacts.name, contacts.id)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contactKeepers)
+    .innerJoin(contacts, eq(contacts.id, contactKeepers.contactId))
+    .where(where);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+/** How many people a cadre keeps (mz2016.one_plus_100 counts every role). */
+export async function countCadreContacts(db: Db, cadreId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contactKeepers)
+    .where(eq(contactKeepers.cadreId, cadreId));
+  return Number(row?.n ?? 0);
+}
+
+export async function upsertKeeper(db: Db, contactId: string, cadreId: string, key: boolean | undefined) {
+  const insert = db.insert(contactKeepers).values({ contactId, cadreId, key: key ?? false });
+  await (key === undefined
+    ? insert.onConflictDoNothing()
+    : insert.onConflictDoUpdate({
+        target: [contactKeepers.contactId, contactKeepers.cadreId],
+        set: { key },
+      }));
+}
+
+export async function deleteKeeper(db: Db, contactId: string, cadreId: string) {
+  const gone = await db
+    .delete(contactKeepers)
+    .where(and(eq(contactKeepers.contactId, contactId), eq(contactKeepers.cadreId, cadreId)))
+    .returning({ cadreId: contactKeepers.cadreId });
+  return gone.length > 0;
+}
+
+/**
+ * Decision 14: the successor of a point the contact belongs to inherits the keeping. The contact
+ * belongs to a point when an activity at that point names them; the successor is any later tenure
+ * of the chain (predecessor links) held by the cadre.
+ */
+export async function isSuccessorFor(db: Db, contactId: string, cadreId: string) {
+  const result = await db.execute(sql`
+    with recursive chain(id) as (
+      select a.point_id from activities a
+        join activity_contacts ac on ac.activity_id = a.id
+       where ac.contact_id = ${contactId} and a.point_id is not null
+      union
+      select cp.id from contact_points cp join chain on cp.predecessor_id = chain.id
+    )
+    select 1 as hit from contact_points cp join chain on chain.id = cp.id
+     where cp.cadre_id = ${cadreId} and cp.predecessor_id is not null
+     limit 1`);
+  const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
+  return rows.length > 0;
+}
+
+/** mz2016.no_over_contact: people kept by 3 or more cadres of an organization subtree. */
+export async function listOverContacted(db: Db, orgPath: string) {
+  const inScope = db
+    .select({ contactId: contactKeepers.contactId })
+    .from(contactKeepers)
+    .innerJoin(cadres, eq(cadres.id, contactKeepers.cadreId))
+    .innerJoin(organizations, eq(organizations.id, cadres.orgId))
+    .where(like(organizations.path, subtreePattern(orgPath)))
+    .groupBy(contactKeepers.contactId)
+    .having(sql`count(*) >= ${OVER_CONTACT_KEEPERS}`)
+    .limit(1000);
+  const ids = (await inScope).map((r) => r.contactId);
+  if (ids.length === 0) return [];
+  const [people, keepers] = [
+    await db.select().from(contacts).where(inArray(contacts.id, ids)),
+    await db
+      .select({ contactId: contactKeepers.contactId, cadreId: cadres.id, cadreName: cadres.name })
+      .from(contactKeepers)
+      .innerJoin(cadres, eq(cadres.id, contactKeepers.cadreId))
+      .innerJoin(organizations, eq(organizations.id, cadres.orgId))
+      .where(and(inArray(contactKeepers.contactId, ids), like(organizations.path, subtreePattern(orgPath))))
+      .orderBy(cadres.name, cadres.id),
+  ];
+  return people
+    .map((c) => ({ contact: c, keepers: keepers.filter((k) => k.contactId === c.id) }))
+    .sort((a, b) => b.keepers.length - a.keepers.length || a.contact.name.localeCompare(b.contact.name));
+}

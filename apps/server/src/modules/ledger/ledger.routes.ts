@@ -1,0 +1,77 @@
+import {
+  ZErrorResponse,
+  ZId,
+  ZLedgerDocument,
+  ZLedgerImportResult,
+  ZLedgerProblem,
+} from '@lianxin/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Platform } from '../../platform/platform.ts';
+import { exportLedger } from './ledger.export.ts';
+import { importLedger, LedgerRejected, rejectionBody } from './ledger.import.ts';
+
+const tags = ['ledger'];
+
+/** Decision 21: documents up to 100 MB, configurable. */
+export const ledgerBodyLimit = (env: NodeJS.ProcessEnv = process.env) =>
+  Math.round(Number(env.LIANXIN_LEDGER_LIMIT_MB || 100) * 1024 * 1024);
+
+/** A rejected document: the usual error, and every problem by collection, record id and field. */
+export const ZLedgerRejection = ZErrorResponse.extend({ problems: z.array(ZLedgerProblem).optional() });
+
+const errors = {
+  400: ZLedgerRejection,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+  413: ZErrorResponse,
+};
+
+// The document is checked by the service, which names every bad record by id and field (a schema
+// failure in the route would only give paths), so the route's body schema documents, not validates.
+const passThrough = () => (data: unknown) => ({ value: data });
+// An export may run to 100 MB: it is built field by field in a fixed order, so it is sent as it is
+// rather than parsed once more by the response schema.
+const asJson = () => (data: unknown) => JSON.stringify(data);
+
+/** The ledger interchange `lianxin-ledger/1` (docs/interchange.md). */
+export function ledgerRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/ledger',
+      {
+        bodyLimit: ledgerBodyLimit(),
+        validatorCompiler: passThrough,
+        schema: {
+          tags,
+          summary: 'Import a ledger document: all or nothing, every bad record named',
+          body: ZLedgerDocument,
+          response: { 200: ZLedgerImportResult, ...errors },
+        },
+      },
+      async (request, reply) => {
+        try {
+          return await importLedger(p, request.actor, request.body as unknown);
+        } catch (e) {
+          if (e instanceof LedgerRejected) return reply.code(400).send(rejectionBody(e));
+          throw e;
+        }
+      },
+    );
+
+    app.get(
+      '/ledger',
+      {
+        serializerCompiler: asJson,
+        schema: {
+          tags,
+          summary: 'Export an organization subtree (or, for a system admin, everything) as a ledger',
+          querystring: z.object({ org: ZId.optional() }),
+          response: { 200: ZLedgerDocument, ...errors },
+        },
+      },
+      async (request) => exportLedger(p, request.actor, request.query.org),
+    );
+  };
+}
