@@ -1,25 +1,18 @@
 import type { TCadreInput, TEmployment, TRank, TRole } from '@lianxin/contracts';
 import { childPath } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { accounts, organizations } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { insertCadre } from '../cadres/cadres.service.ts';
 import { seedDivisions } from '../divisions/divisions.service.ts';
+import { importLedger, operatorActor } from '../ledger/ledger.import.ts';
+import { demoLedger } from './demo-ledger.ts';
 
 /** Demo mode only (decision 19): known passwords, shown on a banner and printed at start. */
 export const DEMO_PASSWORD = 'Lianxin@2026';
 
-const demoActor: Actor = {
-  accountId: null,
-  name: 'demo-seed',
-  role: 'system_admin',
-  scopeOrgId: null,
-  scopePath: null,
-  cadreId: null,
-  ip: null,
-};
+const demoActor = operatorActor('demo-seed');
 
 const adminAccounts: { username: string; role: TRole; scopeOrgId: string | null }[] = [
   { username: 'admin', role: 'system_admin', scopeOrgId: null },
@@ -146,7 +139,7 @@ export async function seedDemo(p: Platform) {
   if (existing) return list;
   await seedDivisions(p, demoActor.name, '61');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await inTransaction(p, async (tx) => {
+  const cadreIds = await inTransaction(p, async (tx) => {
     for (const g of grassroots) {
       const [parent] = await tx.select().from(organizations).where(eq(organizations.id, g.parent));
       await tx
@@ -175,6 +168,8 @@ export async function seedDemo(p: Platform) {
       action: 'demo.seed',
       after: { accounts: rows.map((r) => r.username) },
     });
+    return { cadre01: cadres[14]!.id, cadre02: cadres[15]!.id };
   });
+  await importLedger(p, demoActor, demoLedger(cadreIds));
   return list;
 }

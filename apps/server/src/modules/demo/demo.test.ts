@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { DEMO_PASSWORD, seedDemo } from './demo.service.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+});
+afterAll(() => ctx.close());
+
+describe('demo data', () => {
+  it('seeds once: accounts of every role, and a cadre whose work log is there at the first click', async () => {
+    const accounts = await seedDemo(ctx.p);
+    expect(new Set(accounts.map((a) => a.role))).toEqual(
+      new Set(['system_admin', 'org_admin', 'leader', 'cadre']),
+    );
+    await seedDemo(ctx.p); // a second start changes nothing
+    expect(await ctx.p.db.query.accounts.findMany()).toHaveLength(accounts.length);
+    const cadre = new Client(ctx.app);
+    expect((await cadre.login('cadre01', DEMO_PASSWORD)).statusCode).toBe(200);
+    const timeline = (await cadre.get('/api/v1/activities')).json();
+    expect(timeline.total).toBeGreaterThanOrEqual(8);
+    const contacts = (await cadre.get('/api/v1/contacts')).json();
+    expect(contacts.progress).toMatchObject({ count: 14 });
+  });
+});
