@@ -29,7 +29,8 @@ function sameToken(given: unknown, expected: string): boolean {
 
 /** Every /api route needs a live session unless it says otherwise; mutations need the CSRF token. */
 export function installAuthHook(app: FastifyInstance, p: Platform) {
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // onRequest: a caller without a session is turned away before any body is read (ledgers may be 100 MB)
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
     const mode = request.routeOptions.config?.auth;
     if (mode === 'public') return;

@@ -45,6 +45,14 @@ export function sessionDto(
   };
 }
 
+/** The time step a code belongs to, or null when wrong or already used (a code is good once). */
+function acceptedStep(totp: OTPAuth.TOTP, code: string, lastStep: number | null): number | null {
+  const delta = totp.validate({ token: code, window: 1 });
+  if (delta === null) return null;
+  const step = totp.counter() + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
+}
+
 function totpFor(p: Platform, a: AccountRow): OTPAuth.TOTP | null {
   if (!a.totpSecretEnc) return null;
   const secret = OTPAuth.Secret.fromBase32(p.cipher.decrypt(a.totpSecretEnc));
@@ -115,9 +123,11 @@ export async function login(
   }
   if (!(await verifyPassword(a.passwordHash, req.password))) throw await recordFailure(p, a, ip, 'password');
   const totp = a.totpEnabled ? totpFor(p, a) : null;
+  let totpStep: number | null = null;
   if (totp) {
     if (!req.totp) throw new AppError('totp_required', 'TOTP code required', '请输入动态验证码');
-    if (totp.validate({ token: req.totp, window: 1 }) === null) throw await recordFailure(p, a, ip, 'totp');
+    totpStep = acceptedStep(totp, req.totp, a.totpLastStep);
+    if (totpStep === null) throw await recordFailure(p, a, ip, 'totp');
   }
   const token = randomToken();
   const csrfToken = randomToken();
@@ -126,7 +136,10 @@ export async function login(
     // a new session id at every login (no fixation); the old one, if any, dies
     if (oldToken) await tx.delete(sessions).where(eq(sessions.tokenHash, sha256(oldToken)));
     await tx.delete(loginFailures).where(eq(loginFailures.accountId, a.id));
-    await tx.update(accounts).set({ lockedUntil: null }).where(eq(accounts.id, a.id));
+    await tx
+      .update(accounts)
+      .set({ lockedUntil: null, ...(totpStep !== null && { totpLastStep: totpStep }) })
+      .where(eq(accounts.id, a.id));
     await tx
       .insert(sessions)
       .values({ tokenHash: sha256(token), accountId: a.id, csrfToken, createdAt: now, lastSeenAt: now });
@@ -250,13 +263,17 @@ export async function enableTotp(p: Platform, actor: Actor, code: string) {
   const row = await findAccountById(p.db, actor.accountId ?? '');
   const totp = row && totpFor(p, row.account);
   if (!row || !totp) throw new AppError('bad_request', 'Set up TOTP first', '请先生成动态验证码密钥');
-  if (totp.validate({ token: code, window: 1 }) === null) {
+  const step = acceptedStep(totp, code, null);
+  if (step === null) {
     throw new AppError('bad_request', 'Wrong code', '验证码不正确', [
       { path: 'code', message: '验证码不正确 / wrong code' },
     ]);
   }
   await inTransaction(p, async (tx) => {
-    await tx.update(accounts).set({ totpEnabled: true }).where(eq(accounts.id, row.account.id));
+    await tx
+      .update(accounts)
+      .set({ totpEnabled: true, totpLastStep: step })
+      .where(eq(accounts.id, row.account.id));
     await p.audit.append(tx, {
       actor: actor.name,
       action: 'totp.enabled',

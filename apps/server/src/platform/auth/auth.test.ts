@@ -127,7 +127,8 @@ describe('TOTP', () => {
     const code = (at: Date) => totp.generate({ timestamp: at.getTime() });
     // the server checks codes against real time; the test clock only governs sessions
     expect((await c.post('/api/v1/auth/totp/enable', { code: '000000' })).statusCode).toBe(400);
-    const enabled = await c.post('/api/v1/auth/totp/enable', { code: code(new Date()) });
+    const enabledAt = new Date();
+    const enabled = await c.post('/api/v1/auth/totp/enable', { code: code(enabledAt) });
     expect(enabled.statusCode).toBe(200);
     expect(enabled.json().mustEnrolTotp).toBe(false);
 
@@ -135,7 +136,11 @@ describe('TOTP', () => {
     const noCode = await d.login('orgadmin');
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().error.code).toBe('totp_required');
-    expect((await d.login('orgadmin', PASSWORD, code(new Date()))).statusCode).toBe(200);
+    // the code that enabled TOTP is spent: a replay inside its window is refused
+    expect((await d.login('orgadmin', PASSWORD, code(enabledAt))).statusCode).toBe(401);
+    expect(
+      (await d.login('orgadmin', PASSWORD, code(new Date(enabledAt.getTime() + 30_000)))).statusCode,
+    ).toBe(200);
   });
 });
 

@@ -92,6 +92,8 @@ export const accounts = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     totpSecretEnc: bytea('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** the last TOTP time step accepted: a code is good once (no replay within its window) */
+    totpLastStep: integer('totp_last_step'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: createdAt(),
