@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: login and org-tree API throughput on PGlite and on PostgreSQL, each beside the raw
+ * `npm run bench`: login, org-tree and activity-insert API throughput on PGlite and on PostgreSQL, each beside the raw
  * database doing the same queries in the same run (machines here are noisy: read the ratios).
  */
 import { execFileSync } from 'node:child_process';
@@ -14,15 +14,11 @@ import { createFieldCipher } from '../src/platform/crypto.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
+import { benchActivityInserts } from './activities.ts';
+import { timed } from './timing.ts';
 
 const ORG_REQUESTS = 400;
 const LOGINS = 60;
-
-async function timed(n: number, work: (i: number) => Promise<unknown>) {
-  const start = performance.now();
-  for (let i = 0; i < n; i++) await work(i);
-  return (n / (performance.now() - start)) * 1000;
-}
 
 async function benchOne(label: string, database: Database) {
   const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
@@ -50,12 +46,14 @@ async function benchOne(label: string, database: Database) {
       sql`insert into sessions values (${crypto.randomUUID()}, (select id from accounts where username = 'bench'), 'x', now(), now())`,
     );
   });
+  const inserts = await benchActivityInserts(p, app);
   await app.close();
   await database.close();
   const row = (name: string, api: number, raw: number) =>
     `${label.padEnd(11)} ${name.padEnd(28)} ${api.toFixed(0).padStart(7)} /s   raw ${raw.toFixed(0).padStart(7)} /s   ratio ${(api / raw).toFixed(3)}`;
   console.log(row('GET organizations?parent=', orgApi, orgRaw));
   console.log(row('POST auth/login (argon2id)', loginApi, loginRaw));
+  console.log(row('POST activities (talk, 2 ppl)', inserts.api, inserts.raw));
 }
 
 async function main() {
