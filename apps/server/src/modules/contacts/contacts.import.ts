@@ -12,7 +12,15 @@ import { chinaToday } from '../../platform/clock.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
-import { buildTemplate, type Column, labelLookup, type RowError, readRows } from '../imports/sheet.ts';
+import {
+  buildTemplate,
+  type Column,
+  labelLookup,
+  parseRows,
+  type RowError,
+  readRows,
+  unwrittenResult,
+} from '../imports/sheet.ts';
 import { findContactByPersonalHash } from './contacts.repo.ts';
 import { insertContact, maskName } from './contacts.service.ts';
 
@@ -145,24 +153,10 @@ export async function importContacts(
   }
   const { rows, errors } = await readRows(file, contactColumns);
   const today = chinaToday(p.clock);
-  const parsed: ParsedRow[] = [];
-  for (const r of rows) {
-    const result = parseRow(r.values, r.row, today);
-    errors.push(...result.errors);
-    if (result.parsed) parsed.push(result.parsed);
-  }
+  const parsed = parseRows(rows, errors, (values, row) => parseRow(values, row, today));
   await checkUniqueness(p, parsed, errors);
-  if (rows.length === 0 && errors.length === 0)
-    errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
-  const ok = errors.length === 0;
-  if (!ok || !commit)
-    return {
-      ok,
-      committed: false,
-      rows: rows.length,
-      errors: errors.sort((a, b) => a.row - b.row),
-      created: 0,
-    };
+  const unwritten = unwrittenResult(rows.length, errors, commit);
+  if (unwritten) return unwritten;
   await inTransaction(p, async (tx) => {
     for (const r of parsed) await insertContact(p, tx, actor, id, r.contact);
     await p.audit.append(tx, {

@@ -17,7 +17,16 @@ import { findCadreByPersonalHash } from '../cadres/cadres.repo.ts';
 import { insertCadre } from '../cadres/cadres.service.ts';
 import type { OrgRow } from '../organizations/organizations.repo.ts';
 import { orgResolver } from './org-lookup.ts';
-import { buildTemplate, type Column, labelLookup, parseDate, type RowError, readRows } from './sheet.ts';
+import {
+  buildTemplate,
+  type Column,
+  labelLookup,
+  parseDate,
+  parseRows,
+  type RowError,
+  readRows,
+  unwrittenResult,
+} from './sheet.ts';
 
 type Key =
   | 'name'
@@ -158,24 +167,10 @@ export async function importCadres(
     root,
     rows.map((r) => r.values.org ?? ''),
   );
-  const parsed: ParsedRow[] = [];
-  for (const r of rows) {
-    const result = parseRow(r.values, r.row, resolveOrg);
-    errors.push(...result.errors);
-    if (result.parsed) parsed.push(result.parsed);
-  }
+  const parsed = parseRows(rows, errors, (values, row) => parseRow(values, row, resolveOrg));
   await checkUniqueness(p, parsed, errors);
-  if (rows.length === 0 && errors.length === 0)
-    errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
-  const ok = errors.length === 0;
-  if (!ok || !commit)
-    return {
-      ok,
-      committed: false,
-      rows: rows.length,
-      errors: errors.sort((a, b) => a.row - b.row),
-      created: 0,
-    };
+  const unwritten = unwrittenResult(rows.length, errors, commit);
+  if (unwritten) return unwritten;
   const hashes = await Promise.all(parsed.map((r) => (r.password ? hashPassword(r.password) : null)));
   await inTransaction(p, async (tx) => {
     for (const [i, r] of parsed.entries()) {

@@ -6,7 +6,7 @@ import { organizations } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import type { OrgRow } from '../organizations/organizations.repo.ts';
 import { orgResolver } from './org-lookup.ts';
-import { buildTemplate, type Column, labelLookup, type RowError, readRows } from './sheet.ts';
+import { buildTemplate, type Column, labelLookup, readRows, unwrittenResult } from './sheet.ts';
 
 type Key = 'name' | 'shortName' | 'parent' | 'field';
 
@@ -79,11 +79,8 @@ export async function importOrganizations(
       });
     }
   }
-  if (rows.length === 0 && errors.length === 0)
-    errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
-  const ok = errors.length === 0;
-  if (!ok || !commit)
-    return { ok, committed: false, rows: rows.length, errors: sortErrors(errors), created: 0 };
+  const unwritten = unwrittenResult(rows.length, errors, commit);
+  if (unwritten) return unwritten;
   await inTransaction(p, async (tx) => {
     await tx.insert(organizations).values(toInsert);
     await p.audit.append(tx, {
@@ -97,5 +94,3 @@ export async function importOrganizations(
   });
   return { ok: true, committed: true, rows: rows.length, errors: [], created: toInsert.length };
 }
-
-export const sortErrors = (errors: RowError[]) => errors.sort((a, b) => a.row - b.row);

@@ -148,3 +148,27 @@ export function parseDate(text: string): string | null {
   if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/** Each row through `parse`, its problems gathered into `errors`; the rows that parsed. */
+export function parseRows<K extends string, P>(
+  rows: RawRow<K>[],
+  errors: RowError[],
+  parse: (values: Partial<Record<K, string>>, row: number) => { errors: RowError[]; parsed: P | null },
+): P[] {
+  const parsed: P[] = [];
+  for (const r of rows) {
+    const result = parse(r.values, r.row);
+    errors.push(...result.errors);
+    if (result.parsed) parsed.push(result.parsed);
+  }
+  return parsed;
+}
+
+/** The answer when nothing is to be written (a preview, or any problem at all); null to go on and write. */
+export function unwrittenResult(rows: number, errors: RowError[], commit: boolean) {
+  if (rows === 0 && errors.length === 0)
+    errors.push({ row: 0, column: '文件', reason: '没有数据行 / no data rows' });
+  const ok = errors.length === 0;
+  if (ok && commit) return null;
+  return { ok, committed: false, rows, errors: errors.sort((a, b) => a.row - b.row), created: 0 };
+}
