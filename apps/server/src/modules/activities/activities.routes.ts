@@ -11,8 +11,7 @@ import {
 } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { badRequest } from '../../platform/errors.ts';
-import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
+import { errorResponses as errors, idParams as params, uploadedFile } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import {
   addAttachment,
@@ -97,16 +96,9 @@ export function activityRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart())
-          throw badRequest('Send the file as multipart/form-data', '请以表单方式上传文件');
-        const part = await request.file();
-        if (!part || part.fieldname !== 'file')
-          throw badRequest('No file in the field `file`', '没有收到文件', [
-            { path: 'file', message: '必填 / required' },
-          ]);
-        const data = await part.toBuffer();
+        const { fileName, data } = await uploadedFile(request);
         reply.code(201);
-        return addAttachment(p, request.actor, request.params.id, { fileName: part.filename, data });
+        return addAttachment(p, request.actor, request.params.id, { fileName, data });
       },
     );
     app.get(

@@ -1,7 +1,7 @@
 import { ZErrorResponse, ZId, ZImportResult } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { badRequest } from '../../platform/errors.ts';
+import { uploadedFile } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { contactTemplate, importContacts } from '../contacts/contacts.import.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
@@ -59,14 +59,7 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        if (!request.isMultipart())
-          throw badRequest('Send the file as multipart/form-data', '请以表单方式上传文件');
-        const part = await request.file();
-        if (!part)
-          throw badRequest('No file in the request', '没有收到文件', [
-            { path: 'file', message: '必填 / required' },
-          ]);
-        const file = await part.toBuffer();
+        const { data: file } = await uploadedFile(request);
         const commit = request.query.commit === 'true';
         if (request.params.kind === 'contacts')
           return kinds.contacts.run(p, request.actor, request.query.cadre, file, commit);
