@@ -11,6 +11,9 @@ export default async function setup() {
   const database = await openPglite(undefined);
   const dump = await database.pglite!.dumpDataDir('gzip');
   fs.mkdirSync(path.dirname(templateFile), { recursive: true });
-  fs.writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
+  // Written aside and renamed: several test runs may share the repository at once.
+  const partial = `${templateFile}.${process.pid}`;
+  fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(partial, templateFile);
   await database.close();
 }
