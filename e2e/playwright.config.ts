@@ -8,7 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, '.tmp');
-const port = 3417;
+// E2E_PORT lets several runs share a machine.
+const port = Number(process.env.E2E_PORT ?? 3417);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // A fresh data folder per run. The config is also loaded by each worker: keep the name the runner
@@ -20,13 +21,19 @@ process.env.LIANXIN_E2E_DATA = dataDir;
 
 export default defineConfig({
   testDir: './tests',
-  outputDir: path.join(tmp, 'playwright-output'),
+  outputDir: path.join(tmp, `playwright-output${process.env.E2E_PORT ? `-${port}` : ''}`),
   workers: 1,
   retries: 0,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
   // The JSON file feeds scripts/test-summary.mjs; env PLAYWRIGHT_JSON_OUTPUT_FILE overrides the path.
-  reporter: [['list'], ['json', { outputFile: path.join(tmp, 'playwright-results.json') }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      { outputFile: path.join(tmp, `playwright-results${process.env.E2E_PORT ? `-${port}` : ''}.json`) },
+    ],
+  ],
   use: {
     baseURL,
     locale: 'zh-CN',
