@@ -14,15 +14,14 @@ import { z } from 'zod';
 import { errorResponses as errors, idParams as params, uploadedFile } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import {
-  addAttachment,
   createActivity,
   getActivity,
   listProblems,
   listTimeline,
-  openAttachment,
   removeActivity,
   updateActivity,
 } from './activities.service.ts';
+import { addAttachment, openAttachment } from './attachments.service.ts';
 
 const tags = ['activities'];
 

@@ -26,8 +26,9 @@ import {
   readableTenureIds,
   visibleTenures,
 } from '../contact-points/contact-points.service.ts';
-import { findOrg } from '../organizations/organizations.repo.ts';
+import { findOrg, subtreePattern } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
+import { canWrite, loadActivity, readScope } from './activities.access.ts';
 import {
   type ActivityView,
   activitiesOfPoints,
@@ -48,63 +49,6 @@ import {
   toAttachmentDto,
   toLedgerActivity,
 } from './activities.repo.ts';
-
-const escapeLike = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-// ---------------------------------------------------------------- access
-
-/**
- * Who reads an activity: its cadre, admins and leaders over the cadre's organization, the assignee
- * of a problem, and whoever reads the point's ledger at that tenure (decision 15).
- */
-async function canRead(p: Platform, actor: Actor, v: ActivityView): Promise<boolean> {
-  const a = v.activity;
-  if (actor.cadreId && actor.cadreId === a.cadreId) return true;
-  if (canOnOrg(actor, v.cadreOrgPath, 'read')) return true;
-  if (actor.cadreId && a.type === 'problem' && a.details.assignee === actor.cadreId) return true;
-  if (a.pointId) {
-    const chain = await loadChain(p.db, a.pointId);
-    const index = chain.findIndex((t) => t.point.id === a.pointId);
-    return index >= 0 && index < (await visibleTenures(p, actor, chain));
-  }
-  return false;
-}
-
-/** The author, or an admin over the author's organization, changes an activity. */
-function canWrite(actor: Actor, v: ActivityView): boolean {
-  return (
-    (actor.cadreId !== null && actor.cadreId === v.activity.cadreId) ||
-    canOnOrg(actor, v.cadreOrgPath, 'write')
-  );
-}
-
-async function loadActivity(p: Platform, actor: Actor, id: string, perm: 'read' | 'write') {
-  const v = await findActivity(p.db, id);
-  if (!v) throw notFound('Activity', id, '活动记录');
-  const ok = perm === 'read' ? await canRead(p, actor, v) : canWrite(actor, v);
-  if (!ok) throw await denyOn(p, actor, 'activity', id, perm, '活动记录');
-  return v;
-}
-
-/** Rows of a list the actor may read, as SQL over activities ⋈ cadre_org ⟕ point_org. */
-async function readScope(p: Platform, actor: Actor): Promise<SQL | undefined> {
-  if (actor.role === 'system_admin') return undefined;
-  const parts: SQL[] = [];
-  if ((actor.role === 'org_admin' || actor.role === 'leader') && actor.scopePath && actor.scopeOrgId) {
-    parts.push(like(cadreOrg.path, escapeLike(actor.scopePath)));
-    // admins of a county committee (or above) read the ledgers of the points under it
-    const scopeOrg = await findOrg(p.db, actor.scopeOrgId);
-    if (scopeOrg && scopeOrg.level !== 'grassroots')
-      parts.push(like(pointOrg.path, escapeLike(actor.scopePath)));
-  }
-  if (actor.cadreId) {
-    parts.push(eq(activities.cadreId, actor.cadreId));
-    parts.push(sql`${activities.details}->>'assignee' = ${actor.cadreId}`);
-    const tenures = await readableTenureIds(p, actor.cadreId);
-    if (tenures.length > 0) parts.push(inArray(activities.pointId, tenures));
-  }
-  return parts.length > 0 ? or(...parts) : sql`false`;
-}
 
 // ---------------------------------------------------------------- validation
 
@@ -397,7 +341,7 @@ export async function listProblems(
   let where: SQL | undefined;
   if (q.org) {
     const org = await loadOrg(p, actor, q.org, 'read');
-    where = or(like(cadreOrg.path, escapeLike(org.path)), like(pointOrg.path, escapeLike(org.path)));
+    where = or(like(cadreOrg.path, subtreePattern(org.path)), like(pointOrg.path, subtreePattern(org.path)));
   } else {
     const cadreId = q.cadre ?? actor.cadreId;
     if (!cadreId)
@@ -445,101 +389,4 @@ export async function pointLedger(p: Platform, actor: Actor, pointId: string): P
     handovers,
     activities: await details(p, actor, views),
   };
-}
-
-// ---------------------------------------------------------------- attachments (decision 20)
-
-const ZIP_KINDS: [marker: string, mime: string][] = [
-  ['word/', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  ['xl/', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-];
-
-/** The type by the first bytes, never by the name: JPEG, PNG, PDF, and Office's DOCX/XLSX zips. */
-export function sniffType(buf: Buffer): { mime: string | null; detected: string } {
-  const starts = (...bytes: number[]) => bytes.every((b, i) => buf[i] === b);
-  if (starts(0xff, 0xd8, 0xff)) return { mime: 'image/jpeg', detected: 'JPEG' };
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mime: 'image/png', detected: 'PNG' };
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { mime: 'application/pdf', detected: 'PDF' };
-  if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    // an OOXML package names its parts in the zip's local headers, in clear
-    const text = buf.toString('latin1');
-    if (text.includes('[Content_Types].xml')) {
-      for (const [marker, mime] of ZIP_KINDS) if (text.includes(marker)) return { mime, detected: marker };
-    }
-    return { mime: null, detected: 'ZIP' };
-  }
-  if (starts(0x4d, 0x5a)) return { mime: null, detected: 'Windows executable (MZ)' };
-  if (starts(0x7f, 0x45, 0x4c, 0x46)) return { mime: null, detected: 'ELF executable' };
-  return { mime: null, detected: buf.length === 0 ? 'empty' : 'unknown' };
-}
-
-const storeDir = (p: Platform) => path.join(p.config.dataDir, 'attachments');
-
-function safeFileName(name: string | undefined): string {
-  const base = (name ?? '')
-    .replace(/^.*[\\/]/, '')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim()
-    .slice(0, 200);
-  return base || 'file';
-}
-
-export async function addAttachment(
-  p: Platform,
-  actor: Actor,
-  activityId: string,
-  file: { fileName: string | undefined; data: Buffer },
-) {
-  await loadActivity(p, actor, activityId, 'write');
-  const { mime, detected } = sniffType(file.data);
-  if (!mime) {
-    throw badRequest(
-      `File type ${detected} is not allowed: JPEG, PNG, PDF, DOCX or XLSX only`,
-      `不允许的文件类型（${detected}），仅限 JPEG、PNG、PDF、DOCX、XLSX`,
-      [{ path: 'file', message: `类型 ${detected} 不允许 / type ${detected} not allowed` }],
-    );
-  }
-  const sha256 = crypto.createHash('sha256').update(file.data).digest('hex');
-  const dir = storeDir(p);
-  const target = path.join(dir, sha256);
-  await fs.promises.mkdir(dir, { recursive: true });
-  // content-addressed: the same bytes are stored once; written aside, then renamed into place
-  if (!fs.existsSync(target)) {
-    const tmp = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-    await fs.promises.writeFile(tmp, file.data);
-    await fs.promises.rename(tmp, target);
-  }
-  const row = {
-    id: crypto.randomUUID(),
-    activityId,
-    fileName: safeFileName(file.fileName),
-    mime,
-    size: file.data.length,
-    sha256,
-    createdBy: actor.name,
-  };
-  return inTransaction(p, async (tx) => {
-    const [inserted] = await tx.insert(attachments).values(row).returning();
-    await p.audit.append(tx, {
-      actor: actor.name,
-      action: 'attachment.create',
-      objectType: 'attachment',
-      objectId: row.id,
-      after: { activityId, mime, size: row.size, sha256 },
-      ip: actor.ip,
-    });
-    return toAttachmentDto(inserted!);
-  });
-}
-
-/** The file, to those who may read its activity. */
-export async function openAttachment(p: Platform, actor: Actor, id: string) {
-  const row = await findAttachment(p.db, id);
-  if (!row) throw notFound('Attachment', id, '附件');
-  const v = await findActivity(p.db, row.activityId);
-  if (!v || !(await canRead(p, actor, v))) throw await denyOn(p, actor, 'attachment', id, 'read', '附件');
-  const file = path.join(storeDir(p), row.sha256);
-  if (!fs.existsSync(file)) throw notFound('Attachment file', id, '附件文件');
-  return { row, stream: fs.createReadStream(file) };
 }

@@ -2,7 +2,7 @@ import type { TCadre } from '@lianxin/contracts';
 import { and, eq, ilike, like, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres, organizations } from '../../platform/db/schema.ts';
-import { subtreePattern } from '../organizations/organizations.repo.ts';
+import { escapeLike, subtreePattern } from '../organizations/organizations.repo.ts';
 
 export type CadreRow = typeof cadres.$inferSelect;
 
@@ -44,7 +44,7 @@ export async function listCadres(
 ) {
   const where = and(
     like(organizations.path, subtreePattern(q.orgPath)),
-    q.name ? ilike(cadres.name, `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    q.name ? ilike(cadres.name, `%${escapeLike(q.name)}%`) : undefined,
   );
   const [items, [total]] = await Promise.all([
     db

@@ -1,7 +1,7 @@
 import { and, eq, ilike, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres, contactKeepers, contacts, organizations } from '../../platform/db/schema.ts';
-import { subtreePattern } from '../organizations/organizations.repo.ts';
+import { escapeLike, subtreePattern } from '../organizations/organizations.repo.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactKeeperRow = typeof contactKeepers.$inferSelect;
@@ -52,7 +52,7 @@ export async function listCadreContacts(
     q.phoneHash
       ? eq(contacts.phoneHash, q.phoneHash)
       : q.name
-        ? ilike(contacts.name, `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        ? ilike(contacts.name, `%${escapeLike(q.name)}%`)
         : undefined,
   );
   const items = await db

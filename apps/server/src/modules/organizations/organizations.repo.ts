@@ -6,7 +6,9 @@ import { organizations } from '../../platform/db/schema.ts';
 export type OrgRow = typeof organizations.$inferSelect;
 
 /** LIKE pattern for "path starts with": ids may hold `_` or `%`, which LIKE would read as wildcards. */
-export const subtreePattern = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A LIKE pattern's wildcards taken literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const subtreePattern = (path: string) => `${escapeLike(path)}%`;
 
 // written out in full: drizzle leaves a lone table's columns unqualified, which the subquery would capture
 const childCount = sql<number>`(select count(*)::int from organizations c where c.parent_id = organizations.id and c.closed_on is null)`;
@@ -54,7 +56,7 @@ export function listChildren(db: Db, parentId: string | null, includeClosed: boo
 
 /** Name or division code search inside one subtree (or everywhere when scopePath is null). */
 export function searchOrgs(db: Db, q: string, scopePath: string | null, limit = 50) {
-  const text = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const text = escapeLike(q);
   return db
     .select(listColumns)
     .from(organizations)
