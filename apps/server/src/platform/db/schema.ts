@@ -144,7 +144,10 @@ export const auditLog = pgTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
-/** Presets an organization adopts; its subtree inherits them (policy-rules.md). */
+/**
+ * Presets an organization adopts; its subtree inherits them (policy-rules.md). `params` holds, per
+ * rule id, the parameters this level tightens (the domain's `tighten`: never looser than above).
+ */
 export const orgPresets = pgTable(
   'org_presets',
   {
@@ -152,8 +155,41 @@ export const orgPresets = pgTable(
       .notNull()
       .references(() => organizations.id),
     preset: text('preset').notNull(),
+    params: jsonb('params').$type<Record<string, Record<string, unknown>>>().notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.preset] })],
+);
+
+/**
+ * 豁免: a rule waived for one subject (cadre, point or organization) over a period, e.g. the
+ * remote-area exemption of cyl2014. Requested by an organization, approved by an admin above it;
+ * without an approver it is pending and changes no result.
+ */
+export const exemptions = pgTable(
+  'exemptions',
+  {
+    id: text('id').primaryKey(),
+    rule: text('rule').notNull(),
+    /** the rule that allows the exemption, e.g. cyl2014.remote_exemption */
+    basisRule: text('basis_rule'),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    pointId: text('point_id').references(() => contactPoints.id),
+    orgId: text('org_id').references(() => organizations.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date').notNull(),
+    requestedByOrgId: text('requested_by_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    reason: text('reason').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('exemptions_requested_by_idx').on(t.requestedByOrgId),
+    index('exemptions_period_idx').on(t.toDate, t.fromDate),
+  ],
 );
 
 /**
@@ -295,6 +331,7 @@ export const schema = {
   sessions,
   auditLog,
   orgPresets,
+  exemptions,
   contactPoints,
   contacts,
   contactKeepers,
