@@ -6,9 +6,15 @@ import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { TotpSetupPage } from './pages/auth/TotpSetupPage.tsx';
 import { ImportPage } from './pages/imports/ImportPage.tsx';
+import { ContactPage } from './pages/me/ContactPage.tsx';
+import { ContactsPage } from './pages/me/ContactsPage.tsx';
 import { MePage } from './pages/me/MePage.tsx';
+import { QuickEntryFormPage, QuickEntryPage } from './pages/me/QuickEntryPage.tsx';
 import { OrgsPage } from './pages/organizations/OrgsPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
+import { MyPointLedgerPage, PointLedgerPage } from './pages/points/PointLedgerPage.tsx';
+import { PointsPage } from './pages/points/PointsPage.tsx';
+import { ProblemsPage } from './pages/problems/ProblemsPage.tsx';
 import {
   HomeRedirect,
   RequireAdmin,
@@ -38,6 +44,11 @@ export const router = createBrowserRouter([
           { path: '/change-password', element: <ChangePasswordPage /> },
           { path: '/totp-setup', element: <TotpSetupPage /> },
           { path: '/me', element: <MePage /> },
+          { path: '/me/log', element: <QuickEntryPage /> },
+          { path: '/me/log/:type', element: <QuickEntryFormPage /> },
+          { path: '/me/contacts', element: <ContactsPage /> },
+          { path: '/me/contacts/:id', element: <ContactPage /> },
+          { path: '/me/points/:id', element: <MyPointLedgerPage /> },
           {
             element: <RequireAdmin />,
             children: [
@@ -46,6 +57,9 @@ export const router = createBrowserRouter([
                 children: [
                   { path: '/orgs', element: <OrgsPage /> },
                   { path: '/people', element: <PeoplePage /> },
+                  { path: '/points', element: <PointsPage /> },
+                  { path: '/points/:id', element: <PointLedgerPage /> },
+                  { path: '/problems', element: <ProblemsPage /> },
                   {
                     element: <RequireEditor />,
                     children: [

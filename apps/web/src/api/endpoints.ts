@@ -1,14 +1,30 @@
 /** Typed calls of the `/api/v1` endpoints, all through `request`. */
 import type {
   TAccount,
+  TActivityDetail,
+  TActivitySummary,
+  TAddKeeperRequest,
+  TAttachment,
   TCadre,
   TCadreInput,
+  TContact,
+  TContactList,
+  TContactPoint,
+  TContactReveal,
   TCreateAccountRequest,
+  TCreateActivityRequest,
+  TCreateContactPointRequest,
+  TCreateContactRequest,
   TCreateOrganizationRequest,
   TImportResult,
   TOrganization,
   TOrgLevel,
+  TPointLedger,
+  TProblemStatus,
+  TRotateContactPointRequest,
   TSession,
+  TUpdateActivityRequest,
+  TUpdateContactRequest,
   TUpdateOrganizationRequest,
 } from '@lianxin/contracts';
 import { ApiError, buildUrl, request, setCsrfToken } from './client.ts';
@@ -150,6 +166,68 @@ export const api = {
         throw error;
       }
     },
+  },
+
+  contacts: {
+    /** A cadre's "100" (the caller's own when `cadre` is absent), with the 1+100 progress. */
+    list: (query: Partial<TPageQuery> & { cadre?: string; q?: string }) =>
+      request<TContactList>('/contacts', { query: { ...query } }),
+    get: (id: string) => request<TContact>(`/contacts/${encodeURIComponent(id)}`),
+    create: (body: TCreateContactRequest) => request<TContact>('/contacts', { method: 'POST', body }),
+    update: (id: string, body: TUpdateContactRequest) =>
+      request<TContact>(`/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    /** The merge offered on a duplicate: keep an existing person in my list too. */
+    addKeeper: (id: string, body: TAddKeeperRequest = {}) =>
+      request<TContact>(`/contacts/${encodeURIComponent(id)}/keepers`, { method: 'POST', body }),
+    /** The phone and other personal data in clear; audited with the reason. */
+    reveal: (id: string, reason: string) =>
+      request<TContactReveal>(`/contacts/${encodeURIComponent(id)}/reveal`, {
+        method: 'POST',
+        body: { reason },
+      }),
+  },
+
+  points: {
+    list: (query: { cadre?: string; org?: string }) =>
+      request<{ items: TContactPoint[] }>('/contact-points', { query: { ...query } }),
+    get: (id: string) => request<TContactPoint>(`/contact-points/${encodeURIComponent(id)}`),
+    create: (body: TCreateContactPointRequest) =>
+      request<TContactPoint>('/contact-points', { method: 'POST', body }),
+    end: (id: string, to: string) =>
+      request<TContactPoint>(`/contact-points/${encodeURIComponent(id)}/end`, {
+        method: 'POST',
+        body: { to },
+      }),
+    rotate: (id: string, body: TRotateContactPointRequest) =>
+      request<{ predecessor: TContactPoint; successor: TContactPoint }>(
+        `/contact-points/${encodeURIComponent(id)}/rotate`,
+        { method: 'POST', body },
+      ),
+    ledger: (id: string) => request<TPointLedger>(`/contact-points/${encodeURIComponent(id)}/ledger`),
+  },
+
+  activities: {
+    create: (body: TCreateActivityRequest) =>
+      request<TActivityDetail>('/activities', { method: 'POST', body }),
+    /** A timeline, newest first: one cadre's (the caller's when nothing is named), a point's or a contact's. */
+    list: (query: Partial<TPageQuery> & { cadre?: string; point?: string; contact?: string }) =>
+      request<TPaged<TActivitySummary>>('/activities', { query: { ...query } }),
+    get: (id: string) => request<TActivityDetail>(`/activities/${encodeURIComponent(id)}`),
+    update: (id: string, body: TUpdateActivityRequest) =>
+      request<TActivityDetail>(`/activities/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    remove: (id: string) =>
+      request<{ ok: true }>(`/activities/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    problems: (query: Partial<TPageQuery> & { cadre?: string; org?: string; status?: TProblemStatus }) =>
+      request<TPaged<TActivitySummary>>('/problems', { query: { ...query } }),
+    upload: (id: string, file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return request<TAttachment>(`/activities/${encodeURIComponent(id)}/attachments`, {
+        method: 'POST',
+        form,
+      });
+    },
+    attachmentUrl: (id: string) => buildUrl(`/attachments/${encodeURIComponent(id)}`),
   },
 
   audit: {

@@ -1,5 +1,7 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  EnvironmentOutlined,
   FileSearchOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -48,6 +50,8 @@ function AdminShell() {
   const items: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined />, label: '组织管理' },
     { key: '/people', icon: <TeamOutlined />, label: '团干部' },
+    { key: '/points', icon: <EnvironmentOutlined />, label: '联系点' },
+    { key: '/problems', icon: <AlertOutlined />, label: '问题清单' },
     ...(editor
       ? [
           { key: '/accounts', icon: <IdcardOutlined />, label: '账号管理' },
@@ -113,7 +117,7 @@ function AdminShell() {
           <div hidden={narrow && collapsed}>
             <Menu
               mode="inline"
-              selectedKeys={[pathname]}
+              selectedKeys={[pathname.startsWith('/points') ? '/points' : pathname]}
               items={items}
               style={{ borderInlineEnd: 'none' }}
               onClick={({ key }) => {

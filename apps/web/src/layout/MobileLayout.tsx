@@ -1,7 +1,9 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { EditOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
+import { DraftBadge } from '../pages/worklog/DraftBadge.tsx';
+import { useDraftSync } from '../pages/worklog/drafts.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 
@@ -11,12 +13,18 @@ export interface MobileNavItem {
   icon: ReactNode;
 }
 
-/** The bottom navigation of the phone screens; later issues add 我的进度, 快速录入 … here. */
-export const MOBILE_NAV: MobileNavItem[] = [{ to: '/me', label: '我的', icon: <UserOutlined /> }];
+/** The bottom navigation of the phone screens. */
+export const MOBILE_NAV: MobileNavItem[] = [
+  { to: '/me', label: '我的', icon: <UserOutlined /> },
+  { to: '/me/log', label: '记一笔', icon: <EditOutlined /> },
+  { to: '/me/contacts', label: '联系青年', icon: <TeamOutlined /> },
+];
 
-/** Phone-first frame for cadres: header with 退出, scrolling content, bottom navigation. */
+/** Phone-first frame for cadres: header with 草稿 and 退出, scrolling content, bottom navigation. */
 export function MobileLayout({ children, nav = MOBILE_NAV }: { children: ReactNode; nav?: MobileNavItem[] }) {
-  const { logout } = useSession();
+  const { logout, session } = useSession();
+  const accountId = session?.account.id ?? null;
+  useDraftSync(accountId);
   return (
     <div className="lx-mobile">
       <DemoBanner />
@@ -24,14 +32,17 @@ export function MobileLayout({ children, nav = MOBILE_NAV }: { children: ReactNo
         <span className="lx-brand" style={{ fontSize: 18 }}>
           连心
         </span>
-        <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
-          退出
-        </Button>
+        <Flex align="center" gap={8}>
+          {accountId ? <DraftBadge accountId={accountId} /> : null}
+          <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
+            退出
+          </Button>
+        </Flex>
       </header>
       <main className="lx-mobile-content">{children}</main>
       <nav className="lx-mobile-nav" aria-label="底部导航">
         {nav.map((item) => (
-          <NavLink key={item.to} to={item.to} end>
+          <NavLink key={item.to} to={item.to} end={item.to === '/me'}>
             {item.icon}
             <span>{item.label}</span>
           </NavLink>

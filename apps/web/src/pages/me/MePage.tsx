@@ -1,11 +1,14 @@
+import { EditOutlined } from '@ant-design/icons';
 import { employmentLabels, rankLabels, roleLabels, type TCadre } from '@lianxin/contracts';
-import { Alert, Card, Descriptions, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, Navigate } from 'react-router-dom';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { describeError } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
+import { useDrafts } from '../worklog/drafts.ts';
+import { MyWork } from './MyWork.tsx';
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
@@ -15,6 +18,8 @@ export function MePage() {
   const { account } = session;
   const [cadre, setCadre] = useState<TCadre | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const drafts = useDrafts(account.id);
 
   useEffect(() => {
     if (!account.cadreId) return;
@@ -47,6 +52,22 @@ export function MePage() {
             <Skeleton active />
           </Card>
         ) : null}
+        {account.cadreId ? (
+          <Button
+            type="primary"
+            size="large"
+            block
+            icon={<EditOutlined />}
+            className="lx-big-action"
+            onClick={() => navigate('/me/log')}
+          >
+            记一笔
+          </Button>
+        ) : null}
+        {drafts.length > 0 ? (
+          <Alert type="warning" showIcon title={`草稿 ${drafts.length} 条待同步，联网后自动同步`} />
+        ) : null}
+        {account.cadreId ? <MyWork cadreId={account.cadreId} /> : null}
         {cadre ? (
           <Card title="我的档案" size="small">
             <Descriptions

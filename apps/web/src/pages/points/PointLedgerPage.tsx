@@ -1,0 +1,44 @@
+import { LeftOutlined } from '@ant-design/icons';
+import { Button, Flex, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { PointLedgerView } from './PointLedgerView.tsx';
+
+/** /points/:id in the admin layout. */
+export function PointLedgerPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  return (
+    <Flex vertical gap={12}>
+      <Flex align="center" gap={8}>
+        <Button icon={<LeftOutlined />} onClick={() => navigate('/points')}>
+          联系点
+        </Button>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
+          联系点台账
+        </Typography.Title>
+      </Flex>
+      <PointLedgerView id={id} />
+    </Flex>
+  );
+}
+
+/** /me/points/:id on the phone: a cadre reads the ledger of a point they hold or inherited. */
+export function MyPointLedgerPage() {
+  const { id = '' } = useParams();
+  return (
+    <MobileLayout>
+      <Flex vertical gap={12}>
+        <Flex align="center" gap={8}>
+          <Link to="/me" aria-label="返回我的">
+            <LeftOutlined />
+          </Link>
+          <Typography.Title level={1} style={{ margin: '4px 0', fontSize: 20 }}>
+            联系点台账
+          </Typography.Title>
+        </Flex>
+        <PointLedgerView id={id} />
+      </Flex>
+    </MobileLayout>
+  );
+}

@@ -1,0 +1,139 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { TAttachment } from '@lianxin/contracts';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Flex,
+  Grid,
+  List,
+  Skeleton,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/endpoints.ts';
+import { useLoad } from '../../components/useLoad.ts';
+import { toastError, toastSuccess } from '../../feedback.ts';
+import { activityFields, activityTypeLabels } from './labels.ts';
+
+const size = (n: number) =>
+  n < 1024
+    ? `${n} B`
+    : n < 1024 * 1024
+      ? `${(n / 1024).toFixed(1)} KB`
+      : `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** An activity's details, its contacts (masked unless mine) and attachments, with 上传附件. */
+export function ActivityDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: string | null;
+  onClose: () => void;
+  onChanged?: () => void;
+}) {
+  const screens = Grid.useBreakpoint();
+  const detail = useLoad(() => (id ? api.activities.get(id) : Promise.resolve(null)), [id]);
+  const [uploading, setUploading] = useState(false);
+  const d = detail.data;
+
+  const upload = async (file: File) => {
+    if (!id) return;
+    setUploading(true);
+    try {
+      await api.activities.upload(id, file);
+      toastSuccess(`已上传：${file.name}`);
+      detail.reload();
+      onChanged?.();
+    } catch (error) {
+      toastError(error);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      title={d ? `${activityTypeLabels[d.activity.type]} · ${d.cadreName}` : '工作记录'}
+      placement={screens.md ? 'right' : 'bottom'}
+      size={screens.md ? 520 : '85%'}
+      destroyOnHidden
+    >
+      {detail.error ? <Alert type="error" showIcon title={detail.error} /> : null}
+      {!d && !detail.error ? <Skeleton active /> : null}
+      {d ? (
+        <Flex vertical gap={16}>
+          <Descriptions
+            column={1}
+            size="small"
+            styles={{ label: { width: 96 } }}
+            items={[
+              ...activityFields(d.activity).map((f) => ({ key: f.label, label: f.label, children: f.value })),
+              ...(d.onSiteDays !== null
+                ? [{ key: 'onsite', label: '在点天数', children: `${d.onSiteDays} 天` }]
+                : []),
+              {
+                key: 'contacts',
+                label: '联系青年',
+                children:
+                  d.contacts.length > 0
+                    ? d.contacts.map((c) => (
+                        <Tag key={c.id} title={c.masked ? '非本人联系的青年，姓名已隐去' : undefined}>
+                          {c.name}
+                        </Tag>
+                      ))
+                    : '—',
+              },
+              { key: 'created', label: '录入时间', children: new Date(d.createdAt).toLocaleString('zh-CN') },
+            ]}
+          />
+          <div>
+            <Flex justify="space-between" align="center">
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                附件
+              </Typography.Title>
+              <Upload
+                accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void upload(file);
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />} loading={uploading}>
+                  上传附件
+                </Button>
+              </Upload>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              照片、PDF、Word 或 Excel 文件
+            </Typography.Text>
+            <List<TAttachment>
+              size="small"
+              dataSource={d.attachments}
+              locale={{ emptyText: '暂无附件' }}
+              renderItem={(f) => (
+                <List.Item>
+                  <a
+                    href={api.activities.attachmentUrl(f.id)}
+                    download={f.fileName}
+                    aria-label={`下载 ${f.fileName}`}
+                  >
+                    <DownloadOutlined /> {f.fileName}
+                  </a>
+                  <Typography.Text type="secondary">{size(f.size)}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </div>
+        </Flex>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,106 @@
+import type { TActivityType, TCreateActivityRequest } from '@lianxin/contracts';
+import type { Dayjs } from 'dayjs';
+
+/** The quick entry's form values, for every type; each type reads the ones it has. */
+export interface EntryValues {
+  date?: Dayjs;
+  start?: Dayjs;
+  end?: Dayjs;
+  travelDays?: number;
+  mode?: 'face_to_face' | 'phone' | 'online';
+  channel?: 'wechat' | 'qq' | 'weibo' | 'phone' | 'other';
+  kind?: 'culture_sports' | 'social' | 'skills' | 'volunteer' | 'other';
+  audience?: number;
+  outcome?: string;
+  title?: string;
+  workStatus?: 'planned' | 'in_progress' | 'done';
+  problemStatus?: 'open' | 'in_progress' | 'resolved' | 'escalated';
+  org?: string;
+  attendees?: number;
+  point?: string | null;
+  contacts?: string[];
+  note?: string;
+}
+
+const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
+
+/** The interchange record of one entry; the server checks it again. */
+export function entryBody(
+  type: TActivityType,
+  v: EntryValues,
+  id: string,
+  cadre: string,
+): TCreateActivityRequest & { id: string } {
+  const common = {
+    id,
+    cadre,
+    ...(v.point ? { point: v.point } : {}),
+    ...(v.contacts && v.contacts.length > 0 ? { contacts: v.contacts } : {}),
+    ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+  };
+  const date = day(v.date);
+  const title = v.title?.trim() ?? '';
+  switch (type) {
+    case 'visit':
+      return { ...common, type, start: day(v.start), end: day(v.end), travelDays: v.travelDays ?? 0 };
+    case 'live_with':
+      return { ...common, type, start: day(v.start), end: day(v.end) };
+    case 'lecture':
+      return { ...common, type, date, audience: v.audience ?? 0 };
+    case 'talk':
+      return { ...common, type, date, mode: v.mode ?? 'face_to_face' };
+    case 'online':
+      return { ...common, type, date, channel: v.channel ?? 'wechat' };
+    case 'event':
+      return { ...common, type, date, kind: v.kind ?? 'other' };
+    case 'leader_meeting':
+      return { ...common, type, date };
+    case 'practical_help':
+      return { ...common, type, date, outcome: v.outcome?.trim() ?? '' };
+    case 'work_item':
+      return { ...common, type, title, status: v.workStatus ?? 'planned', ...(date ? { date } : {}) };
+    case 'case':
+    case 'article':
+    case 'system':
+    case 'research_report':
+      return { ...common, type, date, title };
+    case 'open_day':
+      return { ...common, type, date, org: v.org ?? '', attendees: v.attendees ?? 0 };
+    case 'problem':
+      return { ...common, type, date, status: v.problemStatus ?? 'open', ...(title ? { title } : {}) };
+  }
+}
+
+/** The form fields each type shows, in order (the server names the same in its error details). */
+export function fieldsOf(type: TActivityType): (keyof EntryValues)[] {
+  const tail: (keyof EntryValues)[] = ['point', 'contacts', 'note'];
+  switch (type) {
+    case 'visit':
+      return ['start', 'end', 'travelDays', ...tail];
+    case 'live_with':
+      return ['start', 'end', ...tail];
+    case 'lecture':
+      return ['date', 'audience', ...tail];
+    case 'talk':
+      return ['mode', 'date', ...tail];
+    case 'online':
+      return ['channel', 'date', ...tail];
+    case 'event':
+      return ['kind', 'date', ...tail];
+    case 'leader_meeting':
+      return ['date', ...tail];
+    case 'practical_help':
+      return ['date', 'outcome', ...tail];
+    case 'work_item':
+      return ['title', 'workStatus', 'date', ...tail];
+    case 'case':
+    case 'article':
+    case 'system':
+    case 'research_report':
+      return ['title', 'date', ...tail];
+    case 'open_day':
+      return ['date', 'org', 'attendees', ...tail];
+    case 'problem':
+      return ['title', 'date', 'problemStatus', ...tail];
+  }
+}
