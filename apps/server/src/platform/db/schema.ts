@@ -323,6 +323,122 @@ export const attachments = pgTable(
   (t) => [index('attachments_activity_idx').on(t.activityId)],
 );
 
+/**
+ * The annual cycle's filings of a cadre (seed 001): 任务清单 (`task_list`) and 半年自查报告
+ * (`midyear_report`), one per kind and year. `firstSubmittedOn` is the date the deadline is met by.
+ */
+export const cycleFilings = pgTable(
+  'cycle_filings',
+  {
+    id: text('id').primaryKey(),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    firstSubmittedOn: date('first_submitted_on'),
+    submittedOn: date('submitted_on'),
+    reviewComment: text('review_comment'),
+    reviewedBy: text('reviewed_by'),
+    reviewedOn: date('reviewed_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('cycle_filings_cadre_year_kind_uq').on(t.cadreId, t.year, t.kind)],
+);
+
+/** 推荐调研报告: a county committee or a department (decision 5) recommends a research report, then scores. */
+export const reportRecommendations = pgTable(
+  'report_recommendations',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    department: text('department'),
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    recommendedOn: date('recommended_on').notNull(),
+    recommendedBy: text('recommended_by').notNull(),
+    score: numeric('score', { mode: 'number' }),
+    scoredBy: text('scored_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('report_recommendations_activity_uq').on(t.activityId),
+    index('report_recommendations_org_idx').on(t.orgId, t.year),
+  ],
+);
+
+/**
+ * 年底考核 of one assessing unit (an organization, or a department of it: `department` '' for the
+ * whole organization, decision 5). Published results are locked; an unlock is audited with its reason.
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    department: text('department').notNull().default(''),
+    status: text('status').notNull(),
+    sampleSize: integer('sample_size').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('assessments_unit_uq').on(t.year, t.orgId, t.department)],
+);
+
+/** One cadre assessed: grade, mutual review scores (互检互评) and the 约谈 a 差 leads to. */
+export const assessmentEntries = pgTable(
+  'assessment_entries',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    grade: text('grade'),
+    /** reviewer cadre id → score */
+    reviews: jsonb('reviews').$type<Record<string, number>>().notNull().default({}),
+    talkHeldOn: date('talk_held_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.cadreId] }),
+    index('assessment_entries_cadre_idx').on(t.cadreId),
+  ],
+);
+
+/** 电话（网络）抽查: contacts drawn with a recorded seed, and whether each confirmed the contact work. */
+export const spotChecks = pgTable(
+  'spot_checks',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    seed: text('seed').notNull(),
+    confirmed: boolean('confirmed'),
+    channel: text('channel'),
+    note: text('note'),
+    checkedBy: text('checked_by'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('spot_checks_uq').on(t.assessmentId, t.cadreId, t.contactId)],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -338,4 +454,9 @@ export const schema = {
   activities,
   activityContacts,
   attachments,
+  cycleFilings,
+  reportRecommendations,
+  assessments,
+  assessmentEntries,
+  spotChecks,
 };
