@@ -1,0 +1,19 @@
+// The compliance engine's public face: presets as data, facts in, results out (decision 8).
+export type { EvaluateOptions, PresetAdoption } from './context.ts';
+export { evaluate } from './engine.ts';
+export type * from './facts.ts';
+export { factsFromLedger, presetsInForceFromLedger } from './from-ledger.ts';
+export type * from './ledger.ts';
+export {
+  type Param,
+  type ParamOverrides,
+  type Params,
+  type ParamUnit,
+  type TightenError,
+  type TightenErrorCode,
+  type TightenResult,
+  tighten,
+} from './params.ts';
+export { ALL_RULES, PRESETS, ruleById } from './presets.ts';
+export { isAdvisory, type PresetDef, type RuleDef } from './rule.ts';
+export * from './types.ts';
