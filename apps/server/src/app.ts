@@ -18,6 +18,7 @@ import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
+import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
       await api.register(ledgerRoutes(p));
       await api.register(contactPointRoutes(p));
       await api.register(activityRoutes(p));
+      await api.register(complianceViewRoutes(p));
     },
     { prefix: '/api/v1' },
   );

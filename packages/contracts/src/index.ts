@@ -1,5 +1,6 @@
 export * from './auth.ts';
 export * from './common.ts';
+export * from './compliance-views.ts';
 export * from './compliance.ts';
 export * from './contacts.ts';
 export * from './enums.ts';
