@@ -438,6 +438,156 @@ export const spotChecks = pgTable(
   },
   (t) => [uniqueIndex('spot_checks_uq').on(t.assessmentId, t.cadreId, t.contactId)],
 );
+/**
+ * 下沉基层 program (decision 12): `cyl2015` (seed 002) posts the organ cadres of `organIds` to counties
+ * in batches, in groups of 3–4; `mz2016` ("8+4", seed 004) posts a county committee's cadres to its
+ * grassroots organizations in groups of 2–3. Run by the admins of `orgId`.
+ */
+export const postingPrograms = pgTable(
+  'posting_programs',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    organIds: jsonb('organ_ids').$type<string[]>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('posting_programs_org_idx').on(t.orgId)],
+);
+
+export const postingBatches = pgTable(
+  'posting_batches',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => postingPrograms.id),
+    name: text('name').notNull(),
+    startDate: date('start_date').notNull(),
+  },
+  (t) => [index('posting_batches_program_idx').on(t.programId, t.startDate)],
+);
+
+/** A program's plan: the planner's problem and plan documents (`lianxin-posting/1`), draft until published. */
+export const postingPlans = pgTable(
+  'posting_plans',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => postingPrograms.id),
+    status: text('status').notNull(),
+    problem: jsonb('problem').$type<Record<string, unknown>>().notNull(),
+    plan: jsonb('plan').$type<Record<string, unknown>>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    publishedBy: text('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [index('posting_plans_program_idx').on(t.programId, t.status)],
+);
+
+/** 工作小组: the cadres of one batch posted to counties of one prefecture, with their leader (牵头人). */
+export const postingGroups = pgTable(
+  'posting_groups',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => postingPrograms.id),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => postingBatches.id),
+    prefectureOrgId: text('prefecture_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    leaderCadreId: text('leader_cadre_id').references(() => cadres.id),
+  },
+  (t) => [index('posting_groups_program_idx').on(t.programId)],
+);
+
+/**
+ * 派驻: one cadre in one batch at one county (or grassroots organization, "8+4"), `from`–`to` both
+ * included. `deliverables` tracks the six of seed 002 (六个一) by key, as the admin marks them.
+ */
+export const postings = pgTable(
+  'postings',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => postingPrograms.id),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => postingBatches.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    groupId: text('group_id').references(() => postingGroups.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date').notNull(),
+    months: integer('months').notNull(),
+    pointId: text('point_id').references(() => contactPoints.id),
+    deliverables: jsonb('deliverables')
+      .$type<Record<string, { done: boolean; note: string | null }>>()
+      .notNull()
+      .default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('postings_cadre_idx').on(t.cadreId, t.fromDate),
+    index('postings_group_idx').on(t.groupId),
+    uniqueIndex('postings_batch_cadre_uq').on(t.batchId, t.cadreId),
+  ],
+);
+
+/** 请假: seed 002 allows none without special cause, so every request waits for an admin's decision. */
+export const postingLeaves = pgTable(
+  'posting_leaves',
+  {
+    id: text('id').primaryKey(),
+    postingId: text('posting_id')
+      .notNull()
+      .references(() => postings.id),
+    reason: text('reason').notNull(),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date').notNull(),
+    status: text('status').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('posting_leaves_posting_idx').on(t.postingId)],
+);
+
+/** 工作报告 of a group (`groupId`) or 个人总结 of a member (`postingId`), drafted from the log, then submitted. */
+export const postingReports = pgTable(
+  'posting_reports',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    groupId: text('group_id').references(() => postingGroups.id),
+    postingId: text('posting_id').references(() => postings.id),
+    body: text('body').notNull(),
+    status: text('status').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('posting_reports_group_uq').on(t.groupId),
+    uniqueIndex('posting_reports_posting_uq').on(t.postingId),
+  ],
+);
 
 export const schema = {
   organizations,
@@ -459,4 +609,11 @@ export const schema = {
   assessments,
   assessmentEntries,
   spotChecks,
+  postingPrograms,
+  postingBatches,
+  postingPlans,
+  postingGroups,
+  postings,
+  postingLeaves,
+  postingReports,
 };
