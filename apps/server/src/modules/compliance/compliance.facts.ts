@@ -1,0 +1,405 @@
+import type {
+  CadreFacts,
+  ComplianceFacts,
+  ContactRef,
+  ContactRhythm,
+  Dated,
+  Exemption,
+  OrgFacts,
+  PointFacts,
+  PresetAdoption,
+  PresetId,
+  StayFact,
+} from '@lianxin/domain';
+import { MUNICIPALITY_PROVINCE_CODES, SUB_PROVINCIAL_CITY_CODES } from '@lianxin/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { subtreePattern } from '../organizations/organizations.repo.ts';
+
+/**
+ * The facts of docs/policy-rules.md computed in the database (decision 8): one set-based query per
+ * kind of fact over the whole scope, aggregated in SQL (counts, distinct people, on-site days, the
+ * ids of the records that counted). No query runs per cadre, and no activity is loaded into Node.
+ *
+ * Not tracked yet (another module's tables): filings of the annual cycle, postings, secretary
+ * vacancies and year-end grades; their lists are empty.
+ */
+export interface FactsQuery {
+  year: number;
+  /** Already capped at the year's end (decision 9). */
+  asOf: string;
+  /** Materialized path of the scope's root organization; null for everything. */
+  scopePath: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+async function rows<T = Row>(db: Db, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  // node-postgres answers a QueryResult, PGlite an object with `rows` too; both carry `rows`
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+// The faces of people: youths met face to face (policy-rules.md's shared conventions).
+const FACE_TO_FACE = sql`(a.type in ('visit', 'live_with', 'event') or (a.type = 'talk' and a.details->>'mode' = 'face_to_face'))`;
+const NEEDY_TAGS = sql`array['needy', 'left_behind_child', 'disabled', 'poor_family', 'non_local']`;
+const SOCIAL_CHANNELS = sql`('wechat', 'qq', 'weibo')`;
+
+const json = (v: unknown) => (v ?? []) as never;
+const yearStartOf = (q: FactsQuery) => `${q.year}-01-01`;
+
+/** The CTEs every query starts from: organizations, cadres and points of the scope, and the window. */
+function scoped(q: FactsQuery) {
+  const inScope = q.scopePath === null ? sql`true` : sql`o.path like ${subtreePattern(q.scopePath)}`;
+  const yearStart = yearStartOf(q);
+  return sql`
+    org_scope as (select o.id, o.path from organizations o where ${inScope}),
+    cad as (
+      select c.* from cadres c join org_scope s on s.id = c.org_id where c.active
+    ),
+    pts as (
+      select p.* from contact_points p
+       where p.cadre_id in (select id from cad)
+          or p.holder_org_id in (select id from org_scope)
+          or p.org_id in (select id from org_scope)
+    ),
+    -- the records of the year up to asOf: a visit or a stay belongs to the year in which it ends
+    yr as (
+      select a.* from activities a join cad on cad.id = a.cadre_id
+       where a.end_date between ${yearStart}::date and ${q.asOf}::date
+    )`;
+}
+
+const stay = sql`json_build_object('id', a.id, 'point', a.point_id, 'start', a.start_date, 'end', a.end_date,
+  'onSiteDays', greatest(0, a.end_date - a.start_date + 1 - coalesce(a.travel_days, 0)))`;
+const dated = sql`json_build_object('id', a.id, 'date', a.end_date)`;
+const byDate = sql`order by a.end_date, a.id`;
+
+async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
+  const yearStart = yearStartOf(q);
+  const scopeRootAncestors =
+    q.scopePath === null
+      ? sql`select null::text as id where false`
+      : sql`select unnest(string_to_array(trim(both '/' from ${q.scopePath}), '/'))`;
+  const list = await rows(
+    db,
+    sql`with ${scoped(q)},
+    needed as (
+      select id from org_scope
+      union select * from (${scopeRootAncestors}) up
+      union select org_id from pts
+      union select holder_org_id from pts where holder_org_id is not null
+      union select org_id from cad
+    ),
+    od as (
+      select a.details->>'org' as org_id,
+             json_agg(json_build_object('id', a.id, 'date', a.end_date, 'attendees', (a.details->>'attendees')::int) ${byDate}) as open_days
+        from activities a
+       where a.type = 'open_day' and a.end_date between ${yearStart}::date and ${q.asOf}::date
+       group by 1
+    )
+    select o.id, o.level, o.field, o.division_code is null and o.level = 'province' as sector,
+           string_to_array(trim(both '/' from o.path), '/') as chain,
+           up.province, coalesce(up.prefecture, up.province) as prefecture, up.county, up.municipal,
+           od.open_days
+      from organizations o
+      join needed n on n.id = o.id
+      cross join lateral (
+        select (array_agg(a.id order by u.ord desc) filter (where a.level = 'province'))[1] as province,
+               (array_agg(a.id order by u.ord desc) filter (where a.level = 'prefecture'))[1] as prefecture,
+               (array_agg(a.id order by u.ord desc) filter (where a.level = 'county'))[1] as county,
+               coalesce(bool_or(
+                 (a.level = 'province' and left(a.division_code, 2) = any(string_to_array(${MUNICIPALITY_PROVINCE_CODES.join(',')}, ',')))
+                 or (a.level = 'prefecture' and left(a.division_code, 4) = any(string_to_array(${SUB_PROVINCIAL_CITY_CODES.join(',')}, ',')))
+               ), false) as municipal
+          from unnest(string_to_array(trim(both '/' from o.path), '/')) with ordinality as u(id, ord)
+          join organizations a on a.id = u.id
+      ) up
+      left join od on od.org_id = o.id
+     order by o.id`,
+  );
+  return list.map((r) => ({
+    id: r.id as string,
+    level: r.level as OrgFacts['level'],
+    chain: r.chain as string[],
+    province: (r.province as string | null) ?? null,
+    prefecture: (r.prefecture as string | null) ?? null,
+    county: (r.county as string | null) ?? null,
+    field: (r.field as OrgFacts['field']) ?? null,
+    municipal: r.municipal as boolean,
+    sector: r.sector as boolean,
+    openDays: json(r.open_days),
+    filings: [],
+  }));
+}
+
+async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
+  const base = await rows(
+    db,
+    sql`with ${scoped(q)},
+    dated as (
+      select a.cadre_id,
+        json_agg(${dated} ${byDate}) filter (where a.type = 'lecture') as lectures,
+        json_agg(${stay} ${byDate}) filter (where a.type = 'visit') as visits,
+        json_agg(${stay} ${byDate}) filter (where a.type = 'live_with') as live_with,
+        json_agg(${dated} ${byDate}) filter (where a.type = 'research_report') as research_reports,
+        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'channel', a.details->>'channel') ${byDate})
+          filter (where a.type = 'online' and a.details->>'channel' in ${SOCIAL_CHANNELS}) as channel_uses,
+        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'status', a.details->>'status') ${byDate})
+          filter (where a.type = 'problem') as problems
+      from yr a group by a.cadre_id
+    ),
+    people as (
+      select a.cadre_id,
+        array_agg(distinct ct.id) filter (where ct.role = 'youth' and ${FACE_TO_FACE}) as youths,
+        array_agg(distinct ct.id) filter (where ct.role = 'league_cadre' and a.type = 'talk') as league_cadres
+      from yr a
+      join activity_contacts ac on ac.activity_id = a.id
+      join contacts ct on ct.id = ac.contact_id
+      group by a.cadre_id
+    ),
+    -- 4+1: the weeks (by their Mondays, inside the year) of face-to-face work and lectures
+    weeks as (
+      select a.cadre_id, array_agg(distinct m::date::text) as mondays
+        from yr a
+        cross join lateral generate_series(date_trunc('week', a.start_date::timestamp), date_trunc('week', a.end_date::timestamp), interval '7 days') as m
+       where (${FACE_TO_FACE} or a.type = 'lecture') and m >= ${yearStartOf(q)}::timestamp
+       group by a.cadre_id
+    )
+    select c.id, c.org_id, c.rank, c.employment, c.grassroots_years::float8 as grassroots_years,
+           c.probation_ends_on::text as probation_ends_on, c.department,
+           d.lectures, d.visits, d.live_with, d.research_reports, d.channel_uses, d.problems,
+           pe.youths, pe.league_cadres, w.mondays
+      from cad c
+      left join dated d on d.cadre_id = c.id
+      left join people pe on pe.cadre_id = c.id
+      left join weeks w on w.cadre_id = c.id
+     order by c.id`,
+  );
+  const kept = await keptContacts(db, q);
+  const rhythm = await contactRhythm(db, q);
+  return base.map((r) => {
+    const id = r.id as string;
+    const keeping = kept.get(id);
+    return {
+      id,
+      org: r.org_id as string,
+      rank: r.rank as CadreFacts['rank'],
+      employment: r.employment as CadreFacts['employment'],
+      grassrootsYears: (r.grassroots_years as number | null) ?? null,
+      probationEndsOn: (r.probation_ends_on as string | null) ?? null,
+      department: (r.department as string | null) ?? null,
+      lectures: json(r.lectures),
+      visits: json(r.visits),
+      liveWith: json(r.live_with),
+      youthsFaceToFace: json(r.youths),
+      leagueCadresTalked: json(r.league_cadres),
+      researchReports: json(r.research_reports),
+      filings: [],
+      channelUses: json(r.channel_uses),
+      rhythm: rhythm.get(id) ?? [],
+      grassrootsWeeks: json(r.mondays),
+      problems: json(r.problems),
+      contactsKept: keeping?.kept ?? [],
+      keyContacts: keeping?.key ?? [],
+    };
+  });
+}
+
+/** The "100" of 1+100 and the key (结对) contacts of each cadre, at the as-of date. */
+async function keptContacts(db: Db, q: FactsQuery) {
+  const ref = sql`json_build_object('id', ct.id, 'role', ct.role, 'field', ct.field, 'needy', ct.tags ?| ${NEEDY_TAGS})`;
+  const list = await rows(
+    db,
+    sql`with ${scoped(q)}
+    select k.cadre_id,
+           json_agg(${ref} order by ct.id) as kept,
+           json_agg(${ref} order by ct.id) filter (where k.key) as key
+      from contact_keepers k
+      join cad on cad.id = k.cadre_id
+      join contacts ct on ct.id = k.contact_id
+     group by k.cadre_id`,
+  );
+  return new Map(
+    list.map((r) => [
+      r.cadre_id as string,
+      { kept: json(r.kept) as ContactRef[], key: json(r.key) as ContactRef[] },
+    ]),
+  );
+}
+
+/** mz2016.rhythm: per kept contact, the months, quarters and face-to-face meetings of the year. */
+async function contactRhythm(db: Db, q: FactsQuery) {
+  const list = await rows(
+    db,
+    sql`with ${scoped(q)},
+    named as (
+      select a.cadre_id, ac.contact_id,
+        array_agg(distinct extract(month from a.end_date)::int) filter (where a.type in ('online', 'talk')) as months,
+        array_agg(distinct extract(quarter from a.end_date)::int) filter (where a.type = 'event') as quarters,
+        array_agg(distinct a.id) filter (where ${FACE_TO_FACE}) as face_to_face
+      from yr a join activity_contacts ac on ac.activity_id = a.id
+      group by a.cadre_id, ac.contact_id
+    )
+    select k.cadre_id, k.contact_id, n.months, n.quarters, n.face_to_face
+      from contact_keepers k
+      join cad on cad.id = k.cadre_id
+      left join named n on n.cadre_id = k.cadre_id and n.contact_id = k.contact_id
+     order by k.cadre_id, k.contact_id`,
+  );
+  const byCadre = new Map<string, ContactRhythm[]>();
+  for (const r of list) {
+    const l = byCadre.get(r.cadre_id as string) ?? [];
+    l.push({
+      contact: r.contact_id as string,
+      voiceMonths: json(r.months),
+      eventQuarters: json(r.quarters),
+      faceToFace: json(r.face_to_face),
+    });
+    byCadre.set(r.cadre_id as string, l);
+  }
+  return byCadre;
+}
+
+async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
+  const yearStart = yearStartOf(q);
+  // an undated work item counts whenever it is done: as of the as-of date
+  const inYear = sql`coalesce(a.end_date, ${q.asOf}::date) >= ${yearStart}::date`;
+  const list = await rows(
+    db,
+    sql`with ${scoped(q)},
+    -- the tenure up to asOf; activities at a point lie inside its tenure (checked on entry)
+    ten as (
+      select a.* from activities a join pts on pts.id = a.point_id
+       where a.end_date <= ${q.asOf}::date or a.end_date is null
+    ),
+    dated as (
+      select a.point_id,
+        json_agg(${stay} ${byDate}) filter (where a.type = 'live_with') as t_live_with,
+        json_agg(${dated} ${byDate}) filter (where a.type = 'lecture') as t_lectures,
+        json_agg(${dated} ${byDate}) filter (where a.type = 'leader_meeting') as t_leader_meetings,
+        json_agg(${stay} ${byDate}) filter (where a.type = 'visit' and ${inYear}) as y_visits,
+        json_agg(${stay} ${byDate}) filter (where a.type = 'live_with' and ${inYear}) as y_live_with,
+        array_agg(a.id order by a.id) filter (where a.type = 'work_item' and a.details->>'status' = 'done' and ${inYear}) as y_work_items,
+        json_agg(${dated} ${byDate}) filter (where a.type = 'practical_help' and ${inYear}) as y_practical_help,
+        json_agg(${dated} ${byDate}) filter (where a.type = 'article' and ${inYear}) as y_articles,
+        json_agg(${dated} ${byDate}) filter (where a.type = 'system' and ${inYear}) as y_systems
+      from ten a group by a.point_id
+    ),
+    people as (
+      select a.point_id,
+        array_agg(distinct ct.id) filter (where ct.role = 'youth' and a.type = 'talk') as youths_talked,
+        array_agg(distinct ct.id) filter (where a.type = 'practical_help' and ${inYear}) as youths_helped,
+        json_agg(distinct jsonb_build_object('id', ct.id, 'role', ct.role, 'field', ct.field, 'needy', ct.tags ?| ${NEEDY_TAGS}))
+          filter (where ct.role = 'youth' and k.key) as key_youths
+      from ten a
+      join pts on pts.id = a.point_id
+      join activity_contacts ac on ac.activity_id = a.id
+      join contacts ct on ct.id = ac.contact_id
+      left join contact_keepers k on k.contact_id = ct.id and k.cadre_id = pts.cadre_id
+      group by a.point_id
+    )
+    select p.id, p.cadre_id, p.holder_org_id, p.org_id, p.from_date::text as from_date, p.to_date::text as to_date,
+           p.category, p.topic, p.showcase,
+           s.id as successor, coalesce(btrim(s.handover_note, E' \t\r\n'), '') <> '' as handover_note,
+           d.*, pe.youths_talked, pe.youths_helped, pe.key_youths
+      from pts p
+      left join lateral (
+        select n.id, n.handover_note from contact_points n where n.predecessor_id = p.id order by n.from_date, n.id limit 1
+      ) s on true
+      left join dated d on d.point_id = p.id
+      left join people pe on pe.point_id = p.id
+     order by p.id`,
+  );
+  return list.map((r) => ({
+    id: r.id as string,
+    cadre: (r.cadre_id as string | null) ?? null,
+    holderOrg: (r.holder_org_id as string | null) ?? null,
+    org: r.org_id as string,
+    from: r.from_date as string,
+    to: (r.to_date as string | null) ?? null,
+    category: (r.category as string | null) ?? null,
+    topic: (r.topic as string | null) ?? null,
+    showcase: r.showcase as boolean,
+    registeredOn: null,
+    successor: (r.successor as string | null) ?? null,
+    handoverNote: r.handover_note as boolean,
+    tenure: {
+      liveWith: json(r.t_live_with) as StayFact[],
+      lectures: json(r.t_lectures) as Dated[],
+      leaderMeetings: json(r.t_leader_meetings) as Dated[],
+      youthsTalked: json(r.youths_talked),
+      keyYouths: (json(r.key_youths) as ContactRef[]).sort((a, b) => a.id.localeCompare(b.id)),
+    },
+    year: {
+      visits: json(r.y_visits),
+      liveWith: json(r.y_live_with),
+      workItemsDone: json(r.y_work_items),
+      practicalHelp: json(r.y_practical_help),
+      youthsHelped: json(r.youths_helped),
+      articles: json(r.y_articles),
+      systems: json(r.y_systems),
+    },
+  }));
+}
+
+/** Exemptions whose period overlaps the year and whose subject is in the scope, approved or pending. */
+async function exemptionFacts(db: Db, q: FactsQuery): Promise<Exemption[]> {
+  const list = await rows(
+    db,
+    sql`with ${scoped(q)}
+    select e.id, e.rule, e.basis_rule, e.cadre_id, e.point_id, e.org_id, e.from_date::text as from_date,
+           e.to_date::text as to_date, e.requested_by_org_id, e.approved_by, e.reason
+      from exemptions e
+     where e.from_date <= ${q.asOf}::date and e.to_date >= ${yearStartOf(q)}::date
+       and (e.cadre_id in (select id from cad) or e.point_id in (select id from pts) or e.org_id in (select id from org_scope))
+     order by e.id`,
+  );
+  return list.map((r) => ({
+    id: r.id as string,
+    rule: r.rule as string,
+    ...(r.basis_rule ? { basis: r.basis_rule as string } : {}),
+    ...(r.cadre_id ? { cadre: r.cadre_id as string } : {}),
+    ...(r.point_id ? { point: r.point_id as string } : {}),
+    ...(r.org_id ? { org: r.org_id as string } : {}),
+    from: r.from_date as string,
+    to: r.to_date as string,
+    requestedBy: r.requested_by_org_id as string,
+    ...(r.approved_by ? { approver: r.approved_by as string } : {}),
+    reason: r.reason as string,
+  }));
+}
+
+/** The presets in force over the scope: adopted inside it or above its root, with their tightenings. */
+export async function presetAdoptions(db: Db, q: FactsQuery): Promise<PresetAdoption[]> {
+  const above =
+    q.scopePath === null
+      ? sql`false`
+      : sql`op.org_id = any(string_to_array(trim(both '/' from ${q.scopePath}), '/'))`;
+  const list = await rows(
+    db,
+    sql`with ${scoped(q)}
+    select op.org_id, op.preset, op.params from org_presets op
+     where op.org_id in (select id from org_scope) or ${above}
+     order by op.org_id, op.preset`,
+  );
+  return list.map((r) => ({
+    preset: r.preset as PresetId,
+    org: r.org_id as string,
+    params: (r.params ?? {}) as PresetAdoption['params'],
+  }));
+}
+
+/** Every fact the engine needs for (year, asOf, scope), in a handful of set-based queries. */
+export async function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts> {
+  return {
+    year: q.year,
+    asOf: q.asOf,
+    orgs: await orgFacts(db, q),
+    cadres: await cadreFacts(db, q),
+    points: await pointFacts(db, q),
+    postings: [],
+    exemptions: await exemptionFacts(db, q),
+    assessments: [],
+  };
+}
