@@ -18,6 +18,7 @@ import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
+import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
       await api.register(ledgerRoutes(p));
       await api.register(contactPointRoutes(p));
       await api.register(activityRoutes(p));
+      await api.register(complianceRoutes(p));
       await api.register(complianceViewRoutes(p));
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,88 @@
+import {
+  ZComplianceAnswer,
+  ZComplianceQuery,
+  ZExemption,
+  ZExemptionList,
+  ZExemptionListQuery,
+  ZExemptionRequest,
+  ZPresetAdoption,
+  ZPresetAdoptionList,
+  ZPresetAdoptionRequest,
+} from '@lianxin/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { evaluateCompliance } from './compliance.service.ts';
+import { approveExemption, exemptionsInScope, requestExemption } from './exemptions.service.ts';
+import { adoptPreset, presetsInForceAt } from './presets.service.ts';
+
+const tags = ['compliance'];
+
+/** Compliance evaluation (docs/interchange.md), preset adoption and exemptions. */
+export function complianceRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/compliance',
+      {
+        schema: {
+          tags,
+          summary:
+            'One result per rule in force and subject: a cadre their own, a leader or org admin their subtree',
+          querystring: ZComplianceQuery,
+          response: { 200: ZComplianceAnswer, ...errors },
+        },
+      },
+      async (request) => evaluateCompliance(p, request.actor, request.query),
+    );
+    app.get(
+      '/organizations/:id/presets',
+      {
+        schema: {
+          tags,
+          summary: 'Presets in force at an organization: adopted there or inherited from above',
+          params,
+          response: { 200: ZPresetAdoptionList, ...errors },
+        },
+      },
+      async (request) => presetsInForceAt(p, request.actor, request.params.id),
+    );
+    app.post(
+      '/organizations/:id/presets',
+      {
+        schema: {
+          tags,
+          summary: 'Adopt a preset, with the parameters this level tightens (never loosens)',
+          params,
+          body: ZPresetAdoptionRequest,
+          response: { 200: ZPresetAdoption, ...errors },
+        },
+      },
+      async (request) => adoptPreset(p, request.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/exemptions',
+      {
+        schema: {
+          tags,
+          summary: 'Request an exemption (pending until an admin above the requesting organization approves)',
+          body: ZExemptionRequest,
+          response: { 201: ZExemption, ...errors },
+        },
+      },
+      async (request, reply) => {
+        reply.code(201);
+        return requestExemption(p, request.actor, request.body);
+      },
+    );
+    app.post(
+      '/exemptions/:id/approve',
+      { schema: { tags, params, response: { 200: ZExemption, ...errors } } },
+      async (request) => approveExemption(p, request.actor, request.params.id),
+    );
+    app.get(
+      '/exemptions',
+      { schema: { tags, querystring: ZExemptionListQuery, response: { 200: ZExemptionList, ...errors } } },
+      async (request) => exemptionsInScope(p, request.actor, request.query),
+    );
+  };
+}
