@@ -97,6 +97,12 @@ export interface LedgerActivity {
   status?: string;
   org?: string;
   attendees?: number;
+  // Carried by the format, not read by the engine:
+  audience?: number;
+  kind?: string;
+  title?: string;
+  outcome?: string;
+  note?: string;
 }
 
 export interface LedgerPosting {
