@@ -1,4 +1,4 @@
 export * from './grades.ts';
 export * from './milestones.ts';
-export * from './sampling.ts';
+export { drawSpotCheckSample } from './sampling.ts';
 export * from './targets.ts';
