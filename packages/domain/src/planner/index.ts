@@ -1,0 +1,12 @@
+export { greedyPlan } from './greedy.ts';
+export { plan } from './plan.ts';
+export * from './problem.ts';
+export {
+  countiesFromCommittees,
+  type SampleSize,
+  sampleProgram,
+  seededRandom,
+  syntheticCounties,
+} from './sample.ts';
+export { checkPlan, SOFT_WEIGHTS, scorePlan } from './score.ts';
+export { type ParsedProblem, parseProblem } from './validate.ts';
