@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
+import { ZComplianceQuery } from '@lianxin/contracts';
 import { findAccountByUsername } from '../modules/accounts/accounts.repo.ts';
+import { evaluateCompliance } from '../modules/compliance/compliance.service.ts';
 import { expectedDivisionCounts, seedDivisions } from '../modules/divisions/divisions.service.ts';
 import { exportLedger } from '../modules/ledger/ledger.export.ts';
 import {
@@ -14,18 +16,30 @@ import { accounts } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { inTransaction, type Platform } from '../platform/platform.ts';
 import { RejectedError, UsageError } from './errors.ts';
+import { planCommand } from './plan.ts';
 
-interface Invocation {
+export interface Invocation {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
   actorName: string;
 }
 
-interface Command {
+interface DatabaseCommand {
   summary: string;
   options: ParseArgsConfig['options'];
+  database?: true;
   run(p: Platform, args: Invocation): Promise<unknown>;
 }
+
+/** A command on files alone: it neither opens nor locks the database. */
+export interface FileCommand {
+  summary: string;
+  options: ParseArgsConfig['options'];
+  database: false;
+  run(args: Invocation): Promise<unknown>;
+}
+
+type Command = DatabaseCommand | FileCommand;
 
 const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
 
@@ -109,6 +123,29 @@ export const commands: Record<string, Command> = {
       }
     },
   },
+  evaluate: {
+    summary:
+      '按规则评估合规情况（--year 年度，--as-of 评估日，--org 组织编号，默认全部） / evaluate compliance',
+    options: { year: { type: 'string' }, 'as-of': { type: 'string' }, org: { type: 'string' } },
+    async run(p, { values, positionals, actorName }) {
+      const query = ZComplianceQuery.safeParse({
+        year: text(values.year),
+        asOf: text(values['as-of']),
+        org: text(values.org),
+      });
+      if (!query.success || positionals.length > 0)
+        throw new UsageError(
+          '用法 / usage: npx lianxin evaluate --year YYYY [--as-of YYYY-MM-DD] [--org ID]',
+        );
+      try {
+        return await evaluateCompliance(p, operatorActor(actorName), query.data);
+      } catch (e) {
+        if (e instanceof AppError) throw new RejectedError(`${e.messageZh} / ${e.message}`);
+        throw e;
+      }
+    },
+  },
+  plan: planCommand,
   'audit-verify': {
     summary: '校验审计日志哈希链是否完整 / verify the audit log hash chain',
     options: {},

@@ -1,3 +1,6 @@
+import type { TComplianceResult } from '@lianxin/contracts';
+import { evaluate, factsFromLedger, type LedgerDocument, presetsInForceFromLedger } from '@lianxin/domain';
+
 /**
  * A small ledger with the boundary cases of the counting conventions (policy-rules.md): a visit
  * across the year boundary, a lecture on the last day of the year before, records after the as-of
@@ -227,4 +230,27 @@ export function boundaryLedger() {
       },
     ],
   };
+}
+
+export const key = (r: TComplianceResult) =>
+  `${r.rule}|${r.cadre}|${r.point}|${r.org}|${r.posting ?? ''}|${r.batch ?? ''}`;
+// the order of evidence follows the order records were read in, which the two sources do not share
+const canonical = (r: TComplianceResult) => ({
+  ...r,
+  evidence: [...(r.evidence ?? [])].sort(),
+  ...(r.detail
+    ? { detail: Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, [...v].sort()])) }
+    : {}),
+});
+export const sorted = (rs: TComplianceResult[]) =>
+  rs.map(canonical).sort((a, b) => key(a).localeCompare(key(b)));
+
+/** What the engine answers for the ledger document itself, with no database in between. */
+export function engineOnLedger(year: number, asOf: string): TComplianceResult[] {
+  const ledger = boundaryLedger() as unknown as LedgerDocument;
+  return evaluate(factsFromLedger(ledger, { year, asOf }), {
+    year,
+    asOf,
+    presetsInForce: presetsInForceFromLedger(ledger),
+  }) as TComplianceResult[];
 }

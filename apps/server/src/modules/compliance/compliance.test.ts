@@ -1,11 +1,5 @@
 import type { TComplianceResult } from '@lianxin/contracts';
-import {
-  ALL_RULES,
-  evaluate,
-  factsFromLedger,
-  type LedgerDocument,
-  presetsInForceFromLedger,
-} from '@lianxin/domain';
+import { ALL_RULES } from '@lianxin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/db/schema.ts';
 import {
@@ -17,7 +11,7 @@ import {
   type TestContext,
 } from '../../testing/index.ts';
 import { importLedger } from '../ledger/ledger.import.ts';
-import { boundaryLedger } from './compliance.fixture.ts';
+import { boundaryLedger, engineOnLedger, key, sorted } from './compliance.fixture.ts';
 
 let ctx: TestContext;
 let sys: Client;
@@ -41,18 +35,6 @@ beforeAll(async () => {
   cadreC3 = await signedIn(ctx, 'cadre-c3');
 });
 afterAll(() => ctx.close());
-
-const key = (r: TComplianceResult) =>
-  `${r.rule}|${r.cadre}|${r.point}|${r.org}|${r.posting ?? ''}|${r.batch ?? ''}`;
-// the order of evidence follows the order records were read in, which the two sources do not share
-const canonical = (r: TComplianceResult) => ({
-  ...r,
-  evidence: [...(r.evidence ?? [])].sort(),
-  ...(r.detail
-    ? { detail: Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, [...v].sort()])) }
-    : {}),
-});
-const sorted = (rs: TComplianceResult[]) => rs.map(canonical).sort((a, b) => key(a).localeCompare(key(b)));
 
 async function results(client: Client, query: string): Promise<TComplianceResult[]> {
   const res = await client.get(`/api/v1/compliance?${query}`);
@@ -79,14 +61,9 @@ describe('GET /api/v1/compliance', () => {
         required: 4,
       }),
     );
-    const ledger = doc as unknown as LedgerDocument;
-    const expected = evaluate(factsFromLedger(ledger, { year: 2026, asOf: '2026-06-30' }), {
-      year: 2026,
-      asOf: '2026-06-30',
-      presetsInForce: presetsInForceFromLedger(ledger),
-    });
+    const expected = engineOnLedger(2026, '2026-06-30');
     expect(expected.length).toBeGreaterThan(20);
-    expect(sorted(body.results)).toEqual(sorted(expected as TComplianceResult[]));
+    expect(sorted(body.results)).toEqual(sorted(expected));
   });
 
   it('defaults asOf to today in China time, capped at the year end (decision 9)', async () => {
