@@ -25,6 +25,8 @@ import { contactRoutes } from './modules/contacts/contacts.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { planningRoutes } from './modules/postings/planning.routes.ts';
+import { postingRoutes } from './modules/postings/postings.routes.ts';
 import { installAuthHook } from './platform/auth/auth.hook.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { ping } from './platform/db/client.ts';
@@ -115,6 +117,8 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
       await api.register(ledgerRoutes(p));
       await api.register(contactPointRoutes(p));
       await api.register(activityRoutes(p));
+      await api.register(planningRoutes(p));
+      await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));
       await api.register(complianceViewRoutes(p));
     },

@@ -8,4 +8,5 @@ export * from './imports.ts';
 export * from './ledger.ts';
 export * from './organizations.ts';
 export * from './people.ts';
+export * from './postings.ts';
 export * from './work-log.ts';

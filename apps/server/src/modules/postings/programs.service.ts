@@ -1,0 +1,174 @@
+import crypto from 'node:crypto';
+import type { TCreatePostingProgramRequest, TPostingProgram } from '@lianxin/contracts';
+import { isInSubtree } from '@lianxin/domain';
+import { type Actor, canOnOrg } from '../../platform/access.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { postingBatches, postingPrograms } from '../../platform/db/schema.ts';
+import { badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
+import { inTransaction, type Platform } from '../../platform/platform.ts';
+import { denyOn } from '../contact-points/contact-points.service.ts';
+import { findOrgsByIds } from '../organizations/organizations.repo.ts';
+import { loadOrg } from '../organizations/organizations.service.ts';
+import { openBatches, plannedMonths } from './posting-problem.ts';
+import {
+  type BatchRow,
+  batchesOf,
+  findPlanOf,
+  findProgram,
+  listPrograms,
+  organCadres,
+  type ProgramRow,
+} from './postings.repo.ts';
+
+/** A program as its organization's admins see it (read: leaders too); 404, or 403 audited. */
+export async function loadProgram(p: Platform, actor: Actor, id: string, perm: 'read' | 'write') {
+  const row = await findProgram(p.db, id);
+  if (!row) throw notFound('Posting program', id, '下沉计划');
+  if (!canOnOrg(actor, row.orgPath, perm))
+    throw await denyOn(p, actor, 'posting_program', id, perm, '下沉计划');
+  const batches = await batchesOf(p.db, [id]);
+  return { ...row, batches };
+}
+
+const batchDto = (b: BatchRow) => ({ id: b.id, name: b.name, start: b.startDate });
+
+async function toProgramDto(
+  db: Db,
+  r: { program: ProgramRow; orgName: string; batches: BatchRow[] },
+): Promise<TPostingProgram> {
+  const plan = await findPlanOf(db, r.program.id);
+  return {
+    id: r.program.id,
+    name: r.program.name,
+    kind: r.program.kind as TPostingProgram['kind'],
+    orgId: r.program.orgId,
+    orgName: r.orgName,
+    organIds: r.program.organIds,
+    batches: r.batches.map(batchDto),
+    plan: plan && {
+      id: plan.id,
+      status: plan.status as 'draft' | 'published',
+      createdAt: plan.createdAt.toISOString(),
+      publishedAt: plan.publishedAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/**
+ * What a program of its kind allows: cyl2015 sends central and provincial organs in the windows
+ * Sep–Dec and Mar–Jun (cyl2015.batches); "8+4" sends one county committee (mz2016.eight_plus_four).
+ */
+async function programProblems(db: Db, input: TCreatePostingProgramRequest, orgPath: string) {
+  const problems: ErrorDetail[] = [];
+  const organs = new Map((await findOrgsByIds(db, input.organIds)).map((o) => [o.id, o]));
+  input.organIds.forEach((id, i) => {
+    const organ = organs.get(id);
+    const path = `organIds.${i}`;
+    if (!organ) problems.push({ path, message: `组织不存在 / unknown organization: ${id}` });
+    else if (!isInSubtree(organ.path, orgPath))
+      problems.push({
+        path,
+        message: '派出机关须在本组织范围内 / the organ must be inside the program organization',
+      });
+    else if (input.kind === 'cyl2015' && organ.level !== 'central' && organ.level !== 'province')
+      problems.push({
+        path,
+        message: '派出机关须为团中央或团省委 / the organ must be central or provincial',
+      });
+    else if (input.kind === 'mz2016' && organ.level !== 'county')
+      problems.push({ path, message: '“8+4”的派出机关须为县级团委 / the 8+4 organ is a county committee' });
+  });
+  if (input.kind === 'mz2016' && input.organIds.length !== 1)
+    problems.push({
+      path: 'organIds',
+      message: '“8+4”只有一个派出的县级团委 / 8+4 has one county committee',
+    });
+  const starts = new Set<string>();
+  input.batches.forEach((b, i) => {
+    if (starts.has(b.start))
+      problems.push({ path: `batches.${i}.start`, message: '批次开始日期重复 / start repeats' });
+    starts.add(b.start);
+    const month = b.start.slice(5, 7);
+    if (input.kind === 'cyl2015' && month !== '03' && month !== '09')
+      problems.push({
+        path: `batches.${i}.start`,
+        message: '每批工作时间为 9—12 月或 3—6 月 / a batch starts in September or March',
+      });
+  });
+  return problems;
+}
+
+export async function createProgram(p: Platform, actor: Actor, input: TCreatePostingProgramRequest) {
+  const org = await loadOrg(p, actor, input.orgId, 'write');
+  const problems = await programProblems(p.db, input, org.path);
+  if (problems.length > 0) throw badRequest('The program is not valid', '下沉计划信息有误', problems);
+  const program = {
+    id: crypto.randomUUID(),
+    name: input.name,
+    kind: input.kind,
+    orgId: input.orgId,
+    organIds: input.organIds,
+    createdBy: actor.name,
+  };
+  const batches = input.batches.map((b) => ({
+    id: crypto.randomUUID(),
+    programId: program.id,
+    name: b.name,
+    startDate: b.start,
+  }));
+  await inTransaction(p, async (tx) => {
+    await tx.insert(postingPrograms).values(program);
+    await tx.insert(postingBatches).values(batches);
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'posting_program.create',
+      objectType: 'posting_program',
+      objectId: program.id,
+      after: { ...program, batches: input.batches },
+      ip: actor.ip,
+    });
+  });
+  return getProgram(p, actor, program.id);
+}
+
+export async function getProgram(p: Platform, actor: Actor, id: string) {
+  return toProgramDto(p.db, await loadProgram(p, actor, id, 'read'));
+}
+
+/** The programs the actor's scope runs (cadres see theirs through their postings instead). */
+export async function listProgramsFor(p: Platform, actor: Actor) {
+  if (actor.role === 'cadre') return { items: [] };
+  const rows = await listPrograms(p.db, actor.role === 'system_admin' ? null : actor.scopePath);
+  const batches = await batchesOf(
+    p.db,
+    rows.map((r) => r.program.id),
+  );
+  const items = [];
+  for (const r of rows) {
+    items.push(
+      await toProgramDto(p.db, { ...r, batches: batches.filter((b) => b.programId === r.program.id) }),
+    );
+  }
+  return { items };
+}
+
+/** The organ cadres the planner will place, with their months and the batches open to them. */
+export async function eligibleCadres(p: Platform, actor: Actor, id: string) {
+  const { program, batches } = await loadProgram(p, actor, id, 'read');
+  const rows = await organCadres(p.db, program.organIds);
+  const starts = batches.map((b) => ({ id: b.id, start: b.startDate }));
+  return {
+    items: rows.map(({ cadre, orgName }) => ({
+      id: cadre.id,
+      name: cadre.name,
+      organId: cadre.orgId,
+      organName: orgName,
+      department: cadre.department,
+      rank: cadre.rank as 'division',
+      grassrootsYears: Number(cadre.grassrootsYears),
+      probationEndsOn: cadre.probationEndsOn,
+      months: plannedMonths(Number(cadre.grassrootsYears)),
+      openBatches: openBatches(starts, cadre.probationEndsOn),
+    })),
+  };
+}
