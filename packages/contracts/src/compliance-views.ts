@@ -59,3 +59,31 @@ export const ZComplianceRecords = z.object({
   withheld: z.array(ZId),
 });
 export type TComplianceRecords = z.infer<typeof ZComplianceRecords>;
+
+export const ZComplianceCadresQuery = z.object({
+  /** the caller's scope when absent */
+  org: ZId.optional(),
+});
+
+/**
+ * The cadres of a subtree by name, each with the branch (the organization's child) it sits under:
+ * what the dashboards need to name the subjects of results and to sum them per sub-organization.
+ */
+export const ZComplianceCadres = z.object({
+  org: z.object({ id: ZId, name: z.string() }),
+  branches: z.array(z.object({ id: ZId, name: z.string() })),
+  items: z.array(
+    z.object({
+      id: ZId,
+      name: z.string(),
+      orgId: ZId,
+      orgName: z.string(),
+      department: z.string().nullable(),
+      rank: ZRank,
+      employment: ZEmployment,
+      /** the child of `org` holding the cadre's organization; null for cadres of `org` itself */
+      branchId: ZId.nullable(),
+    }),
+  ),
+});
+export type TComplianceCadres = z.infer<typeof ZComplianceCadres>;

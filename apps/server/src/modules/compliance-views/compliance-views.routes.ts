@@ -1,7 +1,13 @@
-import { ZComplianceRecords, ZComplianceRecordsRequest } from '@lianxin/contracts';
+import {
+  ZComplianceCadres,
+  ZComplianceCadresQuery,
+  ZComplianceRecords,
+  ZComplianceRecordsRequest,
+} from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses as errors } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { subtreeCadres } from './compliance-views.cadres.ts';
 import { complianceRecords } from './compliance-views.service.ts';
 
 const tags = ['compliance'];
@@ -21,6 +27,19 @@ export function complianceViewRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => complianceRecords(p, request.actor, request.body.ids),
+    );
+    app.get(
+      '/compliance/cadres',
+      {
+        schema: {
+          tags,
+          summary:
+            'The cadres of a subtree (the caller’s scope by default), each with the branch it sits under: names for the dashboards',
+          querystring: ZComplianceCadresQuery,
+          response: { 200: ZComplianceCadres, ...errors },
+        },
+      },
+      async (request) => subtreeCadres(p, request.actor, request.query.org),
     );
   };
 }

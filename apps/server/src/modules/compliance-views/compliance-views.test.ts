@@ -25,6 +25,8 @@ beforeAll(async () => {
   await makeOrg(p, { id: 'central', level: 'central' });
   await makeOrg(p, { id: 'cA', level: 'county', parent: 'central' });
   await makeOrg(p, { id: 'gA', level: 'grassroots', parent: 'cA', field: 'school' });
+  await makeOrg(p, { id: 'gB', level: 'grassroots', parent: 'cA', field: 'rural' });
+  await makeCadre(p, { orgId: 'gA', name: '支部书记' });
   meId = (await makeCadre(p, { orgId: 'cA', name: '本人' })).id;
   const colleagueId = (await makeCadre(p, { orgId: 'cA', name: '同事' })).id;
   await makeAccount(p, { username: 'me', role: 'cadre', scopeOrgId: 'cA', cadreId: meId });
@@ -102,5 +104,25 @@ describe('compliance records: the records behind a number', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().error.details)).toContain('ids');
+  });
+});
+
+describe('compliance cadres: names of the subjects, per branch', () => {
+  it('lists the subtree with the branch each cadre sits under, and every branch by name', async () => {
+    const res = await admin.get('/api/v1/compliance/cadres');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.org.id).toBe('cA');
+    expect(body.branches.map((b: { id: string }) => b.id).sort()).toEqual(['gA', 'gB']);
+    const branchOf = Object.fromEntries(
+      body.items.map((c: { name: string; branchId: string | null }) => [c.name, c.branchId]),
+    );
+    expect(branchOf).toEqual({ 本人: null, 同事: null, 支部书记: 'gA' });
+  });
+
+  it('a branch asked for gives only its own cadres; a cadre may not list a subtree', async () => {
+    const branch = await admin.get('/api/v1/compliance/cadres?org=gA');
+    expect(branch.json().items.map((c: { name: string }) => c.name)).toEqual(['支部书记']);
+    expect((await me.get('/api/v1/compliance/cadres?org=cA')).statusCode).toBe(403);
   });
 });
