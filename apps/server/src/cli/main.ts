@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { FolderLockedError } from '../platform/db/lock.ts';
 import { openRuntime, type Runtime } from '../platform/runtime.ts';
 import { commands } from './commands.ts';
-import { RejectedError, UsageError } from './errors.ts';
+import { RejectedError, RejectedWithOutput, UsageError } from './errors.ts';
 
 const usage = `用法 / usage: npx lianxin COMMAND [options]
 ${Object.entries(commands)
@@ -31,14 +31,15 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   let runtime: Runtime | undefined;
+  // decision 18: the local operator acts as system admin and is audited as cli:<os user>
+  const args = { values, positionals, actorName: `cli:${os.userInfo().username}` };
   try {
-    runtime = await openRuntime(`lianxin ${name}`);
-    // decision 18: the local operator acts as system admin and is audited as cli:<os user>
-    const result = await command.run(runtime.platform, {
-      values,
-      positionals,
-      actorName: `cli:${os.userInfo().username}`,
-    });
+    let result: unknown;
+    if (command.database === false) result = await command.run(args);
+    else {
+      runtime = await openRuntime(`lianxin ${name}`);
+      result = await command.run(runtime.platform, args);
+    }
     console.log(JSON.stringify(result, null, 2));
     return 0;
   } catch (e) {
@@ -47,6 +48,7 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof FolderLockedError || e instanceof RejectedError) {
+      if (e instanceof RejectedWithOutput) console.log(JSON.stringify(e.output, null, 2));
       console.error(e.message);
       return 1;
     }

