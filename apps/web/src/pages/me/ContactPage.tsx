@@ -1,9 +1,10 @@
-import { EyeOutlined, LeftOutlined } from '@ant-design/icons';
+import { EyeOutlined } from '@ant-design/icons';
 import { contactRoleLabels, contactTagLabels, orgFieldLabels, type TContactReveal } from '@lianxin/contracts';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Navigate, useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { showFormError } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
@@ -38,14 +39,7 @@ export function ContactPage() {
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
-        <Flex align="center" gap={8}>
-          <Link to="/me/contacts" aria-label="返回联系青年">
-            <LeftOutlined />
-          </Link>
-          <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
-            {c?.name ?? '联系青年'}
-          </Typography.Title>
-        </Flex>
+        <ScreenTitle back="/me/contacts">{c?.name ?? '联系青年'}</ScreenTitle>
         {contact.error ? <Alert type="error" showIcon title={contact.error} /> : null}
         {!c && !contact.error ? <Skeleton active /> : null}
         {c ? (
@@ -75,7 +69,7 @@ export function ContactPage() {
                   children: (
                     <Flex gap={8} align="center" wrap>
                       <span data-testid="phone">{revealed?.phone ?? c.phoneMasked ?? '—'}</span>
-                      {c.phoneMasked && !revealed ? (
+                      {(c.phoneMasked || c.idNumberMasked || c.hasChannels) && !revealed ? (
                         <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
                           查看号码
                         </Button>
@@ -83,6 +77,15 @@ export function ContactPage() {
                     </Flex>
                   ),
                 },
+                ...(c.idNumberMasked
+                  ? [
+                      {
+                        key: 'idNumber',
+                        label: '身份证号码',
+                        children: revealed?.idNumber ?? c.idNumberMasked,
+                      },
+                    ]
+                  : []),
                 ...(revealed?.channels
                   ? [
                       {

@@ -1,12 +1,14 @@
-import type { TActivityType, TContactPoint } from '@lianxin/contracts';
+import type { TActivityType } from '@lianxin/contracts';
 import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Result, Segmented, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { showFormError } from '../../feedback.ts';
+import { currentPoints, pointLabel } from '../points/points.ts';
 import { ContactPicker } from '../worklog/ContactPicker.tsx';
 import { isOffline, newActivityId, saveDraft } from '../worklog/drafts.ts';
 import { type EntryValues, entryBody, fieldsOf } from '../worklog/entryBody.ts';
@@ -18,20 +20,11 @@ import {
   talkModeLabels,
   workItemStatusLabels,
 } from '../worklog/labels.ts';
-import { ScreenTitle } from './QuickEntryPage.tsx';
 
 const options = <K extends string>(labels: Record<K, string>) =>
   (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 
 const today = () => dayjs().format('YYYY-MM-DD');
-
-/** The points I hold today. */
-export function currentPoints(points: TContactPoint[] | undefined): TContactPoint[] {
-  const d = today();
-  return (points ?? []).filter((p) => p.from <= d && (p.to === null || p.to >= d));
-}
-
-export const pointLabel = (p: TContactPoint) => `${p.orgName}${p.topic ? ` · ${p.topic}` : ''}`;
 
 const required = (label: string) => [{ required: true, message: `请填写${label}` }];
 
@@ -230,7 +223,13 @@ export function EntryForm({
         <Form.Item name="note" label="备注（可不填）">
           <Input.TextArea rows={2} maxLength={2000} placeholder="谈了什么、有何诉求" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={saving} className="lx-big-action">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={saving}
+          className="lx-big-action lx-sticky-action"
+        >
           保存
         </Button>
       </Form>

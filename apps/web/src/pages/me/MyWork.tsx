@@ -1,19 +1,20 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Alert, Card, Empty, Flex, List, Progress, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
+import { pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
+import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
 import { ActivityList } from '../worklog/ActivityList.tsx';
-import { pointCategoryLabels, problemStatusColors, problemStatusLabels } from '../worklog/labels.ts';
-import { currentPoints } from './EntryForm.tsx';
+import { problemStatusColors, problemStatusLabels } from '../worklog/labels.ts';
 
 /** /me at a glance: the 1+100 progress, my points, my last 10 activities, my open problems. */
 export function MyWork({ cadreId }: { cadreId: string }) {
   const contacts = useLoad(() => api.contacts.list({ pageSize: 500 }), []);
   const points = useLoad(() => api.points.list({ cadre: cadreId }), [cadreId]);
   const timeline = useLoad(() => api.activities.list({ cadre: cadreId, pageSize: 10 }), [cadreId]);
-  const open = useLoad(
+  const waiting = useLoad(
     () => api.activities.problems({ cadre: cadreId, status: 'open', pageSize: 20 }),
     [cadreId],
   );
@@ -25,9 +26,9 @@ export function MyWork({ cadreId }: { cadreId: string }) {
     () => new Map((contacts.data?.items ?? []).map((c) => [c.id, c.name])),
     [contacts.data],
   );
+  const [shown, setShown] = useState<string | null>(null);
   const progress = contacts.data?.progress;
-  const now = new Set(currentPoints(points.data?.items).map((p) => p.id));
-  const problems = [...(open.data?.items ?? []), ...(doing.data?.items ?? [])];
+  const problems = [...(waiting.data?.items ?? []), ...(doing.data?.items ?? [])];
   const error = contacts.error ?? points.error ?? timeline.error;
 
   return (
@@ -74,13 +75,14 @@ export function MyWork({ cadreId }: { cadreId: string }) {
                     {p.category ? (
                       <Tag style={{ marginLeft: 6 }}>{pointCategoryLabels[p.category]}</Tag>
                     ) : null}
+                    {p.showcase ? <Tag color="gold">示范点</Tag> : null}
                     <br />
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {p.from} 至 {p.to ?? '今'}
+                      {termOf(p)}
                       {p.topic ? ` · ${p.topic}` : ''}
                     </Typography.Text>
                   </span>
-                  {now.has(p.id) ? <Tag color="green">联系中</Tag> : <Tag>已结束</Tag>}
+                  <Tag color={stateOf(p).color}>{stateOf(p).label}</Tag>
                 </Flex>
               </Link>
             </List.Item>
@@ -103,7 +105,7 @@ export function MyWork({ cadreId }: { cadreId: string }) {
           dataSource={problems}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待办问题" /> }}
           renderItem={(p) => (
-            <List.Item>
+            <List.Item onClick={() => setShown(p.id)} style={{ cursor: 'pointer' }}>
               <span>
                 {p.title ?? p.note ?? '（未写标题）'}
                 <br />
@@ -121,6 +123,14 @@ export function MyWork({ cadreId }: { cadreId: string }) {
           )}
         />
       </Card>
+      <ActivityDrawer
+        id={shown}
+        onClose={() => setShown(null)}
+        onChanged={() => {
+          waiting.reload();
+          doing.reload();
+        }}
+      />
     </Flex>
   );
 }

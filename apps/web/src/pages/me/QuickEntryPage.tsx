@@ -4,7 +4,6 @@ import {
   CommentOutlined,
   EnvironmentOutlined,
   GiftOutlined,
-  LeftOutlined,
   MessageOutlined,
   SoundOutlined,
   TeamOutlined,
@@ -12,7 +11,8 @@ import {
 import { activityTypes, type TActivityType } from '@lianxin/contracts';
 import { Button, Card, Flex, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
 import { activityTypeLabels, mainTypes, moreTypes } from '../worklog/labels.ts';
@@ -27,21 +27,6 @@ const icons: Partial<Record<TActivityType, ReactNode>> = {
   practical_help: <GiftOutlined />,
   problem: <AlertOutlined />,
 };
-
-export function ScreenTitle({ children, back }: { children: ReactNode; back?: string }) {
-  return (
-    <Flex align="center" gap={8}>
-      {back ? (
-        <Link to={back} aria-label="返回上一步">
-          <LeftOutlined />
-        </Link>
-      ) : null}
-      <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }} data-screen>
-        {children}
-      </Typography.Title>
-    </Flex>
-  );
-}
 
 /** 记一笔, screen 1: the type, as big tiles; the rarer types behind 更多…. */
 export function QuickEntryPage() {

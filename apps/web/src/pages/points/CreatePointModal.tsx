@@ -1,24 +1,31 @@
 import type { TCreateContactPointRequest } from '@lianxin/contracts';
-import { DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Segmented, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type TOrganizationDetail } from '../../api/endpoints.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { toastSuccess } from '../../feedback.ts';
-import { pointCategoryLabels } from '../worklog/labels.ts';
+import { pointCategoryLabels } from './points.ts';
+
+/** Who holds the point: a cadre, or an organ of the committee (本部门、本单位的联系点, decision 6). */
+type HolderKind = 'cadre' | 'organ';
 
 interface Values {
-  cadreId: string;
+  holderKind: HolderKind;
+  cadreId?: string;
+  holderOrgId?: string;
   orgId: string;
   from: Dayjs;
   category?: TCreateContactPointRequest['category'];
   topic?: string;
+  showcase?: boolean;
 }
 
-const fields = ['cadreId', 'orgId', 'from', 'category', 'topic'] as const;
+const fields = ['cadreId', 'holderOrgId', 'orgId', 'from', 'category', 'topic', 'showcase'] as const;
+const categoryOptions = Object.entries(pointCategoryLabels).map(([value, label]) => ({ value, label }));
 
-/** 新增联系点: a cadre takes a county or grassroots organization as their point. */
+/** 新增联系点, with the registration fields of the 联系点登记表 (类别, 联系主题, 示范点). */
 export function CreatePointModal({
   open,
   org,
@@ -31,6 +38,7 @@ export function CreatePointModal({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const holderKind = Form.useWatch('holderKind', form) ?? 'cadre';
   return (
     <FormModal<Values>
       title="新增联系点"
@@ -38,22 +46,41 @@ export function CreatePointModal({
       onClose={onClose}
       form={form}
       fields={fields}
-      initialValues={{ from: dayjs() }}
+      initialValues={{ holderKind: 'cadre', from: dayjs(), showcase: false }}
       onSubmit={async (v) => {
         await api.points.create({
-          cadreId: v.cadreId,
+          ...(v.holderKind === 'organ' ? { holderOrgId: v.holderOrgId } : { cadreId: v.cadreId }),
           orgId: v.orgId,
           from: v.from.format('YYYY-MM-DD'),
           ...(v.category ? { category: v.category } : {}),
           ...(v.topic?.trim() ? { topic: v.topic.trim() } : {}),
+          showcase: v.showcase ?? false,
         });
         toastSuccess('联系点已新增');
         onDone();
       }}
     >
-      <Form.Item name="cadreId" label="联系的团干部" rules={[{ required: true, message: '请选择团干部' }]}>
-        <CadreSelect />
+      <Form.Item name="holderKind" label="联系主体">
+        <Segmented<HolderKind>
+          options={[
+            { value: 'cadre', label: '团干部' },
+            { value: 'organ', label: '机关部门/单位' },
+          ]}
+        />
       </Form.Item>
+      {holderKind === 'organ' ? (
+        <Form.Item
+          name="holderOrgId"
+          label="联系的部门或单位"
+          rules={[{ required: true, message: '请选择部门或单位' }]}
+        >
+          <OrgSelect initial={[org]} placeholder="搜索组织" />
+        </Form.Item>
+      ) : (
+        <Form.Item name="cadreId" label="联系的团干部" rules={[{ required: true, message: '请选择团干部' }]}>
+          <CadreSelect />
+        </Form.Item>
+      )}
       <Form.Item
         name="orgId"
         label="联系点（县级团委或基层团组织）"
@@ -64,14 +91,14 @@ export function CreatePointModal({
       <Form.Item name="from" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="category" label="类别">
-        <Select
-          allowClear
-          options={Object.entries(pointCategoryLabels).map(([value, label]) => ({ value, label }))}
-        />
+      <Form.Item name="category" label="类别" extra="巩固、提高、整顿或新建">
+        <Select allowClear options={categoryOptions} />
       </Form.Item>
       <Form.Item name="topic" label="联系主题">
-        <Input maxLength={200} />
+        <Input maxLength={200} placeholder="如：青年技能提升、留守儿童关爱" />
+      </Form.Item>
+      <Form.Item name="showcase" label="示范点" valuePropName="checked">
+        <Switch checkedChildren="是" unCheckedChildren="否" />
       </Form.Item>
     </FormModal>
   );

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/endpoints.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { toastSuccess } from '../../feedback.ts';
+import { holderName } from './points.ts';
 
 /** 结束: the tenure ends on the chosen day (included). */
 export function EndPointModal({
@@ -33,7 +34,7 @@ export function EndPointModal({
       }}
     >
       <Typography.Paragraph>
-        {point?.cadreName ?? point?.holderOrgName} 联系 {point?.orgName}，自 {point?.from} 起。
+        {point ? `${holderName(point)} 联系 ${point.orgName}，自 ${point.from} 起。` : null}
       </Typography.Paragraph>
       <Form.Item name="to" label="结束日期（含当日）" rules={[{ required: true, message: '请选择结束日期' }]}>
         <DatePicker style={{ width: '100%' }} />

@@ -1,6 +1,7 @@
 import { LeftOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { PointLedgerView } from './PointLedgerView.tsx';
 
@@ -29,14 +30,7 @@ export function MyPointLedgerPage() {
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
-        <Flex align="center" gap={8}>
-          <Link to="/me" aria-label="返回我的">
-            <LeftOutlined />
-          </Link>
-          <Typography.Title level={1} style={{ margin: '4px 0', fontSize: 20 }}>
-            联系点台账
-          </Typography.Title>
-        </Flex>
+        <ScreenTitle back="/me">联系点台账</ScreenTitle>
         <PointLedgerView id={id} />
       </Flex>
     </MobileLayout>

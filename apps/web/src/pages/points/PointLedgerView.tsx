@@ -1,25 +1,11 @@
-import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { TActivityDetail, TContactPoint } from '@lianxin/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  List,
-  Skeleton,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { orgLevelLabels, type TActivityDetail } from '@lianxin/contracts';
+import { Alert, Card, Descriptions, Flex, Skeleton, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
-import { activityFields, activityTypeLabels, pointCategoryLabels, whenOf } from '../worklog/labels.ts';
-
-const holder = (t: TContactPoint) => t.cadreName ?? t.holderOrgName ?? '—';
+import { LedgerActivities, LedgerContacts, LedgerFiles, LedgerProblems } from './LedgerSections.tsx';
+import { holderName, pointCategoryLabels, termOf } from './points.ts';
 
 /** The newest first: by the day an activity counts on, then by when it was entered. */
 function newestFirst(a: TActivityDetail, b: TActivityDetail): number {
@@ -31,8 +17,8 @@ function newestFirst(a: TActivityDetail, b: TActivityDetail): number {
 }
 
 /**
- * 工作台账 of a contact point: every tenure of its chain the reader may see, the handover notes,
- * and all activities with their contacts and attachments, newest first (decision 15).
+ * 工作台账 of a contact point: every tenure of its chain the reader may see, the handover notes, and
+ * all activities, the contacts met, the problems and the files, newest first (decision 15).
  */
 export function PointLedgerView({ id }: { id: string }) {
   const ledger = useLoad(() => api.points.ledger(id), [id]);
@@ -41,24 +27,41 @@ export function PointLedgerView({ id }: { id: string }) {
   const data = ledger.data;
   if (!data) return <Skeleton active />;
   const { point, tenures, handovers } = data;
-  const names = new Map(tenures.map((t) => [t.cadreId ?? t.holderOrgId ?? '', holder(t)]));
+  const names = new Map(tenures.map((t) => [t.cadreId ?? t.holderOrgId ?? '', holderName(t)]));
   const activities = [...data.activities].sort(newestFirst);
+  const count = (type?: string) => activities.filter((d) => !type || d.activity.type === type).length;
+  const people = new Set(activities.flatMap((d) => d.contacts.map((c) => c.id))).size;
+  const files = activities.reduce((n, d) => n + d.attachments.length, 0);
 
   return (
     <Flex vertical gap={12}>
-      <Card size="small" title={`${point.orgName} · 工作台账`}>
+      <Card
+        size="small"
+        title={
+          <span style={{ whiteSpace: 'normal' }}>
+            {point.orgName}
+            {point.showcase ? (
+              <Tag color="gold" style={{ marginLeft: 6 }}>
+                示范点
+              </Tag>
+            ) : null}
+          </span>
+        }
+      >
         <Descriptions
-          column={{ xs: 1, md: 2 }}
+          column={{ xs: 1, sm: 1, md: 2 }}
           size="small"
           items={[
-            { key: 'holder', label: '联系人', children: holder(point) },
-            { key: 'term', label: '任期', children: `${point.from} 至 ${point.to ?? '今'}` },
+            { key: 'holder', label: '联系人', children: holderName(point) },
+            { key: 'term', label: '任期', children: termOf(point) },
+            { key: 'level', label: '组织层级', children: orgLevelLabels[point.orgLevel] },
             {
               key: 'category',
               label: '类别',
               children: point.category ? pointCategoryLabels[point.category] : '—',
             },
             { key: 'topic', label: '联系主题', children: point.topic ?? '—' },
+            { key: 'showcase', label: '示范点', children: point.showcase ? '是' : '否' },
           ]}
         />
       </Card>
@@ -69,7 +72,7 @@ export function PointLedgerView({ id }: { id: string }) {
             color: t.to === null ? 'green' : 'gray',
             content: (
               <span>
-                <b>{holder(t)}</b> {t.from} 至 {t.to ?? '今'}
+                <b>{holderName(t)}</b> {termOf(t)}
                 {t.id === point.id ? <Tag style={{ marginLeft: 6 }}>本任期</Tag> : null}
               </span>
             ),
@@ -78,11 +81,11 @@ export function PointLedgerView({ id }: { id: string }) {
       </Card>
       <Card size="small" title="交接说明">
         {handovers.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无交接" />
+          <Typography.Text type="secondary">暂无交接：本联系点尚未轮换</Typography.Text>
         ) : (
           <Flex vertical gap={12}>
             {handovers.map((h) => (
-              <div key={`${h.fromPointId}-${h.toPointId}`} className="lx-handover">
+              <div key={`${h.fromPointId}-${h.toPointId}`}>
                 <Typography.Text type="secondary">
                   {h.on} · {names.get(h.fromCadreId ?? '') ?? '前任'} 交给{' '}
                   {names.get(h.toCadreId ?? '') ?? '接任者'}
@@ -95,62 +98,28 @@ export function PointLedgerView({ id }: { id: string }) {
           </Flex>
         )}
       </Card>
-      <Card size="small" title={`工作记录（${activities.length}）`}>
-        <List
-          rowKey={(d) => d.activity.id}
-          dataSource={activities}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无工作记录" /> }}
-          renderItem={(d) => (
-            <List.Item
-              data-activity={d.activity.id}
-              actions={[
-                <Button key="open" size="small" onClick={() => setOpen(d.activity.id)}>
-                  详情/附件
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <span>
-                    <Tag color="red">{activityTypeLabels[d.activity.type]}</Tag>
-                    {whenOf(d.activity as { date?: string; start?: string; end?: string })} · {d.cadreName}
-                  </span>
-                }
-                description={
-                  <Flex vertical gap={4}>
-                    <span>
-                      {activityFields(d.activity)
-                        .filter((f) => f.label !== '日期')
-                        .map((f) => `${f.label}：${f.value}`)
-                        .join('；')}
-                    </span>
-                    {d.contacts.length > 0 ? (
-                      <span>
-                        {d.contacts.map((c) => (
-                          <Tag key={c.id}>{c.name}</Tag>
-                        ))}
-                      </span>
-                    ) : null}
-                    {d.attachments.length > 0 ? (
-                      <span>
-                        <PaperClipOutlined />{' '}
-                        {d.attachments.map((f) => (
-                          <a
-                            key={f.id}
-                            href={api.activities.attachmentUrl(f.id)}
-                            download={f.fileName}
-                            style={{ marginRight: 8 }}
-                          >
-                            <DownloadOutlined /> {f.fileName}
-                          </a>
-                        ))}
-                      </span>
-                    ) : null}
-                  </Flex>
-                }
-              />
-            </List.Item>
-          )}
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          size="small"
+          tabBarGutter={20}
+          items={[
+            {
+              key: 'log',
+              label: `工作记录 ${count()}`,
+              children: <LedgerActivities activities={activities} onOpen={setOpen} />,
+            },
+            {
+              key: 'contacts',
+              label: `联系青年 ${people}`,
+              children: <LedgerContacts activities={activities} />,
+            },
+            {
+              key: 'problems',
+              label: `问题 ${count('problem')}`,
+              children: <LedgerProblems activities={activities} onOpen={setOpen} />,
+            },
+            { key: 'files', label: `附件 ${files}`, children: <LedgerFiles activities={activities} /> },
+          ]}
         />
       </Card>
       <ActivityDrawer id={open} onClose={() => setOpen(null)} onChanged={ledger.reload} />

@@ -1,16 +1,16 @@
 import type { TContactPoint } from '@lianxin/contracts';
-import { Button, Empty, Space, Spin, Table, type TableColumnsType, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Empty, Flex, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
-import { pointCategoryLabels } from '../worklog/labels.ts';
 import { CreatePointModal } from './CreatePointModal.tsx';
 import { EndPointModal } from './EndPointModal.tsx';
+import { holderName, isOpen, pointCategoryLabels, stateOf, termOf } from './points.ts';
 import { RotatePointModal } from './RotatePointModal.tsx';
 
 /**
@@ -32,15 +32,26 @@ async function pointsNear(orgId: string): Promise<TContactPoint[]> {
     .sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh') || a.from.localeCompare(b.from));
 }
 
-const isCurrent = (p: TContactPoint) => p.to === null || p.to >= dayjs().format('YYYY-MM-DD');
+/** A cadre's points, newest tenure first. */
+async function pointsOfCadre(cadreId: string): Promise<TContactPoint[]> {
+  const { items } = await api.points.list({ cadre: cadreId });
+  return [...items].sort((a, b) => b.from.localeCompare(a.from));
+}
 
-/** 联系点: who holds which point under the current organization, with 新增, 结束 and 轮换. */
+/**
+ * 联系点: who holds which point under the current organization (each organization's contact cadres),
+ * or one cadre's points, with 新增, 结束 and 轮换.
+ */
 export function PointsPage() {
   const { account } = useSignedIn();
   const editor = canEdit(account.role);
   const { roots, currentOrg } = useCurrentOrg();
   const orgId = currentOrg?.id;
-  const points = useLoad(() => (orgId ? pointsNear(orgId) : Promise.resolve([])), [orgId]);
+  const [cadreId, setCadreId] = useState<string | null>(null);
+  const points = useLoad(
+    () => (cadreId ? pointsOfCadre(cadreId) : orgId ? pointsNear(orgId) : Promise.resolve([])),
+    [orgId, cadreId],
+  );
   const [creating, setCreating] = useState(false);
   const [ending, setEnding] = useState<TContactPoint | null>(null);
   const [rotating, setRotating] = useState<TContactPoint | null>(null);
@@ -50,18 +61,28 @@ export function PointsPage() {
   if (!currentOrg) return <Spin style={{ display: 'block', marginTop: 80 }} />;
 
   const columns: TableColumnsType<TContactPoint> = [
-    { title: '序号', key: 'index', width: 70, render: (_, __, i) => i + 1 },
+    { title: '序号', key: 'index', width: 60, render: (_, __, i) => i + 1 },
     {
       title: '联系点',
       dataIndex: 'orgName',
-      render: (name: string, p) => <Link to={`/points/${encodeURIComponent(p.id)}`}>{name}</Link>,
+      width: 220,
+      render: (name: string, p) => (
+        <>
+          <Link to={`/points/${encodeURIComponent(p.id)}`}>{name}</Link>
+          {p.showcase ? (
+            <Tag color="gold" style={{ marginLeft: 6 }}>
+              示范点
+            </Tag>
+          ) : null}
+        </>
+      ),
     },
-    { title: '联系人', key: 'holder', width: 120, render: (_, p) => p.cadreName ?? p.holderOrgName ?? '—' },
-    { title: '任期', key: 'term', width: 220, render: (_, p) => `${p.from} 至 ${p.to ?? '今'}` },
+    { title: '联系人', key: 'holder', width: 120, render: (_, p) => holderName(p) },
+    { title: '任期', key: 'term', width: 200, render: (_, p) => termOf(p) },
     {
       title: '类别',
       dataIndex: 'category',
-      width: 80,
+      width: 70,
       render: (c: TContactPoint['category']) => (c ? pointCategoryLabels[c] : '—'),
     },
     { title: '联系主题', dataIndex: 'topic', ellipsis: true, render: (t: string | null) => t ?? '—' },
@@ -69,16 +90,19 @@ export function PointsPage() {
       title: '状态',
       key: 'state',
       width: 90,
-      render: (_, p) => (isCurrent(p) ? <Tag color="green">联系中</Tag> : <Tag>已结束</Tag>),
+      render: (_, p) => {
+        const state = stateOf(p);
+        return <Tag color={state.color}>{state.label}</Tag>;
+      },
     },
     {
       title: '操作',
       key: 'actions',
-      width: 200,
+      width: 150,
       render: (_, p) => (
         <Space size={4}>
           <Link to={`/points/${encodeURIComponent(p.id)}`}>台账</Link>
-          {editor && isCurrent(p) && !p.successorId ? (
+          {editor && isOpen(p) && !p.successorId ? (
             <>
               <Button size="small" type="link" onClick={() => setRotating(p)}>
                 轮换
@@ -105,15 +129,26 @@ export function PointsPage() {
           ) : null
         }
       />
+      <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text>按团干部查看：</Typography.Text>
+        <div style={{ width: 320, maxWidth: '100%' }}>
+          <CadreSelect orgId={orgId} value={cadreId} onChange={setCadreId} allowClear />
+        </div>
+        <Typography.Text type="secondary">
+          {cadreId ? '该团干部的全部联系点（含已结束的任期）' : '本组织及其直属下级组织的联系点'}
+        </Typography.Text>
+      </Flex>
       <Table<TContactPoint>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={points.data ?? []}
         loading={points.loading}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         pagination={false}
-        locale={{ emptyText: points.error ?? '本组织及其下级组织暂无联系点' }}
+        locale={{
+          emptyText: points.error ?? (cadreId ? '该团干部暂无联系点' : '本组织及其下级组织暂无联系点'),
+        }}
       />
       <CreatePointModal
         open={creating}

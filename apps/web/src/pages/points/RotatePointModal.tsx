@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { toastSuccess } from '../../feedback.ts';
+import { holderName } from './points.ts';
 
 interface Values {
   successorCadreId: string;
@@ -44,8 +45,8 @@ export function RotatePointModal({
       }}
     >
       <Typography.Paragraph>
-        {point?.orgName}：现由 {point?.cadreName ?? point?.holderOrgName} 联系（{point?.from} 起）。
-        轮换后前任的任期截至交接日前一天，台账随联系点移交。
+        {point ? `${point.orgName}：现由 ${holderName(point)} 联系（${point.from} 起）。` : null}
+        轮换后前任的任期截至交接日前一天，台账（工作记录、联系青年、问题和附件）随联系点移交。
       </Typography.Paragraph>
       <Form.Item
         name="successorCadreId"

@@ -1,11 +1,5 @@
 /** Chinese names of the work log's enumerations (docs/interchange.md), and one-line summaries. */
-import type {
-  TActivitySummary,
-  TActivityType,
-  TContactPoint,
-  TLedgerActivity,
-  TProblemStatus,
-} from '@lianxin/contracts';
+import type { TActivitySummary, TActivityType, TLedgerActivity, TProblemStatus } from '@lianxin/contracts';
 
 export const activityTypeLabels: Record<TActivityType, string> = {
   talk: '谈心谈话',
@@ -89,13 +83,6 @@ export const problemStatusColors: Record<TProblemStatus, string> = {
   in_progress: 'orange',
   resolved: 'green',
   escalated: 'blue',
-};
-
-export const pointCategoryLabels: Record<NonNullable<TContactPoint['category']>, string> = {
-  consolidate: '巩固',
-  improve: '提高',
-  rectify: '整顿',
-  new: '新建',
 };
 
 /** 2026-03-02 or 2026-03-02 至 2026-03-08 */

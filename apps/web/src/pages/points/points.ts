@@ -1,0 +1,35 @@
+/** Words and small rules about contact points (联系点) shared by the admin and phone pages. */
+import type { TContactPoint } from '@lianxin/contracts';
+import dayjs from 'dayjs';
+
+/** 联系点登记表 类别 */
+export const pointCategoryLabels: Record<NonNullable<TContactPoint['category']>, string> = {
+  consolidate: '巩固',
+  improve: '提高',
+  rectify: '整顿',
+  new: '新建',
+};
+
+/** The cadre, or the organ (decision 6), holding a tenure. */
+export const holderName = (p: TContactPoint) => p.cadreName ?? p.holderOrgName ?? '—';
+
+export const termOf = (p: TContactPoint) => `${p.from} 至 ${p.to ?? '今'}`;
+
+export const pointLabel = (p: TContactPoint) => `${p.orgName}${p.topic ? ` · ${p.topic}` : ''}`;
+
+const today = () => dayjs().format('YYYY-MM-DD');
+
+/** Held today: started and not yet ended. */
+export const isCurrent = (p: TContactPoint, day = today()) => p.from <= day && (p.to === null || p.to >= day);
+
+/** Not yet ended (a tenure starting later may still be ended or rotated). */
+export const isOpen = (p: TContactPoint, day = today()) => p.to === null || p.to >= day;
+
+/** 联系中, 未开始 or 已结束, as a tag shows it. */
+export function stateOf(p: TContactPoint, day = today()): { label: string; color?: string } {
+  if (isCurrent(p, day)) return { label: '联系中', color: 'green' };
+  return p.from > day ? { label: '未开始', color: 'blue' } : { label: '已结束' };
+}
+
+export const currentPoints = (points: TContactPoint[] | undefined) =>
+  (points ?? []).filter((p) => isCurrent(p));
