@@ -60,7 +60,7 @@ export interface TAuditRow {
   result: string;
 }
 
-export type TImportKind = 'cadres' | 'organizations';
+export type TImportKind = 'cadres' | 'organizations' | 'contacts';
 
 /** A PATCH of a cadre: every field optional; `active` retires or restores the record. */
 export type TUpdateCadre = Partial<TCadreInput> & { active?: boolean };
@@ -145,12 +145,16 @@ export const api = {
 
   imports: {
     templateUrl: (kind: TImportKind) => buildUrl(`/imports/${kind}/template`),
-    /** Preview (`commit` false) or write (`commit` true) a spreadsheet. */
+    /**
+     * Preview (`commit` false) or write (`commit` true) a spreadsheet. `target`: the organization
+     * receiving grassroots organizations (`parent`), or the cadre whose list receives contacts
+     * (`cadre`, the caller's own when absent).
+     */
     upload: async (
       kind: TImportKind,
       file: File,
       commit: boolean,
-      parent?: string,
+      target: { parent?: string; cadre?: string } = {},
     ): Promise<TImportResult> => {
       const form = new FormData();
       form.append('file', file, file.name);
@@ -158,7 +162,7 @@ export const api = {
         return await request<TImportResult>(`/imports/${kind}`, {
           method: 'POST',
           form,
-          query: { commit: commit ? 'true' : 'false', parent },
+          query: { commit: commit ? 'true' : 'false', ...target },
         });
       } catch (error) {
         // A rejected sheet may come back as 4xx with the result in the body: show it like a preview.

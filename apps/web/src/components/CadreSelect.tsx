@@ -10,11 +10,15 @@ interface CadreSelectProps {
   /** Search within this organization's subtree. */
   orgId?: string;
   allowClear?: boolean;
+  /** Known cadres to offer before any search, so a value has a label. */
+  initial?: { id: string; name: string }[];
 }
 
 /** Choose a cadre record by name (`GET /cadres?q=`); the value is the cadre id. */
-export function CadreSelect({ id, value, onChange, orgId, allowClear }: CadreSelectProps) {
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+export function CadreSelect({ id, value, onChange, orgId, allowClear, initial = [] }: CadreSelectProps) {
+  const [options, setOptions] = useState<{ value: string; label: string }[]>(() =>
+    initial.map((c) => ({ value: c.id, label: c.name })),
+  );
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const seq = useRef(0);

@@ -1,9 +1,31 @@
-import { Card, Tabs } from 'antd';
+import { Card, Empty, Flex, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 
-/** 批量导入: cadres, and grassroots organizations under the current organization. */
+/** 联系青年 into one cadre's "100": the cadre is chosen first. */
+function ContactImport({ orgId }: { orgId?: string }) {
+  const [cadreId, setCadreId] = useState<string | null>(null);
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" gap={8} wrap>
+        <Typography.Text>导入到团干部的联系名单：</Typography.Text>
+        <div style={{ width: 320, maxWidth: '100%' }}>
+          <CadreSelect orgId={orgId} value={cadreId} onChange={setCadreId} allowClear />
+        </div>
+      </Flex>
+      {cadreId ? (
+        <ImportPanel key={cadreId} kind="contacts" noun="联系青年" cadre={cadreId} />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="请先选择团干部" />
+      )}
+    </Flex>
+  );
+}
+
+/** 批量导入: cadres, grassroots organizations under the current organization, a cadre's contacts. */
 export function ImportPage() {
   const { currentOrg } = useCurrentOrg();
   return (
@@ -24,6 +46,7 @@ export function ImportPage() {
                 />
               ),
             },
+            { key: 'contacts', label: '联系青年', children: <ContactImport orgId={currentOrg?.id} /> },
           ]}
         />
       </Card>

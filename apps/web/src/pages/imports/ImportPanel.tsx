@@ -17,16 +17,21 @@ const errorColumns = [
 
 /**
  * 下载模板 → 选择文件 → 预览 (commit=false) → 导入 (commit=true, only after a clean preview).
- * `parent`: the organization that receives imported grassroots organizations.
+ * `parent`: the organization that receives imported grassroots organizations; `cadre`: the cadre
+ * whose list receives imported contacts (the caller's own when absent).
  */
 export function ImportPanel({
   kind,
   noun,
   parent,
+  cadre,
+  onImported,
 }: {
   kind: TImportKind;
   noun: string;
   parent?: { id: string; name: string };
+  cadre?: string;
+  onImported?: () => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<TImportResult | null>(null);
@@ -36,10 +41,10 @@ export function ImportPanel({
   const needsParent = kind === 'organizations';
 
   // A preview is only good for the file and the target it was made for.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the target organization changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the target changes.
   useEffect(() => {
     setPreview(null);
-  }, [parentId]);
+  }, [parentId, cadre]);
 
   const reset = () => {
     setFile(null);
@@ -51,9 +56,16 @@ export function ImportPanel({
     if (!file) return;
     setBusy(commit ? 'commit' : 'preview');
     try {
-      const answer = await api.imports.upload(kind, file, commit, needsParent ? parentId : undefined);
-      if (commit && answer.committed) setResult(answer);
-      else setPreview(answer);
+      const answer = await api.imports.upload(
+        kind,
+        file,
+        commit,
+        needsParent ? { parent: parentId } : { cadre },
+      );
+      if (commit && answer.committed) {
+        setResult(answer);
+        onImported?.();
+      } else setPreview(answer);
     } catch (error) {
       toastError(error);
     } finally {

@@ -1,31 +1,74 @@
-import { PlusOutlined, SearchOutlined, StarFilled } from '@ant-design/icons';
-import { contactRoleLabels, contactTagLabels } from '@lianxin/contracts';
-import { Alert, Button, Empty, Flex, Input, List, Progress, Tag, Typography } from 'antd';
+import { PlusOutlined, SearchOutlined, StarFilled, UploadOutlined } from '@ant-design/icons';
+import { contactRoleLabels, contactTagLabels, type TContactListItem } from '@lianxin/contracts';
+import { Alert, Button, Drawer, Empty, Flex, Grid, Input, List, Progress, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
+import { ImportPanel } from '../imports/ImportPanel.tsx';
 import { NewContactDrawer } from './NewContactDrawer.tsx';
 
-/** 联系青年: my "100", searchable, with tags, the key flag and masked phones. */
+const matches = (c: TContactListItem, text: string) =>
+  c.name.includes(text) ||
+  (c.unit ?? '').includes(text) ||
+  (c.phoneMasked ?? '').includes(text) ||
+  c.tags.some((t) => contactTagLabels[t].includes(text));
+
+function ContactRow({ c }: { c: TContactListItem }) {
+  return (
+    <Link to={`/me/contacts/${encodeURIComponent(c.id)}`} style={{ width: '100%', color: 'inherit' }}>
+      <Flex justify="space-between" gap={8}>
+        <span style={{ minWidth: 0 }}>
+          <b>{c.name}</b>
+          {c.key ? (
+            <Tag color="gold" icon={<StarFilled />} style={{ marginLeft: 6 }}>
+              结对
+            </Tag>
+          ) : null}
+          {c.minor ? <Tag color="purple">未成年</Tag> : null}
+          {c.overContacted ? (
+            <Tag color="orange" title="多名团干部联系同一青年，注意避免重复联系">
+              {c.keeperCount} 人联系
+            </Tag>
+          ) : null}
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {contactRoleLabels[c.role]}
+            {c.unit ? ` · ${c.unit}` : ''}
+          </Typography.Text>
+          {c.tags.length > 0 ? (
+            <div>
+              {c.tags.map((t) => (
+                <Tag key={t} color="volcano">
+                  {contactTagLabels[t]}
+                </Tag>
+              ))}
+            </div>
+          ) : null}
+        </span>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+          {c.phoneMasked ?? ''}
+        </Typography.Text>
+      </Flex>
+    </Link>
+  );
+}
+
+/** 联系青年: my "100" against the target, searchable, with tags, the key flag and masked phones. */
 export function ContactsPage() {
   const { account } = useSignedIn();
+  const screens = Grid.useBreakpoint();
   const list = useLoad(() => api.contacts.list({ pageSize: 500 }), []);
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const shown = useMemo(() => {
     const text = q.trim();
     const items = list.data?.items ?? [];
-    if (!text) return items;
-    return items.filter(
-      (c) =>
-        c.name.includes(text) ||
-        (c.unit ?? '').includes(text) ||
-        (c.phoneMasked ?? '').includes(text) ||
-        c.tags.some((t) => contactTagLabels[t].includes(text)),
-    );
+    return text ? items.filter((c) => matches(c, text)) : items;
   }, [list.data, q]);
   if (!account.cadreId) return <Navigate to="/me" replace />;
   const progress = list.data?.progress;
@@ -33,20 +76,31 @@ export function ContactsPage() {
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
-        <Flex justify="space-between" align="center">
-          <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
-            联系青年
-          </Typography.Title>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            新增联系青年
-          </Button>
-        </Flex>
+        <ScreenTitle
+          extra={
+            <>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} aria-label="从 Excel 导入">
+                导入
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                新增联系青年
+              </Button>
+            </>
+          }
+        >
+          联系青年
+        </ScreenTitle>
         {progress ? (
-          <Progress
-            percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}
-            format={() => `${progress.count}/${progress.target}`}
-            strokeColor="#c41d1d"
-          />
+          <div>
+            <Typography.Text>
+              “1+100”已联系 <b data-testid="progress-count">{progress.count}</b> 人，目标 {progress.target} 人
+            </Typography.Text>
+            <Progress
+              percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}
+              strokeColor="#c41d1d"
+              aria-label="联系青年进度"
+            />
+          </div>
         ) : null}
         {list.error ? <Alert type="error" showIcon title={list.error} /> : null}
         <Input
@@ -65,42 +119,22 @@ export function ContactsPage() {
           locale={{ emptyText: <Empty description={q ? '没有匹配的青年' : '还没有联系青年'} /> }}
           renderItem={(c) => (
             <List.Item style={{ padding: '10px 12px' }}>
-              <Link
-                to={`/me/contacts/${encodeURIComponent(c.id)}`}
-                style={{ width: '100%', color: 'inherit' }}
-              >
-                <Flex justify="space-between" gap={8}>
-                  <span style={{ minWidth: 0 }}>
-                    <b>{c.name}</b>
-                    {c.key ? (
-                      <Tag color="gold" icon={<StarFilled />} style={{ marginLeft: 6 }}>
-                        结对
-                      </Tag>
-                    ) : null}
-                    {c.minor ? <Tag color="purple">未成年</Tag> : null}
-                    <br />
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {contactRoleLabels[c.role]}
-                      {c.unit ? ` · ${c.unit}` : ''}
-                    </Typography.Text>
-                    <div>
-                      {c.tags.map((t) => (
-                        <Tag key={t} color="volcano">
-                          {contactTagLabels[t]}
-                        </Tag>
-                      ))}
-                    </div>
-                  </span>
-                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                    {c.phoneMasked ?? ''}
-                  </Typography.Text>
-                </Flex>
-              </Link>
+              <ContactRow c={c} />
             </List.Item>
           )}
         />
       </Flex>
       <NewContactDrawer open={adding} onClose={() => setAdding(false)} onDone={list.reload} />
+      <Drawer
+        title="从 Excel 导入联系青年"
+        placement={screens.md ? 'right' : 'bottom'}
+        size={screens.md ? 640 : '90%'}
+        open={importing}
+        onClose={() => setImporting(false)}
+        destroyOnHidden
+      >
+        <ImportPanel kind="contacts" noun="联系青年" onImported={list.reload} />
+      </Drawer>
     </MobileLayout>
   );
 }

@@ -9,6 +9,7 @@ import { toastError } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CadreDrawer } from './CadreDrawer.tsx';
+import { CadreWorkDrawer } from './CadreWorkDrawer.tsx';
 
 /** 团干部: the cadres of the current organization's subtree, filtered by name, paged on the server. */
 export function PeoplePage() {
@@ -21,6 +22,7 @@ export function PeoplePage() {
   const [loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<TCadre | 'new' | null>(null);
+  const [viewing, setViewing] = useState<TCadre | null>(null);
   const orgId = currentOrg?.id;
 
   // Another organization: back to page 1.
@@ -82,6 +84,16 @@ export function PeoplePage() {
     },
     { title: '基层年限', dataIndex: 'grassrootsYears', width: 90, align: 'right' },
     { title: '手机', dataIndex: 'mobileMasked', width: 130, render: (m: string | null) => m ?? '—' },
+    {
+      title: '联系工作',
+      key: 'work',
+      width: 90,
+      render: (_: unknown, c: TCadre) => (
+        <LinkButton onClick={() => setViewing(c)} aria-label={`联系工作 ${c.name}`}>
+          查看
+        </LinkButton>
+      ),
+    },
     ...(editor
       ? [
           {
@@ -145,7 +157,7 @@ export function PeoplePage() {
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: '暂无团干部' }}
           pagination={{
             current: query.page,
@@ -170,6 +182,7 @@ export function PeoplePage() {
           }}
         />
       ) : null}
+      <CadreWorkDrawer cadre={viewing} onClose={() => setViewing(null)} />
     </>
   );
 }

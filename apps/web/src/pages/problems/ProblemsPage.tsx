@@ -1,122 +1,147 @@
 import type { TActivitySummary, TProblemStatus } from '@lianxin/contracts';
-import { Empty, Segmented, Select, Spin, Table, type TableColumnsType, Tag } from 'antd';
+import { Empty, Flex, Segmented, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
+import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PAGE_SIZES } from '../../components/paging.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { toastError, toastSuccess } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
-import { problemStatusColors, problemStatusLabels } from '../worklog/labels.ts';
-
-/** Where a problem may go from each status (a resolved one stays resolved, as the server rules). */
-const moves: Record<TProblemStatus, TProblemStatus[]> = {
-  open: ['open', 'in_progress', 'resolved', 'escalated'],
-  in_progress: ['open', 'in_progress', 'resolved', 'escalated'],
-  escalated: ['escalated', 'resolved'],
-  resolved: ['resolved'],
-};
+import { problemStatusLabels } from '../worklog/labels.ts';
+import { AssignProblemModal } from './AssignProblemModal.tsx';
+import { ProblemStatusSelect } from './ProblemStatusSelect.tsx';
 
 type Filter = TProblemStatus | 'all';
 
-/** 问题清单: problems raised by contacts under the current organization, by status. */
+/** Names of the assignees on a page; one outside the reader's view stays unnamed. */
+async function cadreNames(ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const answers = await Promise.allSettled(unique.map((id) => api.cadres.get(id)));
+  return new Map(
+    answers.flatMap((a, i) => (a.status === 'fulfilled' ? [[unique[i] as string, a.value.name]] : [])),
+  );
+}
+
+/** 问题清单: problems raised by contacts under the current organization or of one cadre, by status. */
 export function ProblemsPage() {
   const { account } = useSignedIn();
   const editor = canEdit(account.role);
   const { roots, currentOrg } = useCurrentOrg();
   const [status, setStatus] = useState<Filter>('open');
+  const [cadreId, setCadreId] = useState<string | null>(null);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<TActivitySummary | null>(null);
   const orgId = currentOrg?.id;
-  const list = useLoad(
-    () =>
-      orgId
-        ? api.activities.problems({ org: orgId, status: status === 'all' ? undefined : status, ...paging })
-        : Promise.resolve(null),
-    [orgId, status, paging],
-  );
+  const list = useLoad(async () => {
+    if (!orgId) return null;
+    const page = await api.activities.problems({
+      ...(cadreId ? { cadre: cadreId } : { org: orgId }),
+      status: status === 'all' ? undefined : status,
+      ...paging,
+    });
+    const names = await cadreNames(page.items.flatMap((p) => (p.assignee ? [p.assignee] : [])));
+    return { ...page, names };
+  }, [orgId, cadreId, status, paging]);
 
   if (roots && roots.length === 0)
     return <Empty style={{ marginTop: 80 }} description="当前账号没有可管理的组织" />;
   if (!currentOrg) return <Spin style={{ display: 'block', marginTop: 80 }} />;
-
-  const move = async (p: TActivitySummary, to: TProblemStatus) => {
-    try {
-      await api.activities.update(p.id, { status: to });
-      toastSuccess(`已改为${problemStatusLabels[to]}`);
-      list.reload();
-    } catch (error) {
-      toastError(error);
-    }
-  };
+  const names = list.data?.names;
+  const nameOf = (id: string | null) => (id ? (names?.get(id) ?? '（其他单位）') : '—');
 
   const columns: TableColumnsType<TActivitySummary> = [
     {
       title: '序号',
       key: 'index',
-      width: 70,
+      width: 60,
       render: (_, __, i) => (paging.page - 1) * paging.pageSize + i + 1,
     },
-    { title: '日期', dataIndex: 'date', width: 110 },
+    { title: '反映日期', dataIndex: 'date', width: 110 },
     {
       title: '问题',
       key: 'title',
+      width: 260,
       render: (_, p) => (
-        <LinkButton onClick={() => setOpen(p.id)}>{p.title ?? p.note ?? '（未写标题）'}</LinkButton>
+        <LinkButton onClick={() => setOpen(p.id)} style={{ whiteSpace: 'normal', textAlign: 'left' }}>
+          {p.title ?? p.note ?? '（未写标题）'}
+        </LinkButton>
       ),
     },
-    { title: '反映人（团干部）', dataIndex: 'cadreName', width: 140 },
-    { title: '期限', dataIndex: 'dueOn', width: 110, render: (d: string | null) => d ?? '—' },
+    { title: '记录人', dataIndex: 'cadreName', width: 100 },
+    { title: '责任人', dataIndex: 'assignee', width: 100, render: (a: string | null) => nameOf(a) },
+    { title: '办理期限', dataIndex: 'dueOn', width: 110, render: (d: string | null) => d ?? '—' },
     {
       title: '状态',
       key: 'status',
-      width: 140,
-      render: (_, p) => {
-        const s = (p.status ?? 'open') as TProblemStatus;
-        if (!editor || moves[s].length === 1)
-          return <Tag color={problemStatusColors[s]}>{problemStatusLabels[s]}</Tag>;
-        return (
-          <Select<TProblemStatus>
-            size="small"
-            value={s}
-            aria-label="问题状态"
-            style={{ width: 110 }}
-            onChange={(to) => void move(p, to)}
-            options={moves[s].map((v) => ({ value: v, label: problemStatusLabels[v] }))}
-          />
-        );
-      },
+      width: 130,
+      render: (_, p) => (
+        <ProblemStatusSelect
+          id={p.id}
+          status={(p.status ?? 'open') as TProblemStatus}
+          editable={editor}
+          onChanged={list.reload}
+        />
+      ),
     },
+    ...(editor
+      ? [
+          {
+            title: '操作',
+            key: 'assign',
+            width: 80,
+            render: (_: unknown, p: TActivitySummary) => (
+              <LinkButton onClick={() => setAssigning(p)}>交办</LinkButton>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
     <>
       <PageHeader title="问题清单" />
-      <Segmented<Filter>
-        value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        options={[
-          { value: 'open', label: '待处理' },
-          { value: 'in_progress', label: '处理中' },
-          { value: 'escalated', label: '已上报' },
-          { value: 'resolved', label: '已解决' },
-          { value: 'all', label: '全部' },
-        ]}
-        style={{ marginBottom: 12 }}
-      />
+      <Flex vertical gap={12} style={{ marginBottom: 12 }}>
+        <Segmented<Filter>
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          options={[
+            ...(['open', 'in_progress', 'escalated', 'resolved'] as const).map((s) => ({
+              value: s,
+              label: problemStatusLabels[s],
+            })),
+            { value: 'all', label: '全部' },
+          ]}
+          style={{ alignSelf: 'flex-start' }}
+        />
+        <Flex align="center" gap={8} wrap>
+          <Typography.Text>按团干部查看：</Typography.Text>
+          <div style={{ width: 320, maxWidth: '100%' }}>
+            <CadreSelect
+              orgId={orgId}
+              value={cadreId}
+              onChange={(v) => {
+                setCadreId(v);
+                setPaging((p) => ({ ...p, page: 1 }));
+              }}
+              allowClear
+            />
+          </div>
+        </Flex>
+      </Flex>
       <Table<TActivitySummary>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
-        scroll={{ x: 760 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: list.error ?? '没有此状态的问题' }}
         pagination={{
           current: paging.page,
@@ -129,6 +154,12 @@ export function ProblemsPage() {
         }}
       />
       <ActivityDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />
+      <AssignProblemModal
+        problem={assigning}
+        assigneeName={assigning?.assignee ? names?.get(assigning.assignee) : undefined}
+        onClose={() => setAssigning(null)}
+        onDone={list.reload}
+      />
     </>
   );
 }

@@ -17,6 +17,8 @@ import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
+import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
+import { ProblemStatusSelect } from '../problems/ProblemStatusSelect.tsx';
 import { activityFields, activityTypeLabels } from './labels.ts';
 
 const size = (n: number) =>
@@ -37,9 +39,15 @@ export function ActivityDrawer({
   onChanged?: () => void;
 }) {
   const screens = Grid.useBreakpoint();
+  const { account } = useSignedIn();
   const detail = useLoad(() => (id ? api.activities.get(id) : Promise.resolve(null)), [id]);
   const [uploading, setUploading] = useState(false);
   const d = detail.data;
+  const a = d?.activity;
+  // the server rules again: the problem's cadre, its assignee, or an admin may move it
+  const mayMove =
+    a?.type === 'problem' &&
+    (canEdit(account.role) || a.cadre === account.cadreId || a.assignee === account.cadreId);
 
   const upload = async (file: File) => {
     if (!id) return;
@@ -74,7 +82,9 @@ export function ActivityDrawer({
             size="small"
             styles={{ label: { width: 96 } }}
             items={[
-              ...activityFields(d.activity).map((f) => ({ key: f.label, label: f.label, children: f.value })),
+              ...activityFields(d.activity)
+                .filter((f) => !(mayMove && f.label === '状态'))
+                .map((f) => ({ key: f.label, label: f.label, children: f.value })),
               ...(d.onSiteDays !== null
                 ? [{ key: 'onsite', label: '在点天数', children: `${d.onSiteDays} 天` }]
                 : []),
@@ -90,6 +100,25 @@ export function ActivityDrawer({
                       ))
                     : '—',
               },
+              ...(a?.type === 'problem'
+                ? [
+                    {
+                      key: 'move',
+                      label: '办理状态',
+                      children: (
+                        <ProblemStatusSelect
+                          id={a.id}
+                          status={a.status}
+                          editable={mayMove}
+                          onChanged={() => {
+                            detail.reload();
+                            onChanged?.();
+                          }}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
               { key: 'created', label: '录入时间', children: new Date(d.createdAt).toLocaleString('zh-CN') },
             ]}
           />
