@@ -16,6 +16,8 @@ import {
 import { z } from 'zod';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { activityRoutes } from './modules/activities/activities.routes.ts';
+import { annualCycleRoutes } from './modules/annual-cycle/annual-cycle.routes.ts';
+import { assessmentRoutes } from './modules/annual-cycle/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
@@ -117,6 +119,8 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
       await api.register(ledgerRoutes(p));
       await api.register(contactPointRoutes(p));
       await api.register(activityRoutes(p));
+      await api.register(annualCycleRoutes(p));
+      await api.register(assessmentRoutes(p));
       await api.register(planningRoutes(p));
       await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));

@@ -1,3 +1,4 @@
+export * from './annual-cycle.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './compliance-views.ts';

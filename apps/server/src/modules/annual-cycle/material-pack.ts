@@ -1,0 +1,38 @@
+import type { Actor } from '../../platform/access.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { loadCadre } from '../cadres/cadres.service.ts';
+import { getAssessment } from './assessment.service.ts';
+import { today } from './cycle.ts';
+import { findSelfCheck, findTaskList } from './filings.service.ts';
+import { getResearch } from './research.service.ts';
+import { yearFigures } from './self-check.ts';
+
+/**
+ * 考核材料 of one cadre (资料核查: 个人总结、任务对标、调研报告): compiled from what was filed and
+ * logged, so the assessors read the same records the cadre entered once.
+ */
+export async function materialPack(p: Platform, actor: Actor, assessmentId: string, cadreId: string) {
+  const assessment = await getAssessment(p, actor, assessmentId);
+  const entry = assessment.entries.find((e) => e.cadreId === cadreId);
+  if (!entry) throw notFound('Assessed cadre', cadreId, '考核名单中的团干部');
+  const cadre = await loadCadre(p, actor, cadreId, 'read');
+  const year = assessment.year;
+  const [taskList, selfCheck, research, figures] = await Promise.all([
+    findTaskList(p, actor, cadreId, year),
+    findSelfCheck(p, actor, cadreId, year),
+    getResearch(p, actor, cadreId, year),
+    yearFigures(p, cadre, year, today(p)),
+  ]);
+  return {
+    cadreId,
+    cadreName: entry.cadreName,
+    year,
+    taskList,
+    selfCheck,
+    research,
+    figures,
+    spotChecks: entry.spotChecks,
+    mutualScore: entry.mutualScore,
+  };
+}

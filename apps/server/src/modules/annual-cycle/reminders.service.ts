@@ -1,0 +1,117 @@
+import { type DueItem, dueItems, type Milestone } from '@lianxin/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/access.ts';
+import { assessments, reportRecommendations } from '../../platform/db/schema.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { loadCadre } from '../cadres/cadres.service.ts';
+import { loadOrg } from '../organizations/organizations.service.ts';
+import { findFiling, researchReportOf, rosterWithFilings } from './annual-cycle.repo.ts';
+import { cycleAt, today } from './cycle.ts';
+
+type Reminder = {
+  kind: Milestone['kind'];
+  rule: string;
+  due: string;
+  daysLeft: number;
+  state: DueItem['state'];
+  title: string;
+  titleEn: string;
+  cadres?: { id: string; name: string }[];
+};
+
+const toReminder = (d: DueItem, cadres?: { id: string; name: string }[]): Reminder => ({
+  kind: d.milestone.kind,
+  rule: d.milestone.rule,
+  due: d.milestone.due,
+  daysLeft: d.daysLeft,
+  state: d.state,
+  title: d.milestone.title.zh,
+  titleEn: d.milestone.title.en,
+  ...(cadres ? { cadres } : {}),
+});
+
+/** The cadre's own milestones not yet met: a filing submitted, a report logged. */
+async function cadreReminders(
+  p: Platform,
+  actor: Actor,
+  cadreId: string,
+  year: number,
+  asOf: string,
+  days: number,
+) {
+  const cadre = await loadCadre(p, actor, cadreId, 'read');
+  const [{ milestones }, taskList, selfCheck, report] = await Promise.all([
+    cycleAt(p.db, cadre.orgPath, year),
+    findFiling(p.db, cadreId, year, 'task_list'),
+    findFiling(p.db, cadreId, year, 'midyear_report'),
+    researchReportOf(p.db, cadreId, year),
+  ]);
+  const done: Partial<Record<Milestone['kind'], boolean>> = {
+    task_list: Boolean(taskList?.firstSubmittedOn),
+    midyear_report: Boolean(selfCheck?.firstSubmittedOn),
+    research_report: report !== null,
+  };
+  const own = milestones.filter((m) => m.who === 'cadre');
+  return dueItems(own, (m) => done[m.kind] === true, asOf, days).map((d) => toReminder(d));
+}
+
+/**
+ * An admin's organization: its own milestones, and for each cadre milestone the cadres of the
+ * subtree who have not filed. Milestones the product does not record (compiling 附表2, reporting
+ * to the city) are reminded of until their day, not reported missing after it.
+ */
+async function orgReminders(
+  p: Platform,
+  actor: Actor,
+  orgId: string,
+  year: number,
+  asOf: string,
+  days: number,
+) {
+  const org = await loadOrg(p, actor, orgId, 'read');
+  const { milestones } = await cycleAt(p.db, org.path, year);
+  const [assessed] = await p.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, org.id), eq(assessments.year, year)));
+  const [recommended] = await p.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportRecommendations)
+    .where(and(eq(reportRecommendations.orgId, org.id), eq(reportRecommendations.year, year)));
+  const tracked: Partial<Record<Milestone['kind'], boolean>> = {
+    assessment: Number(assessed?.n ?? 0) > 0,
+    report_recommendation: Number(recommended?.n ?? 0) > 0,
+  };
+  const orgItems = dueItems(
+    milestones.filter((m) => m.who === 'org'),
+    (m) => tracked[m.kind] ?? m.due < asOf,
+    asOf,
+    days,
+  ).map((d) => toReminder(d));
+  const cadreItems: Reminder[] = [];
+  for (const d of dueItems(
+    milestones.filter((m) => m.who === 'cadre'),
+    () => false,
+    asOf,
+    days,
+  )) {
+    const kind = d.milestone.kind;
+    if (kind !== 'task_list' && kind !== 'midyear_report') continue;
+    const roster = await rosterWithFilings(p.db, org.path, year, kind);
+    const waiting = roster
+      .filter((r) => !r.filing?.firstSubmittedOn)
+      .map((r) => ({ id: r.id, name: r.name }));
+    if (waiting.length > 0) cadreItems.push(toReminder(d, waiting));
+  }
+  return [...orgItems, ...cadreItems];
+}
+
+export async function reminders(p: Platform, actor: Actor, year: number, q: { asOf?: string; days: number }) {
+  const asOf = q.asOf ?? today(p);
+  const items: Reminder[] = [];
+  if (actor.cadreId) items.push(...(await cadreReminders(p, actor, actor.cadreId, year, asOf, q.days)));
+  if ((actor.role === 'org_admin' || actor.role === 'leader') && actor.scopeOrgId)
+    items.push(...(await orgReminders(p, actor, actor.scopeOrgId, year, asOf, q.days)));
+  items.sort((a, b) => a.due.localeCompare(b.due));
+  return { asOf, items };
+}

@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { ZDate, ZId } from './common.ts';
+
+/**
+ * The annual cycle of seed 001 (宝市团发〔2018〕84号): task list (任务清单, January), mid-year
+ * self-check (半年自查, June), research report (调研报告, October), year-end assessment (年底考核,
+ * November) with grade quotas, and report recommendations (推荐调研报告, December).
+ */
+
+export const ZYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ZYearCadreParams = ZYearParams.extend({ cadreId: ZId });
+
+/** A filing's way: draft → submitted → returned (with comments) → submitted … → accepted. */
+export const ZFilingStatus = z.enum(['draft', 'submitted', 'returned', 'accepted']);
+export type TFilingStatus = z.infer<typeof ZFilingStatus>;
+
+/** Against its deadline: filed on time or late; unfiled, pending before the deadline, missing after. */
+export const ZFilingState = z.enum(['on_time', 'late', 'pending', 'missing']);
+export type TFilingState = z.infer<typeof ZFilingState>;
+
+const area = z.string().trim().max(2000);
+
+/** 附表1 任务清单备案表: the four areas and up to four contact points (baoji2018.points holds 3–4). */
+export const ZTaskListContent = z.object({
+  lecture: area, // 理论宣讲: 确定宣讲内容、时间
+  talk: area, // 交流谈心: 联系团干部、团员青年分类开展谈心谈话
+  research: area, // 调查研究: 确定调研课题
+  work: area, // 推动工作: 帮助基层研究推动2-3项具体工作
+  pointIds: z.array(ZId).max(4, '联系点最多 4 个 / at most four contact points'),
+});
+export type TTaskListContent = z.infer<typeof ZTaskListContent>;
+
+/** The count of one activity type in the self-check: planned (from the rules in force) and done. */
+export const ZSelfCheckFigure = z.object({
+  type: z.string(),
+  label: z.string(),
+  done: z.number(),
+  required: z.number().nullable(),
+});
+
+/** 半年自查报告: figures counted from the work log, and the cadre's own words. */
+export const ZSelfCheckContent = z.object({
+  figures: z.array(ZSelfCheckFigure),
+  notable: z.array(z.object({ activityId: ZId, date: ZDate.nullable(), title: z.string() })),
+  text: z.string().trim().max(20_000),
+});
+export type TSelfCheckContent = z.infer<typeof ZSelfCheckContent>;
+
+const filingBase = {
+  id: ZId,
+  cadreId: ZId,
+  cadreName: z.string(),
+  year: z.number().int(),
+  status: ZFilingStatus,
+  /** The first submission counts for the deadline; a return for corrections does not make it late. */
+  firstSubmittedOn: ZDate.nullable(),
+  submittedOn: ZDate.nullable(),
+  due: ZDate.nullable(),
+  state: ZFilingState,
+  reviewComment: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedOn: ZDate.nullable(),
+};
+
+export const ZTaskList = z.object({ ...filingBase, content: ZTaskListContent });
+export type TTaskList = z.infer<typeof ZTaskList>;
+export const ZSelfCheck = z.object({ ...filingBase, content: ZSelfCheckContent });
+export type TSelfCheck = z.infer<typeof ZSelfCheck>;
+
+export const ZReviewRequest = z.object({
+  decision: z.enum(['accept', 'return']),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export const ZFilingKind = z.enum(['task_list', 'midyear_report']);
+
+/** A roster line: every cadre of the organization, with their filing of the year or its absence. */
+export const ZFilingRosterItem = z.object({
+  cadreId: ZId,
+  cadreName: z.string(),
+  orgId: ZId,
+  department: z.string().nullable(),
+  filingId: ZId.nullable(),
+  status: ZFilingStatus.nullable(),
+  submittedOn: ZDate.nullable(),
+  state: ZFilingState,
+});
+export const ZFilingRoster = z.object({
+  kind: ZFilingKind,
+  due: ZDate.nullable(),
+  items: z.array(ZFilingRosterItem),
+});
+export const ZFilingRosterQuery = z.object({ org: ZId, kind: ZFilingKind, asOf: ZDate.optional() });
+
+// — Research (调查研究) —
+
+export const ZResearchReportRequest = z.object({
+  title: z.string().trim().min(1).max(200),
+  text: z.string().trim().max(100_000),
+  date: ZDate.optional(),
+});
+
+export const ZResearch = z.object({
+  cadreId: ZId,
+  year: z.number().int(),
+  /** The topic set in the task list (调查研究: 确定调研课题). */
+  topic: z.string().nullable(),
+  due: ZDate.nullable(),
+  state: ZFilingState,
+  /** The research_report activity of the work log; its file is an attachment of that activity. */
+  report: z
+    .object({
+      activityId: ZId,
+      title: z.string(),
+      date: ZDate,
+      text: z.string().nullable(),
+      attachmentCount: z.number().int(),
+    })
+    .nullable(),
+});
+
+export const ZRecommendRequest = z.object({
+  orgId: ZId,
+  department: z.string().trim().max(50).optional(),
+  activityId: ZId,
+});
+export const ZScoreRequest = z.object({ score: z.number().min(0).max(100) });
+
+export const ZRecommendation = z.object({
+  id: ZId,
+  year: z.number().int(),
+  orgId: ZId,
+  department: z.string().nullable(),
+  activityId: ZId,
+  title: z.string(),
+  cadreId: ZId,
+  cadreName: z.string(),
+  recommendedOn: ZDate,
+  score: z.number().nullable(),
+});
+export type TRecommendation = z.infer<typeof ZRecommendation>;
+
+/** Per recommending unit: what it recommended against the floor (county ≥ 2, department ≥ 1). */
+export const ZRecommendationList = z.object({
+  items: z.array(ZRecommendation),
+  units: z.array(
+    z.object({
+      orgId: ZId,
+      department: z.string().nullable(),
+      count: z.number().int(),
+      required: z.number(),
+    }),
+  ),
+});
+
+// — Year-end assessment (年底考核) —
+
+export const ZGrade = z.enum(['excellent', 'good', 'fair', 'poor']);
+export type TGrade = z.infer<typeof ZGrade>;
+export const gradeLabelsZh: Record<TGrade, string> = { excellent: '优', good: '良', fair: '中', poor: '差' };
+
+export const ZCreateAssessmentRequest = z.object({
+  orgId: ZId,
+  /** A department (机关部室) of a city committee is its own assessing unit (decision 5). */
+  department: z.string().trim().max(50).optional(),
+  sampleSize: z.number().int().min(1).max(50).default(5),
+});
+
+export const ZSpotCheck = z.object({
+  id: ZId,
+  cadreId: ZId,
+  contactId: ZId,
+  contactName: z.string(),
+  /** Masked unless revealed through the contacts API (decision 14). */
+  phoneMasked: z.string().nullable(),
+  confirmed: z.boolean().nullable(),
+  channel: z.enum(['phone', 'online']).nullable(),
+  note: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+});
+export type TSpotCheck = z.infer<typeof ZSpotCheck>;
+
+export const ZRecordSpotCheckRequest = z.object({
+  confirmed: z.boolean(),
+  channel: z.enum(['phone', 'online']),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const ZAssessmentEntry = z.object({
+  cadreId: ZId,
+  cadreName: z.string(),
+  grade: ZGrade.nullable(),
+  mutualScore: z.number().nullable(),
+  reviewCount: z.number().int(),
+  /** 差 leads to a formal talk (约谈); the day it was held, once it was. */
+  talkRequired: z.boolean(),
+  talkHeldOn: ZDate.nullable(),
+  spotChecks: z.array(ZSpotCheck),
+});
+
+export const ZAssessment = z.object({
+  id: ZId,
+  year: z.number().int(),
+  orgId: ZId,
+  orgName: z.string(),
+  department: z.string().nullable(),
+  status: z.enum(['open', 'published']),
+  publishedAt: z.string().nullable(),
+  sampleSize: z.number().int(),
+  /** The most cadres each capped grade may reach, of those assessed. */
+  quota: z.object({ assessed: z.number().int(), excellent: z.number().int(), good: z.number().int() }),
+  entries: z.array(ZAssessmentEntry),
+});
+export type TAssessment = z.infer<typeof ZAssessment>;
+
+export const ZGradesRequest = z.object({
+  grades: z.array(z.object({ cadreId: ZId, grade: ZGrade.nullable() })).min(1),
+});
+export const ZReviewsRequest = z.object({
+  reviews: z.array(z.object({ reviewerId: ZId, cadreId: ZId, score: z.number().min(0).max(100) })).min(1),
+});
+export const ZTalkRequest = z.object({ cadreId: ZId, heldOn: ZDate });
+export const ZUnlockRequest = z.object({ reason: z.string().trim().min(4).max(500) });
+export const ZAssessmentListQuery = z.object({ org: ZId.optional() });
+
+/** 约谈名单: cadres graded 差 in published or open assessments of the caller's scope. */
+export const ZTalkList = z.object({
+  items: z.array(
+    z.object({
+      assessmentId: ZId,
+      cadreId: ZId,
+      cadreName: z.string(),
+      orgName: z.string(),
+      department: z.string().nullable(),
+      talkHeldOn: ZDate.nullable(),
+    }),
+  ),
+});
+
+/** 考核材料: what the assessors read for one cadre, compiled from the records, never re-typed. */
+export const ZMaterialPack = z.object({
+  cadreId: ZId,
+  cadreName: z.string(),
+  year: z.number().int(),
+  taskList: ZTaskList.nullable(),
+  selfCheck: ZSelfCheck.nullable(),
+  research: ZResearch,
+  figures: z.array(ZSelfCheckFigure),
+  spotChecks: z.array(ZSpotCheck),
+  mutualScore: z.number().nullable(),
+});
+
+// — Reminders (提醒) —
+
+export const ZMilestoneKind = z.enum([
+  'task_list',
+  'midyear_report',
+  'research_report',
+  'midyear_summary',
+  'assessment',
+  'report_recommendation',
+  'point_registration',
+  'half_year_report',
+]);
+
+export const ZReminder = z.object({
+  kind: ZMilestoneKind,
+  rule: z.string(),
+  due: ZDate,
+  daysLeft: z.number().int(),
+  state: z.enum(['pending', 'missing']),
+  title: z.string(),
+  titleEn: z.string(),
+  /** For an admin: the cadres who have not filed yet. */
+  cadres: z.array(z.object({ id: ZId, name: z.string() })).optional(),
+});
+export const ZReminders = z.object({ asOf: ZDate, items: z.array(ZReminder) });
+export const ZRemindersQuery = z.object({
+  asOf: ZDate.optional(),
+  days: z.coerce.number().int().min(0).max(366).default(30),
+});
