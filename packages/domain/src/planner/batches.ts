@@ -39,81 +39,98 @@ function balancedBatches(ix: ProblemIndex, cadres: readonly PostingCadre[]): num
   return edges.map((options) => options.find((o) => graph.flowOn(o.edge) > 0)!.batch);
 }
 
-/** Soft costs of one organ's batch choice, kept up to date as cadres move. */
+/** Soft costs of one organ's batch choice, kept up to date as cadres move; moves priced by their change. */
 class OrganBatches {
-  readonly leaders: number[];
-  readonly counts: number[];
-  private readonly departments = new Map<string, number[]>();
-  private readonly departmentSize = new Map<string, number>();
+  private readonly leaders: number[];
+  private readonly counts: number[];
+  /** Per department (by index; -1 none): cadres in each batch. */
+  private readonly departments: number[][];
+  private readonly departmentSize: number[];
+  private readonly departmentOf: number[];
+  private readonly leads: number[];
+  private readonly missedCost: number[][];
 
   constructor(
-    private readonly ix: ProblemIndex,
+    ix: ProblemIndex,
     readonly cadres: readonly PostingCadre[],
     readonly batchOf: number[],
   ) {
+    const names = [...new Set(cadres.flatMap((c) => (c.department ? [c.department] : [])))];
+    this.departmentOf = cadres.map((c) => (c.department ? names.indexOf(c.department) : -1));
+    this.departments = names.map(() => ix.batches.map(() => 0));
+    this.departmentSize = names.map((_, d) => this.departmentOf.filter((x) => x === d).length);
+    this.leads = cadres.map((c) => (canLead(ix, c) ? 1 : 0));
+    this.missedCost = cadres.map((c) => ix.batches.map((_, b) => (missed(ix, c, b) ? MISSED_PREFERENCE : 0)));
     this.leaders = ix.batches.map(() => 0);
     this.counts = ix.batches.map(() => 0);
-    cadres.forEach((c, i) => {
-      this.departmentSize.set(this.department(c), (this.departmentSize.get(this.department(c)) ?? 0) + 1);
-      this.departments.set(
-        this.department(c),
-        this.departments.get(this.department(c)) ?? ix.batches.map(() => 0),
-      );
-      this.shift(i, batchOf[i]!, 1);
+    batchOf.forEach((b, i) => {
+      this.shift(i, b, 1);
     });
   }
 
-  private department(c: PostingCadre): string {
-    return c.department ?? '';
-  }
-
   private shift(i: number, batch: number, by: number) {
-    const c = this.cadres[i]!;
     this.counts[batch]! += by;
-    if (canLead(this.ix, c)) this.leaders[batch]! += by;
-    this.departments.get(this.department(c))![batch]! += by;
+    this.leaders[batch]! += by * this.leads[i]!;
+    const d = this.departmentOf[i]!;
+    if (d >= 0) this.departments[d]![batch]! += by;
   }
 
-  /** The cost terms a move of these cadres touches: their preferences, leaders and departments. */
-  private cost(moved: readonly number[], batches: ReadonlySet<number>): number {
-    let sum = 0;
-    for (const i of moved) if (missed(this.ix, this.cadres[i]!, this.batchOf[i]!)) sum += MISSED_PREFERENCE;
-    for (const b of batches) sum += LEADERS_BUNCHED * this.leaders[b]! ** 2;
-    const touched = new Set(moved.map((i) => this.department(this.cadres[i]!)));
-    touched.delete('');
-    for (const d of touched) {
-      const row = this.departments.get(d)!;
-      const size = this.departmentSize.get(d)!;
-      for (const b of batches) {
-        sum += DEPARTMENT_BUNCHED * row[b]! ** 2;
-        if (size > 1 && row[b] === size) sum += DEPARTMENT_EMPTIED;
-      }
-    }
-    return sum;
+  /** The change of one department's cost when its count in a batch changes by `by`. */
+  private departmentChange(d: number, batch: number, by: number): number {
+    if (d < 0) return 0;
+    const now = this.departments[d]![batch]!;
+    const size = this.departmentSize[d]!;
+    const emptied = (n: number) => (size > 1 && n === size ? DEPARTMENT_EMPTIED : 0);
+    return DEPARTMENT_BUNCHED * ((now + by) ** 2 - now ** 2) + emptied(now + by) - emptied(now);
   }
 
-  private spread(): number {
-    return Math.max(...this.counts) - Math.min(...this.counts);
+  private leaderChange(batch: number, by: number): number {
+    return LEADERS_BUNCHED * ((this.leaders[batch]! + by) ** 2 - this.leaders[batch]! ** 2);
   }
 
-  /** Moves cadres to batches if that lowers the cost and keeps the balance; says whether it did. */
-  tryMove(moves: ReadonlyArray<readonly [number, number]>): boolean {
-    const batches = new Set(moves.flatMap(([i, to]) => [this.batchOf[i]!, to]));
-    const moved = moves.map(([i]) => i);
-    const spread = this.spread();
-    const before = this.cost(moved, batches);
-    const back = moves.map(([i]) => [i, this.batchOf[i]!] as const);
-    const apply = (list: ReadonlyArray<readonly [number, number]>) => {
-      for (const [i, to] of list) {
-        this.shift(i, this.batchOf[i]!, -1);
-        this.batchOf[i] = to;
-        this.shift(i, to, 1);
-      }
-    };
-    apply(moves);
-    if (this.cost(moved, batches) < before && this.spread() <= Math.max(1, spread)) return true;
-    apply(back);
-    return false;
+  private move(i: number, to: number) {
+    this.shift(i, this.batchOf[i]!, -1);
+    this.batchOf[i] = to;
+    this.shift(i, to, 1);
+  }
+
+  /** Moves cadre `i` to batch `to` if that lowers the cost and widens no gap between batch counts. */
+  tryMove(i: number, to: number): boolean {
+    const from = this.batchOf[i]!;
+    if (this.counts[from]! <= this.counts[to]!) return false;
+    const d = this.departmentOf[i]!;
+    const change =
+      this.missedCost[i]![to]! -
+      this.missedCost[i]![from]! +
+      this.leaderChange(from, -this.leads[i]!) +
+      this.leaderChange(to, this.leads[i]!) +
+      this.departmentChange(d, from, -1) +
+      this.departmentChange(d, to, 1);
+    if (change >= 0) return false;
+    this.move(i, to);
+    return true;
+  }
+
+  /** Swaps the batches of cadres `x` and `y` if that lowers the cost (counts stay as they are). */
+  trySwap(x: number, y: number): boolean {
+    const bx = this.batchOf[x]!;
+    const by = this.batchOf[y]!;
+    const lead = this.leads[y]! - this.leads[x]!;
+    const dx = this.departmentOf[x]!;
+    const dy = this.departmentOf[y]!;
+    let change =
+      this.missedCost[x]![by]! + this.missedCost[y]![bx]! - this.missedCost[x]![bx]! - this.missedCost[y]![by]!;
+    if (lead !== 0) change += this.leaderChange(bx, lead) + this.leaderChange(by, -lead);
+    if (dx !== dy)
+      change +=
+        this.departmentChange(dx, bx, -1) +
+        this.departmentChange(dx, by, 1) +
+        this.departmentChange(dy, by, -1) +
+        this.departmentChange(dy, bx, 1);
+    if (change >= 0) return false;
+    this.move(x, by);
+    this.move(y, bx);
+    return true;
   }
 }
 
@@ -123,18 +140,12 @@ function improveOrgan(ix: ProblemIndex, state: OrganBatches, maxPasses: number) 
   for (let pass = 0; pass < maxPasses; pass++) {
     let better = false;
     for (let x = 0; x < cadres.length; x++) {
-      for (const to of opens[x]!) if (to !== batchOf[x] && state.tryMove([[x, to]])) better = true;
+      for (const to of opens[x]!) if (to !== batchOf[x] && state.tryMove(x, to)) better = true;
       for (let y = x + 1; y < cadres.length; y++) {
         const bx = batchOf[x]!;
         const by = batchOf[y]!;
         if (bx === by || !opens[x]!.has(by) || !opens[y]!.has(bx)) continue;
-        if (
-          state.tryMove([
-            [x, by],
-            [y, bx],
-          ])
-        )
-          better = true;
+        if (state.trySwap(x, y)) better = true;
       }
     }
     if (!better) return;

@@ -82,6 +82,13 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
     best[0] = 0;
     const choice = blocks.map(() => new Int32Array(states).fill(-1));
     blocks.forEach((b, i) => {
+      const gain = (c: number, cl: number) => {
+        const shape = shapeWith(ix, b, own[i]!, c, cl);
+        return value(shape.g, shape.mixed, lambda);
+      };
+      const gains = Array.from({ length: MOST_CENTRALS_PER_PROVINCE + 1 }, (_, c) =>
+        Array.from({ length: c + 1 }, (_, cl) => gain(c, cl)),
+      );
       const next = new Float64Array(states).fill(Number.NEGATIVE_INFINITY);
       for (let s = 0; s < states; s++) {
         if (best[s] === Number.NEGATIVE_INFINITY) continue;
@@ -90,9 +97,8 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
         for (let c = 0; c <= MOST_CENTRALS_PER_PROVINCE && used + c <= centrals.length; c++) {
           for (let cl = 0; cl <= c && usedLeaders + cl < width; cl++) {
             if (used - usedLeaders + c - cl > others.length) continue;
-            const shape = shapeWith(ix, b, own[i]!, c, cl);
             const t = (used + c) * width + usedLeaders + cl;
-            const v = best[s]! + value(shape.g, shape.mixed, lambda);
+            const v = best[s]! + gains[c]![cl]!;
             if (v > next[t]!) {
               next[t] = v;
               choice[i]![t] = s;
