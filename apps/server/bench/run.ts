@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: login, org-tree and activity-insert API throughput on PGlite and on PostgreSQL, each beside the raw
- * database doing the same queries in the same run (machines here are noisy: read the ratios).
+ * `npm run bench`: the posting planner beside its greedy baseline (planner.ts), then login, org-tree and
+ * activity-insert API throughput on PGlite and on PostgreSQL, each beside the raw database doing the same
+ * queries in the same run (machines here are noisy: read the ratios).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -15,6 +16,7 @@ import { type Database, openPglite, openPostgres } from '../src/platform/db/clie
 import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
+import { benchPlanner } from './planner.ts';
 import { timed } from './timing.ts';
 
 const ORG_REQUESTS = 400;
@@ -57,6 +59,7 @@ async function benchOne(label: string, database: Database) {
 }
 
 async function main() {
+  benchPlanner();
   console.log(
     'backend     operation                    through the API        raw SQL, same run     API/raw',
   );

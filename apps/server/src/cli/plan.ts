@@ -4,7 +4,7 @@ import type { FileCommand } from './commands.ts';
 import { RejectedError, RejectedWithOutput, UsageError } from './errors.ts';
 
 // Decision 24: the planner's target is 5 seconds; its local search stops well inside it.
-const SEARCH_BUDGET_MS = 3000;
+export const SEARCH_BUDGET_MS = 3000;
 
 /** `npx lianxin plan FILE`: the plan of a lianxin-posting/1 problem (docs/planner.md), no database. */
 export const planCommand: FileCommand = {
