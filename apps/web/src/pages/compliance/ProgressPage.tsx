@@ -1,0 +1,156 @@
+import type { TComplianceResult } from '@lianxin/contracts';
+import { Alert, Card, Empty, Flex, List, Segmented, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate } from 'react-router-dom';
+import { LinkButton } from '../../components/LinkButton.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { useSignedIn } from '../../session/SessionContext.tsx';
+import { complianceApi } from './complianceApi.ts';
+import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer.tsx';
+import { ResultGroups } from './ResultGroups.tsx';
+import { amountText } from './ResultItem.tsx';
+import { countStatuses, dueSoonDays, graded, ruleShort } from './rules.ts';
+import { recordsOf, useSubjectNames } from './useSubjectNames.ts';
+
+const thisYear = new Date().getFullYear();
+
+/** 我的进度: every rule in force for me, how far I am, what is overdue and due soon, and the records. */
+export function ProgressPage() {
+  const { account } = useSignedIn();
+  const [year, setYear] = useState(thisYear);
+  const answer = useLoad(() => complianceApi.evaluate({ year }), [year]);
+  const results = answer.data?.results.filter((r) => r.cadre === account.cadreId);
+  const pointNames = useSubjectNames(results);
+  const [records, setRecords] = useState<RecordsRequest | null>(null);
+
+  if (!account.cadreId) return <Navigate to="/me" replace />;
+
+  const asOf = answer.data?.asOf ?? `${year}-12-31`;
+  const open = (r: TComplianceResult) =>
+    setRecords(recordsOf(r, r.point ? pointNames.get(r.point) : undefined));
+  const counts = countStatuses(graded(results ?? []));
+  const late = (results ?? []).filter((r) => r.status === 'unmet');
+  const soon = (results ?? [])
+    .map((r) => ({ r, left: dueSoonDays(r, year, asOf) }))
+    .filter((x): x is { r: TComplianceResult; left: number } => x.left !== null)
+    .sort((a, b) => a.left - b.left);
+
+  return (
+    <MobileLayout>
+      <Flex vertical gap={12}>
+        <Flex justify="space-between" align="center" gap={8}>
+          <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
+            我的进度
+          </Typography.Title>
+          <Segmented
+            size="small"
+            value={year}
+            onChange={(v) => setYear(Number(v))}
+            options={[thisYear - 1, thisYear].map((y) => ({ value: y, label: `${y} 年` }))}
+          />
+        </Flex>
+        {answer.error ? <Alert type="error" showIcon title={answer.error} /> : null}
+        {answer.loading && !answer.data ? (
+          <Card>
+            <Skeleton active />
+          </Card>
+        ) : null}
+        {results ? (
+          <>
+            <Card size="small">
+              <Flex justify="space-around" className="lx-progress-summary">
+                <Statistic title="达标" value={counts.met} styles={{ content: { color: '#389e0d' } }} />
+                <Statistic
+                  title="进行中"
+                  value={counts.in_progress}
+                  styles={{ content: { color: '#0958d9' } }}
+                />
+                <Statistic title="未达标" value={counts.unmet} styles={{ content: { color: '#cf1322' } }} />
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                截至 {asOf}，共 {results.length} 项要求（提示性要求不计入）
+              </Typography.Text>
+            </Card>
+            <DueList
+              title="未达标"
+              color="red"
+              items={late.map((r) => ({ r, note: amountText(r) }))}
+              onOpen={open}
+              pointNames={pointNames}
+            />
+            <DueList
+              title="临近截止"
+              color="orange"
+              items={soon.map(({ r, left }) => ({ r, note: `还剩 ${left} 天 · ${amountText(r)}` }))}
+              onOpen={open}
+              pointNames={pointNames}
+            />
+            {results.length === 0 ? (
+              <Card>
+                <Empty description="本年度没有适用于你的考核要求" />
+              </Card>
+            ) : (
+              <ResultGroups
+                results={results}
+                year={year}
+                asOf={asOf}
+                pointNames={pointNames}
+                onOpenRecords={open}
+              />
+            )}
+          </>
+        ) : null}
+      </Flex>
+      <RecordsDrawer request={records} onClose={() => setRecords(null)} pointPath="/me/points" />
+    </MobileLayout>
+  );
+}
+
+function DueList({
+  title,
+  color,
+  items,
+  onOpen,
+  pointNames,
+}: {
+  title: string;
+  color: string;
+  items: { r: TComplianceResult; note: string }[];
+  onOpen: (r: TComplianceResult) => void;
+  pointNames: ReadonlyMap<string, string>;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          <Tag color={color}>{items.length}</Tag>
+          {title}
+        </span>
+      }
+      styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}
+      data-testid={`due-${color}`}
+    >
+      <List
+        size="small"
+        dataSource={items}
+        rowKey={({ r }) => `${r.rule}|${r.point ?? ''}`}
+        renderItem={({ r, note }) => (
+          <List.Item style={{ paddingInline: 0 }}>
+            <span style={{ minWidth: 0 }}>
+              {ruleShort(r.rule, 20)}
+              {r.point && pointNames.get(r.point) ? (
+                <Typography.Text type="secondary"> · {pointNames.get(r.point)}</Typography.Text>
+              ) : null}
+            </span>
+            <LinkButton onClick={() => onOpen(r)} style={{ flex: 'none' }}>
+              {note}
+            </LinkButton>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * Rules and results in words: the presets' own descriptions (the domain package holds them as
+ * data), statuses in Chinese, deadlines, and the counts the dashboards chart.
+ */
+import type { TComplianceResult, TComplianceStatus } from '@lianxin/contracts';
+import { isAdvisory, type ParamUnit, PRESET_IDS, PRESETS, type PresetId, ruleById } from '@lianxin/domain';
+
+export const statusLabels: Record<TComplianceStatus, string> = {
+  met: '达标',
+  unmet: '未达标',
+  in_progress: '进行中',
+  exempt: '豁免',
+  not_applicable: '不适用',
+};
+
+export const statusColors: Record<TComplianceStatus, string> = {
+  met: 'green',
+  unmet: 'red',
+  in_progress: 'blue',
+  exempt: 'purple',
+  not_applicable: 'default',
+};
+
+/** ECharts colours of the same statuses (antd's green, red, blue, purple, grey). */
+export const statusChartColors: Record<TComplianceStatus, string> = {
+  met: '#52c41a',
+  unmet: '#f5222d',
+  in_progress: '#1677ff',
+  exempt: '#722ed1',
+  not_applicable: '#bfbfbf',
+};
+
+/** The rule as its preset states it. */
+export function ruleText(ruleId: string): string {
+  return ruleById(ruleId)?.describe.zh ?? ruleId;
+}
+
+/** The rule's first clause, for a chart axis or a table cell (the full text goes in a tooltip). */
+export function ruleShort(ruleId: string, max = 16): string {
+  const first = ruleText(ruleId).split(/[，。：；（(]/)[0] ?? ruleId;
+  return first.length > max ? `${first.slice(0, max - 1)}…` : first;
+}
+
+export function presetOfRule(ruleId: string): PresetId | null {
+  return ruleById(ruleId)?.preset ?? null;
+}
+
+export function presetTitle(preset: PresetId): string {
+  return PRESETS[preset].title.zh;
+}
+
+/** Presets in the order of docs/policy-rules.md, then anything unknown. */
+export function presetOrder(preset: PresetId | null): number {
+  return preset ? PRESET_IDS.indexOf(preset) : PRESET_IDS.length;
+}
+
+/** 提示: shown to the person, not counted in assessment grades. */
+export function isAdvisoryResult(r: TComplianceResult): boolean {
+  if (r.advisory) return true;
+  const rule = ruleById(r.rule);
+  return rule ? isAdvisory(rule) : false;
+}
+
+const unitLabels: Record<ParamUnit, string> = {
+  count: '',
+  days: '天',
+  months: '个月',
+  people: '人',
+  fields: '个领域',
+  points: '个',
+  cadres: '人',
+};
+
+/** The unit of the rule's number (its first floor or band), in Chinese; '' when it has none. */
+export function ruleUnit(ruleId: string): string {
+  const params = Object.values(ruleById(ruleId)?.params ?? {});
+  const measured = params.find((p) => p.kind === 'floor' || p.kind === 'band');
+  return measured && 'unit' in measured ? unitLabels[measured.unit] : '';
+}
+
+/**
+ * When the result's period ends: the rule's own deadline (MM-DD of the year) or the year's end for
+ * per-year rules; null for rules on the state at a date and for tenures and batches, whose end the
+ * result does not carry.
+ */
+export function deadlineOf(ruleId: string, year: number): string | null {
+  const rule = ruleById(ruleId);
+  if (!rule) return null;
+  const deadline = Object.values(rule.params).find((p) => p.kind === 'deadline');
+  if (deadline && deadline.kind === 'deadline') return `${year}-${deadline.value}`;
+  return rule.period === 'year' ? `${year}-12-31` : null;
+}
+
+export function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** How near a deadline is "due soon" (临近截止). */
+export const DUE_SOON_DAYS = 45;
+
+/** Days left to an in-progress result's deadline when it is near, else null. */
+export function dueSoonDays(r: TComplianceResult, year: number, asOf: string): number | null {
+  if (r.status !== 'in_progress') return null;
+  const due = deadlineOf(r.rule, year);
+  if (!due) return null;
+  const left = daysFrom(asOf, due);
+  return left >= 0 && left <= DUE_SOON_DAYS ? left : null;
+}
+
+export type StatusCounts = Record<TComplianceStatus, number> & { total: number };
+
+export function countStatuses(results: readonly TComplianceResult[]): StatusCounts {
+  const c: StatusCounts = { met: 0, unmet: 0, in_progress: 0, exempt: 0, not_applicable: 0, total: 0 };
+  for (const r of results) {
+    c[r.status] += 1;
+    c.total += 1;
+  }
+  return c;
+}
+
+/**
+ * 达标率: met among the results that are judged — exempt and not-applicable ones are left out, and
+ * in-progress ones count as not (yet) met, so the rate climbs through the year as work is done.
+ */
+export function passRate(c: StatusCounts): number | null {
+  const judged = c.met + c.unmet + c.in_progress;
+  return judged === 0 ? null : c.met / judged;
+}
+
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
+}
+
+/** Results that count toward grades: advisory rules are shown apart and never rated. */
+export function graded(results: readonly TComplianceResult[]): TComplianceResult[] {
+  return results.filter((r) => !isAdvisoryResult(r));
+}
+
+export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+/** The last day of each month of `year` up to `asOf`'s month, `asOf` itself for that month. */
+export function monthEnds(year: number, asOf: string): string[] {
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+    if (last >= asOf) {
+      out.push(asOf);
+      break;
+    }
+    out.push(last);
+  }
+  return out;
+}
