@@ -8,8 +8,14 @@ const fields = ['enterprise', 'rural', 'school', 'community', 'social_org', 'new
  * A year of contact work for the first demo cadres, as a ledger document: imported through the same
  * path as any other ledger, so the demo shows what the work log holds from the first click.
  */
-export function demoLedger(cadreIds: { cadre01: string; cadre02: string }): TLedgerDocument {
+export function demoLedger(cadreIds: {
+  cadre01: string;
+  cadre02: string;
+  /** the provincial committee's bureau-, division- and deputy-division-level cadres */
+  province: [string, string, string];
+}): TLedgerDocument {
   const { cadre01, cadre02 } = cadreIds;
+  const [bureau, division, deputy] = cadreIds.province;
   const contacts = youthNames.map((name, i) => ({
     id: `demo-y${i + 1}`,
     name,
@@ -24,7 +30,11 @@ export function demoLedger(cadreIds: { cadre01: string; cadre02: string }): TLed
     format: 'lianxin-ledger/1',
     organizations: [],
     cadres: [],
-    presets: [{ org: 'div-610300', preset: 'baoji-2018-close-contact' }],
+    presets: [
+      { org: 'div-610300', preset: 'baoji-2018-close-contact' },
+      // the 2014 contact points of the provincial committee: county coverage on the dashboards
+      { org: 'div-610000', preset: 'cyl-2014-contact-points' },
+    ],
     contactPoints: [
       {
         id: 'demo-p1',
@@ -45,6 +55,12 @@ export function demoLedger(cadreIds: { cadre01: string; cadre02: string }): TLed
         topic: '留守儿童关爱',
       },
       { id: 'demo-p3', cadre: cadre02, org: 'demo-g-wb-3', from: '2026-02-01', to: null, category: 'new' },
+      // county committees as the provincial cadres' points; 金台 held by two of them (doubly covered)
+      { id: 'demo-p4', cadre: bureau, org: 'div-610302', from: '2025-09-01', to: null },
+      { id: 'demo-p5', cadre: bureau, org: 'div-610303', from: '2025-09-01', to: null },
+      { id: 'demo-p6', cadre: division, org: 'div-610303', from: '2026-01-10', to: null },
+      { id: 'demo-p7', cadre: division, org: 'div-610304', from: '2026-01-10', to: null },
+      { id: 'demo-p8', cadre: deputy, org: 'div-610102', from: '2026-03-01', to: null },
     ],
     contacts: contacts.map(({ tags, keyOf, ...c }) => ({
       ...c,
@@ -126,6 +142,31 @@ export function demoLedger(cadreIds: { cadre01: string; cadre02: string }): TLed
         status: 'done',
         date: '2026-09-30',
       },
+      ...(['2026-05-09', '2026-07-01', '2026-10-15'] as const).map((date, i) => ({
+        id: `demo-a1${i}`,
+        cadre: cadre01,
+        type: 'lecture' as const,
+        point: i % 2 === 0 ? 'demo-p1' : 'demo-p2',
+        date,
+        audience: 30 + i * 8,
+        note: ['青年创业政策宣讲', '“青年大学习”主题团课', '学习习近平总书记寄语主题团课'][i],
+      })),
+      ...(
+        [
+          ['demo-a20', bureau, 'demo-p4', '2026-04-06', '2026-04-12'],
+          ['demo-a21', bureau, 'demo-p4', '2026-09-07', '2026-09-13'],
+          ['demo-a22', bureau, 'demo-p5', '2026-05-11', '2026-05-14'],
+          ['demo-a23', division, 'demo-p6', '2026-06-01', '2026-06-07'],
+        ] as const
+      ).map(([id, cadre, point, start, end]) => ({
+        id,
+        cadre,
+        type: 'visit' as const,
+        point,
+        start,
+        end,
+        travelDays: 1,
+      })),
       {
         id: 'demo-a9',
         cadre: cadre02,

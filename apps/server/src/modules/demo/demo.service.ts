@@ -168,7 +168,11 @@ export async function seedDemo(p: Platform) {
       action: 'demo.seed',
       after: { accounts: rows.map((r) => r.username) },
     });
-    return { cadre01: cadres[14]!.id, cadre02: cadres[15]!.id };
+    return {
+      cadre01: cadres[14]!.id,
+      cadre02: cadres[15]!.id,
+      province: [cadres[0]!.id, cadres[1]!.id, cadres[2]!.id] as [string, string, string],
+    };
   });
   await importLedger(p, demoActor, demoLedger(cadreIds));
   return list;
