@@ -168,11 +168,9 @@ export async function seedDemo(p: Platform) {
       action: 'demo.seed',
       after: { accounts: rows.map((r) => r.username) },
     });
-    return {
-      cadre01: cadres[14]!.id,
-      cadre02: cadres[15]!.id,
-      province: [cadres[0]!.id, cadres[1]!.id, cadres[2]!.id] as [string, string, string],
-    };
+    // demoCadres() makes 30: the first three are the provincial committee's, 14 and 15 渭滨's
+    const id = (i: number) => cadres[i]?.id ?? '';
+    return { cadre01: id(14), cadre02: id(15), province: [id(0), id(1), id(2)] as [string, string, string] };
   });
   await importLedger(p, demoActor, demoLedger(cadreIds));
   return list;
