@@ -121,29 +121,27 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
     });
   },
 
-  'mz2016.four_plus_one': (rule, ctx) =>
-    eachCadre(rule, ctx, (c) => {
-      // Weeks (Monday to Sunday) whose Monday is in the year and whose Sunday has passed by asOf.
+  'mz2016.four_plus_one': (rule, ctx) => {
+    // Weeks (Monday to Sunday) whose Monday is in the year and whose Sunday has passed by asOf.
+    const finished: string[] = [];
+    for (
+      let monday = firstMonday(ctx.year);
+      monday <= ctx.yearEnd && addDays(monday, 6) <= ctx.asOf;
+      monday = addDays(monday, 7)
+    )
+      finished.push(monday);
+    return eachCadre(rule, ctx, (c) => {
       const weeks = new Set(c.grassrootsWeeks);
-      let required = 0;
-      let actual = 0;
-      const first = firstMonday(ctx.year);
-      for (
-        let monday = first;
-        monday <= ctx.yearEnd && addDays(monday, 6) <= ctx.asOf;
-        monday = addDays(monday, 7)
-      ) {
-        required++;
-        if (weeks.has(monday)) actual++;
-      }
+      const actual = finished.filter((m) => weeks.has(m)).length;
       return result(rule, {
         cadre: c.id,
-        status: everySlotStatus(required - actual, ctx.yearOver),
+        status: everySlotStatus(finished.length - actual, ctx.yearOver),
         actual,
-        required,
+        required: finished.length,
         evidence: c.grassrootsWeeks,
       });
-    }),
+    });
+  },
 
   'mz2016.open_day': (rule, ctx) => {
     const { quarters } = finishedSlots(ctx.year, ctx.asOf);
