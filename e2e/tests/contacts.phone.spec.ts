@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { login } from './helpers.ts';
 
 test('a cadre adds a contact, reveals the phone with a reason; a second cadre is offered the same person', async ({
@@ -36,4 +37,49 @@ test('a cadre adds a contact, reveals the phone with a reason; a second cadre is
   await page.getByRole('button', { name: '加入', exact: true }).click();
   await page.getByLabel('搜索联系青年').fill(name);
   await expect(page.getByRole('link', { name: new RegExp(name) })).toHaveCount(1);
+});
+
+test('a cadre imports contacts from Excel: a bad row is named, the clean file joins their list', async ({
+  page,
+}) => {
+  const stamp = String(Date.now()).slice(-6);
+  const first = `导入青年甲${stamp}`;
+  const second = `导入青年乙${stamp}`;
+  await login(page, 'cadre03');
+  await page.getByRole('link', { name: '联系青年' }).click();
+  const before = Number(await page.getByTestId('progress-count').innerText());
+
+  const template = await page.request.get('/api/v1/imports/contacts/template');
+  expect(template.ok()).toBe(true);
+  const sheet = async (roleOfSecond: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    ws.getRow(3).values = [first, '普通青年', '企业', '某机床集团', '困难青年', '是'];
+    ws.getRow(4).values = [second, roleOfSecond, '学校'];
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  const drawer = page.getByRole('dialog');
+  const choose = async (buffer: Buffer) => {
+    await drawer
+      .locator('input[type=file]')
+      .setInputFiles({ name: '联系青年.xlsx', mimeType: 'application/octet-stream', buffer });
+    await drawer.getByRole('button', { name: '预览校验' }).click();
+  };
+  await choose(await sheet('学生'));
+  await expect(drawer.getByText('未导入任何数据')).toBeVisible();
+  await expect(drawer.getByRole('row', { name: /身份/ })).toContainText('4');
+  await page.screenshot({ path: '.tmp/screens/contacts-import-phone.png' });
+
+  await choose(await sheet('基层团干部'));
+  await expect(drawer.getByText('共 2 行，校验通过')).toBeVisible();
+  await drawer.getByRole('button', { name: '确认导入' }).click();
+  await expect(drawer.getByText('导入完成：新增 2 条联系青年')).toBeVisible();
+  await drawer.getByRole('button', { name: /关闭|Close/ }).click();
+  await expect(page.getByTestId('progress-count')).toHaveText(String(before + 2));
+  await page.getByLabel('搜索联系青年').fill(stamp);
+  await expect(page.getByRole('link', { name: new RegExp(`${first}.*结对.*困难青年`) })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: new RegExp(second) })).toHaveCount(1);
 });
