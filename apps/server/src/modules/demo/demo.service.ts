@@ -169,7 +169,8 @@ export async function seedDemo(p: Platform) {
       after: { accounts: rows.map((r) => r.username) },
     });
     // demoCadres() makes 30: the first three are the provincial committee's, 14 and 15 渭滨's
-    const id = (i: number) => cadres[i]?.id ?? '';
+    const ids = cadres.map((c) => c.id);
+    const id = (i: number) => ids[i] ?? '';
     return { cadre01: id(14), cadre02: id(15), province: [id(0), id(1), id(2)] as [string, string, string] };
   });
   await importLedger(p, demoActor, demoLedger(cadreIds));
