@@ -1,4 +1,4 @@
-import { canLead, groupBy, type ProblemIndex } from './context.ts';
+import { at, canLead, groupBy, type ProblemIndex } from './context.ts';
 import { FlowGraph } from './flow.ts';
 import type { PostingCadre } from './problem.ts';
 
@@ -12,7 +12,7 @@ const DEPARTMENT_EMPTIED = 30;
 
 function missed(ix: ProblemIndex, cadre: PostingCadre, batch: number): boolean {
   const wanted = cadre.prefersBatches ?? [];
-  return wanted.length > 0 && !wanted.includes(ix.batches[batch]!.id);
+  return wanted.length > 0 && !wanted.includes(at(ix.batches, batch).id);
 }
 
 /** A balanced first choice of batches for one organ (hard rules 1 and 2), preferences weighed. */
@@ -36,7 +36,13 @@ function balancedBatches(ix: ProblemIndex, cadres: readonly PostingCadre[]): num
     graph.addEdge(1 + n + batch, sink, n, BIG);
   }
   graph.run(source, sink);
-  return edges.map((options) => options.find((o) => graph.flowOn(o.edge) > 0)!.batch);
+  return edges.map(
+    (options) =>
+      at(
+        options.filter((o) => graph.flowOn(o.edge) > 0),
+        0,
+      ).batch,
+  );
 }
 
 /** Soft costs of one organ's batch choice, kept up to date as cadres move; moves priced by their change. */
@@ -69,41 +75,41 @@ class OrganBatches {
   }
 
   private shift(i: number, batch: number, by: number) {
-    this.counts[batch]! += by;
-    this.leaders[batch]! += by * this.leads[i]!;
-    const d = this.departmentOf[i]!;
-    if (d >= 0) this.departments[d]![batch]! += by;
+    this.counts[batch] = at(this.counts, batch) + by;
+    this.leaders[batch] = at(this.leaders, batch) + by * at(this.leads, i);
+    const row = this.departments[at(this.departmentOf, i)];
+    if (row) row[batch] = at(row, batch) + by;
   }
 
   /** The change of one department's cost when its count in a batch changes by `by`. */
   private departmentChange(d: number, batch: number, by: number): number {
     if (d < 0) return 0;
-    const now = this.departments[d]![batch]!;
-    const size = this.departmentSize[d]!;
+    const now = at(at(this.departments, d), batch);
+    const size = at(this.departmentSize, d);
     const emptied = (n: number) => (size > 1 && n === size ? DEPARTMENT_EMPTIED : 0);
     return DEPARTMENT_BUNCHED * ((now + by) ** 2 - now ** 2) + emptied(now + by) - emptied(now);
   }
 
   private leaderChange(batch: number, by: number): number {
-    return LEADERS_BUNCHED * ((this.leaders[batch]! + by) ** 2 - this.leaders[batch]! ** 2);
+    return LEADERS_BUNCHED * ((at(this.leaders, batch) + by) ** 2 - at(this.leaders, batch) ** 2);
   }
 
   private move(i: number, to: number) {
-    this.shift(i, this.batchOf[i]!, -1);
+    this.shift(i, at(this.batchOf, i), -1);
     this.batchOf[i] = to;
     this.shift(i, to, 1);
   }
 
   /** Moves cadre `i` to batch `to` if that lowers the cost and widens no gap between batch counts. */
   tryMove(i: number, to: number): boolean {
-    const from = this.batchOf[i]!;
-    if (this.counts[from]! <= this.counts[to]!) return false;
-    const d = this.departmentOf[i]!;
+    const from = at(this.batchOf, i);
+    if (at(this.counts, from) <= at(this.counts, to)) return false;
+    const d = at(this.departmentOf, i);
     const change =
-      this.missedCost[i]![to]! -
-      this.missedCost[i]![from]! +
-      this.leaderChange(from, -this.leads[i]!) +
-      this.leaderChange(to, this.leads[i]!) +
+      at(at(this.missedCost, i), to) -
+      at(at(this.missedCost, i), from) +
+      this.leaderChange(from, -at(this.leads, i)) +
+      this.leaderChange(to, at(this.leads, i)) +
       this.departmentChange(d, from, -1) +
       this.departmentChange(d, to, 1);
     if (change >= 0) return false;
@@ -113,13 +119,16 @@ class OrganBatches {
 
   /** Swaps the batches of cadres `x` and `y` if that lowers the cost (counts stay as they are). */
   trySwap(x: number, y: number): boolean {
-    const bx = this.batchOf[x]!;
-    const by = this.batchOf[y]!;
-    const lead = this.leads[y]! - this.leads[x]!;
-    const dx = this.departmentOf[x]!;
-    const dy = this.departmentOf[y]!;
+    const bx = at(this.batchOf, x);
+    const by = at(this.batchOf, y);
+    const lead = at(this.leads, y) - at(this.leads, x);
+    const dx = at(this.departmentOf, x);
+    const dy = at(this.departmentOf, y);
     let change =
-      this.missedCost[x]![by]! + this.missedCost[y]![bx]! - this.missedCost[x]![bx]! - this.missedCost[y]![by]!;
+      at(at(this.missedCost, x), by) +
+      at(at(this.missedCost, y), bx) -
+      at(at(this.missedCost, x), bx) -
+      at(at(this.missedCost, y), by);
     if (lead !== 0) change += this.leaderChange(bx, lead) + this.leaderChange(by, -lead);
     if (dx !== dy)
       change +=
@@ -140,11 +149,11 @@ function improveOrgan(ix: ProblemIndex, state: OrganBatches, maxPasses: number) 
   for (let pass = 0; pass < maxPasses; pass++) {
     let better = false;
     for (let x = 0; x < cadres.length; x++) {
-      for (const to of opens[x]!) if (to !== batchOf[x] && state.tryMove(x, to)) better = true;
+      for (const to of at(opens, x)) if (to !== batchOf[x] && state.tryMove(x, to)) better = true;
       for (let y = x + 1; y < cadres.length; y++) {
-        const bx = batchOf[x]!;
-        const by = batchOf[y]!;
-        if (bx === by || !opens[x]!.has(by) || !opens[y]!.has(bx)) continue;
+        const bx = at(batchOf, x);
+        const by = at(batchOf, y);
+        if (bx === by || !at(opens, x).has(by) || !at(opens, y).has(bx)) continue;
         if (state.trySwap(x, y)) better = true;
       }
     }
@@ -164,7 +173,7 @@ export function assignBatches(ix: ProblemIndex, maxPasses: number): Map<string, 
     const state = new OrganBatches(ix, cadres, balancedBatches(ix, cadres));
     improveOrgan(ix, state, maxPasses);
     cadres.forEach((c, i) => {
-      out.set(c.id, state.batchOf[i]!);
+      out.set(c.id, at(state.batchOf, i));
     });
   }
   return out;

@@ -94,3 +94,17 @@ export function noOpenBatchReason(index: ProblemIndex, cadre: PostingCadre): str
   if (inProbation.length === 0) return '回避全部批次 / avoids every batch';
   return `试用期未满或回避，无可参加的批次 / no batch left between probation (until ${cadre.probationEndsOn}) and avoided batches`;
 }
+
+/** An element that must exist (an index within bounds): fails loudly instead of yielding undefined. */
+export function at<T>(list: ArrayLike<T>, i: number): T {
+  const v = list[i];
+  if (v === undefined) throw new Error(`No element at ${i}`);
+  return v;
+}
+
+/** A value that must be in the map (a key just set or checked): fails loudly instead of yielding undefined. */
+export function must<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const v = map.get(key);
+  if (v === undefined) throw new Error(`No entry for ${String(key)}`);
+  return v;
+}

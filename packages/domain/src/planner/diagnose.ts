@@ -34,7 +34,7 @@ function balanceCauses(ix: ProblemIndex, batchOf: ReadonlyMap<string, number>): 
 function provinceCauses(ix: ProblemIndex, batchOf: ReadonlyMap<string, number>): PlanViolation[] {
   const out: PlanViolation[] = [];
   const provincial = ix.problem.cadres.filter((c) => batchOf.has(c.id) && homeProvince(ix, c) !== null);
-  for (const [province, cadres] of groupBy(provincial, (c) => homeProvince(ix, c)!)) {
+  for (const [province, cadres] of groupBy(provincial, (c) => homeProvince(ix, c) ?? '')) {
     const counties = ix.countiesByProvince.get(province) ?? [];
     const perBatch = Math.ceil(cadres.length / ix.batches.length);
     if (counties.length < perBatch)

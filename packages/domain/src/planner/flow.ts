@@ -1,3 +1,4 @@
+import { at } from './context.ts';
 /**
  * Min-cost max-flow by successive shortest paths (Bellman–Ford queue), for graphs of a few hundred
  * nodes: one organ's cadres and the batches. Negative edge costs are allowed, negative cycles not.
@@ -18,13 +19,13 @@ export class FlowGraph {
     this.to.push(to, from);
     this.cap.push(capacity, 0);
     this.cost.push(cost, -cost);
-    this.out[from]!.push(id);
-    this.out[to]!.push(id + 1);
+    at(this.out, from).push(id);
+    at(this.out, to).push(id + 1);
     return id;
   }
 
   flowOn(edge: number): number {
-    return this.cap[edge + 1]!;
+    return at(this.cap, edge + 1);
   }
 
   run(source: number, sink: number): number {
@@ -33,10 +34,12 @@ export class FlowGraph {
       const via = this.shortestPath(source);
       if (via[sink] === -1) return flow;
       let push = Number.POSITIVE_INFINITY;
-      for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) push = Math.min(push, this.cap[via[v]!]!);
-      for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) {
-        this.cap[via[v]!]! -= push;
-        this.cap[via[v]! ^ 1]! += push;
+      for (let v = sink; v !== source; v = at(this.to, at(via, v) ^ 1))
+        push = Math.min(push, at(this.cap, at(via, v)));
+      for (let v = sink; v !== source; v = at(this.to, at(via, v) ^ 1)) {
+        const e = at(via, v);
+        this.cap[e] = at(this.cap, e) - push;
+        this.cap[e ^ 1] = at(this.cap, e ^ 1) + push;
       }
       flow += push;
     }
@@ -51,12 +54,12 @@ export class FlowGraph {
     const queue = [source];
     dist[source] = 0;
     for (let head = 0; head < queue.length; head++) {
-      const u = queue[head]!;
+      const u = at(queue, head);
       queued[u] = false;
-      for (const e of this.out[u]!) {
-        const v = this.to[e]!;
-        if (this.cap[e]! <= 0 || dist[u]! + this.cost[e]! >= dist[v]!) continue;
-        dist[v] = dist[u]! + this.cost[e]!;
+      for (const e of at(this.out, u)) {
+        const v = at(this.to, e);
+        if (at(this.cap, e) <= 0 || at(dist, u) + at(this.cost, e) >= at(dist, v)) continue;
+        dist[v] = at(dist, u) + at(this.cost, e);
         via[v] = e;
         if (!queued[v]) {
           queued[v] = true;

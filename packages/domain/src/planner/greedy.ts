@@ -1,4 +1,4 @@
-import { groupBy, homeProvince, indexProblem, type ProblemIndex } from './context.ts';
+import { at, groupBy, homeProvince, indexProblem, type ProblemIndex } from './context.ts';
 import type { Draft } from './groups.ts';
 import { planDocument } from './plan.ts';
 import type { PlannerOptions, PostingCadre, PostingPlan, PostingProblem } from './problem.ts';
@@ -12,8 +12,8 @@ function greedyBatches(ix: ProblemIndex): Map<string, number> {
     if (open.length === 0) continue;
     const counts = sent.get(c.organ) ?? ix.batches.map(() => 0);
     sent.set(c.organ, counts);
-    const batch = open.reduce((best, b) => (counts[b]! < counts[best]! ? b : best));
-    counts[batch]!++;
+    const batch = open.reduce((best, b) => (at(counts, b) < at(counts, best) ? b : best));
+    counts[batch] = at(counts, batch) + 1;
     out.set(c.id, batch);
   }
   return out;
@@ -50,7 +50,7 @@ export function greedyPlan(problem: PostingProblem, options: PlannerOptions = {}
       for (const members of chunks<PostingCadre>(cadres, ix.rules.max)) {
         const spot = [...prefectures].find(
           ([, list]) =>
-            (province === '' || list[0]!.province === province) &&
+            (province === '' || at(list, 0).province === province) &&
             list.filter((c) => !used.has(c.id)).length >= members.length,
         );
         if (!spot) {
@@ -60,9 +60,9 @@ export function greedyPlan(problem: PostingProblem, options: PlannerOptions = {}
         }
         const [prefecture, list] = spot;
         const free = list.filter((c) => !used.has(c.id));
-        const countyOf = new Map(members.map((c, i) => [c.id, free[i]!.id]));
+        const countyOf = new Map(members.map((c, i) => [c.id, at(free, i).id]));
         for (const county of countyOf.values()) used.add(county);
-        draft.groups.push({ batch: b, prefecture, province: list[0]!.province, members, countyOf });
+        draft.groups.push({ batch: b, prefecture, province: at(list, 0).province, members, countyOf });
       }
     }
   });

@@ -1,4 +1,4 @@
-import { canLead, groupBy, homeProvince, type ProblemIndex } from './context.ts';
+import { at, canLead, groupBy, homeProvince, type ProblemIndex } from './context.ts';
 import type { PlanViolation, PostingCadre, PostingCounty } from './problem.ts';
 
 /** A group being built: its members and the county each is posted to. */
@@ -83,7 +83,7 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
     const choice = blocks.map(() => new Int32Array(states).fill(-1));
     blocks.forEach((b, i) => {
       const gain = (c: number, cl: number) => {
-        const shape = shapeWith(ix, b, own[i]!, c, cl);
+        const shape = shapeWith(ix, b, at(own, i), c, cl);
         return value(shape.g, shape.mixed, lambda);
       };
       const gains = Array.from({ length: MOST_CENTRALS_PER_PROVINCE + 1 }, (_, c) =>
@@ -98,10 +98,10 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
           for (let cl = 0; cl <= c && usedLeaders + cl < width; cl++) {
             if (used - usedLeaders + c - cl > others.length) continue;
             const t = (used + c) * width + usedLeaders + cl;
-            const v = best[s]! + gains[c]![cl]!;
-            if (v > next[t]!) {
+            const v = at(best, s) + at(at(gains, c), cl);
+            if (v > at(next, t)) {
               next[t] = v;
-              choice[i]![t] = s;
+              at(choice, i)[t] = s;
             }
           }
         }
@@ -112,19 +112,19 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
     let top = Number.NEGATIVE_INFINITY;
     for (let s = 0; s < states; s++) {
       const v =
-        best[s]! + leftover(centrals.length - Math.floor(s / width), leaders.length - (s % width), lambda);
+        at(best, s) + leftover(centrals.length - Math.floor(s / width), leaders.length - (s % width), lambda);
       if (v > top) [top, end] = [v, s];
     }
     picks = blocks.map(() => [0, 0]);
     for (let i = blocks.length - 1; i >= 0; i--) {
-      const prev = choice[i]![end]!;
+      const prev = at(at(choice, i), end);
       picks[i] = [Math.floor(end / width) - Math.floor(prev / width), (end % width) - (prev % width)];
       end = prev;
     }
     let groups = 0;
     let mixed = 0;
     blocks.forEach((b, i) => {
-      const shape = shapeWith(ix, b, own[i]!, ...picks[i]!);
+      const shape = shapeWith(ix, b, at(own, i), ...at(picks, i));
       groups += shape.g ?? 0;
       mixed += shape.mixed;
     });
@@ -133,7 +133,7 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
     lambda = share;
   }
   blocks.forEach((b, i) => {
-    const [c, cl] = picks[i]!;
+    const [c, cl] = at(picks, i);
     b.centrals.push(...leaders.splice(0, cl), ...others.splice(0, c - cl));
   });
   return {
@@ -155,7 +155,7 @@ function formGroups(ix: ProblemIndex, b: Block): PostingCadre[][] {
   const put = (c: PostingCadre, from: number) => {
     for (let k = 0; k < g; k++) {
       const i = (from + k) % g;
-      if (groups[i]!.length < room[i]!) return void groups[i]!.push(c);
+      if (at(groups, i).length < at(room, i)) return void at(groups, i).push(c);
     }
   };
   const centrals = [...b.centrals.filter(leads), ...b.centrals.filter((c) => !leads(c))];
@@ -165,7 +165,7 @@ function formGroups(ix: ProblemIndex, b: Block): PostingCadre[][] {
   const provincialLeaders = b.provincial.filter(leads);
   const rest = b.provincial.filter((c) => !leads(c));
   for (let i = 0; i < g; i++) {
-    if (groups[i]!.some(leads)) continue;
+    if (at(groups, i).some(leads)) continue;
     const leader = provincialLeaders.shift();
     if (leader) put(leader, i);
   }
@@ -210,7 +210,7 @@ function choosePrefecture(
 
 function blockCause(ix: ProblemIndex, batch: number, b: Block): PlanViolation {
   const where = b.province ?? 'central';
-  const subject = `${ix.batches[batch]!.id}/${where}`;
+  const subject = `${at(ix.batches, batch).id}/${where}`;
   const leaders = blockLeaders(ix, b);
   const size = b.provincial.length + b.centrals.length;
   const { min, max } = ix.rules;
@@ -219,9 +219,9 @@ function blockCause(ix: ProblemIndex, batch: number, b: Block): PlanViolation {
     subject,
     hard: true,
     message:
-      `无法满足：批次 ${ix.batches[batch]!.id} 在 ${where} 有 ${b.provincial.length} 名本省干部、${b.centrals.length} 名中央干部，` +
+      `无法满足：批次 ${at(ix.batches, batch).id} 在 ${where} 有 ${b.provincial.length} 名本省干部、${b.centrals.length} 名中央干部，` +
       `其中 ${leaders} 人可牵头，无法编成每组 ${min}–${max} 人且各有牵头人的小组（中央干部已不够调配） / ` +
-      `cannot be met: batch ${ix.batches[batch]!.id} has ${size} cadres in ${where} (${b.centrals.length} central) and ` +
+      `cannot be met: batch ${at(ix.batches, batch).id} has ${size} cadres in ${where} (${b.centrals.length} central) and ` +
       `${leaders} who may lead: no split into groups of ${min}–${max} each with a leader, and no central cadre left to help`,
   };
 }
@@ -230,7 +230,7 @@ function blockCause(ix: ProblemIndex, batch: number, b: Block): PlanViolation {
 function planBatch(ix: ProblemIndex, batch: number, cadres: PostingCadre[], history: History, draft: Draft) {
   const byProvince = groupBy(
     cadres.filter((c) => homeProvince(ix, c) !== null),
-    (c) => homeProvince(ix, c)!,
+    (c) => homeProvince(ix, c) ?? '',
   );
   const blocks: Block[] = [...byProvince.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -252,13 +252,13 @@ function planBatch(ix: ProblemIndex, batch: number, cadres: PostingCadre[], hist
     for (const members of formGroups(ix, b).sort((x, y) => y.length - x.length)) {
       const spot = choosePrefecture(ix, b.province, members.length, used, history);
       if (!spot) {
-        const why = `批次 ${ix.batches[batch]!.id} 在 ${b.province ?? '全国'} 已没有能容纳 ${members.length} 人小组的地市 / no prefecture of ${b.province ?? 'the country'} has ${members.length} free counties in batch ${ix.batches[batch]!.id}`;
+        const why = `批次 ${at(ix.batches, batch).id} 在 ${b.province ?? '全国'} 已没有能容纳 ${members.length} 人小组的地市 / no prefecture of ${b.province ?? 'the country'} has ${members.length} free counties in batch ${at(ix.batches, batch).id}`;
         for (const c of members) draft.unplaced.set(c.id, why);
         continue;
       }
-      const countyOf = new Map(members.map((c, i) => [c.id, spot.counties[i]!.id]));
+      const countyOf = new Map(members.map((c, i) => [c.id, at(spot.counties, i).id]));
       for (const county of countyOf.values()) used.add(county);
-      const province = ix.counties.get(spot.counties[0]!.id)!.province;
+      const province = at(spot.counties, 0).province;
       draft.groups.push({ batch, prefecture: spot.prefecture, province, members, countyOf });
     }
   }

@@ -1,4 +1,4 @@
-import { canLead, groupBy, isCentral, type ProblemIndex } from './context.ts';
+import { canLead, groupBy, isCentral, must, type ProblemIndex } from './context.ts';
 import type { Draft, DraftGroup } from './groups.ts';
 import type { PlannerOptions, PostingCadre } from './problem.ts';
 
@@ -63,7 +63,7 @@ function mixIn(ix: ProblemIndex, counties: Counties, target: DraftGroup, batchGr
       if (rest.length >= min && hasLeader(ix, rest) && target.members.length < max) {
         const county = counties.freeIn(ix, target.batch, target.prefecture);
         if (county === undefined) continue;
-        counties.release(source.batch, source.countyOf.get(x.id)!);
+        counties.release(source.batch, must(source.countyOf, x.id));
         counties.take(target.batch, county);
         moveMember(source, target, x, county);
         return true;
@@ -73,8 +73,8 @@ function mixIn(ix: ProblemIndex, counties: Counties, target: DraftGroup, batchGr
         (m) => hasLeader(ix, [...rest, m]) && hasLeader(ix, [...without(target.members, m), x]),
       );
       if (!y || target.members.length < 2) continue;
-      const countyX = source.countyOf.get(x.id)!;
-      const countyY = target.countyOf.get(y.id)!;
+      const countyX = must(source.countyOf, x.id);
+      const countyY = must(target.countyOf, y.id);
       moveMember(source, target, x, countyY);
       moveMember(target, source, y, countyX);
       return true;
@@ -90,13 +90,14 @@ function mixIn(ix: ProblemIndex, counties: Counties, target: DraftGroup, batchGr
 export function improve(ix: ProblemIndex, draft: Draft, options: PlannerOptions) {
   const { now, timeBudgetMs } = options;
   const deadline = now && timeBudgetMs !== undefined ? now() + timeBudgetMs : undefined;
+  const late = () => now !== undefined && deadline !== undefined && now() > deadline;
   const counties = new Counties(draft.groups);
   const batches = [...groupBy(draft.groups, (g) => String(g.batch)).values()];
   for (let pass = 0; pass < (options.maxPasses ?? 20); pass++) {
     let better = false;
     for (const groups of batches) {
       for (const target of groups) {
-        if (deadline !== undefined && now!() > deadline) return;
+        if (late()) return;
         if (target.members.some((c) => isCentral(ix, c))) continue;
         if (mixIn(ix, counties, target, groups)) better = true;
       }

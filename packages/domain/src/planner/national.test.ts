@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy } from './context.ts';
+import { groupBy, must } from './context.ts';
 import { greedyPlan } from './greedy.ts';
 import { plan } from './plan.ts';
 import { GROUP_LEADER_RANKS } from './problem.ts';
@@ -26,9 +26,9 @@ describe('posting planner on a national program', () => {
     const start = new Map(problem.batches.map((b) => [b.id, b.start]));
     const cadre = new Map(problem.cadres.map((c) => [c.id, c]));
     for (const a of result.assignments) {
-      const c = cadre.get(a.cadre)!;
+      const c = must(cadre, a.cadre);
       expect(a.months).toBe(c.grassrootsYears < 2 ? 6 : 4);
-      if (c.probationEndsOn !== null) expect(c.probationEndsOn <= start.get(a.batch)!).toBe(true);
+      if (c.probationEndsOn !== null) expect(c.probationEndsOn <= must(start, a.batch)).toBe(true);
       expect(c.avoidBatches).not.toContain(a.batch);
     }
     expect(result.assignments.length + result.unassigned.length).toBe(problem.cadres.length);
@@ -39,7 +39,7 @@ describe('posting planner on a national program', () => {
     const rank = new Map(problem.cadres.map((c) => [c.id, c.rank]));
     for (const g of result.groups) {
       expect(g.members.length === 3 || g.members.length === 4).toBe(true);
-      expect(GROUP_LEADER_RANKS).toContain(rank.get(g.leader!));
+      expect(GROUP_LEADER_RANKS).toContain(rank.get(g.leader ?? ''));
     }
     // 200 central cadres over ~400 groups: at most about half can hold one
     expect(result.score.mixedGroups).toBeGreaterThan(0.4);
@@ -47,7 +47,7 @@ describe('posting planner on a national program', () => {
 
   it('sends about a quarter of each organ per batch', () => {
     const organ = new Map(problem.cadres.map((c) => [c.id, c.organ]));
-    for (const posted of groupBy(result.assignments, (a) => organ.get(a.cadre)!).values()) {
+    for (const posted of groupBy(result.assignments, (a) => must(organ, a.cadre)).values()) {
       const counts = [...groupBy(posted, (a) => a.batch).values()].map((l) => l.length);
       expect(counts).toHaveLength(4);
       expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);

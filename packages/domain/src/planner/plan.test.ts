@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at, must } from './context.ts';
 import { plan } from './plan.ts';
 import {
   GROUP_LEADER_RANKS,
@@ -32,7 +33,7 @@ function cadres(
   return Array.from({ length: n }, (_, i) => ({
     id: `${organ}${i + 1}`,
     organ,
-    rank: ranks[i % ranks.length]!,
+    rank: at(ranks, i % ranks.length),
     grassrootsYears: i % 3 === 0 ? 1 : 5,
     probationEndsOn: null,
     avoidBatches: [],
@@ -57,6 +58,8 @@ function program(
   };
 }
 
+const first = <T>(list: T[], wanted: (item: T) => boolean) => at(list.filter(wanted), 0);
+
 const hard = (problem: PostingProblem, p: ReturnType<typeof plan>) =>
   checkPlan(problem, p).filter((v) => v.hard);
 
@@ -78,9 +81,9 @@ describe('posting planner on small programs', () => {
       expect(g.members.length).toBeGreaterThanOrEqual(3);
       expect(g.members.length).toBeLessThanOrEqual(4);
       expect(g.members).toContain(g.leader);
-      expect(GROUP_LEADER_RANKS).toContain(rank.get(g.leader!));
+      expect(GROUP_LEADER_RANKS).toContain(rank.get(g.leader ?? ''));
       const mine = p.assignments.filter((a) => a.group === g.id);
-      expect(new Set(mine.map((a) => county.get(a.county)!.prefecture))).toEqual(new Set([g.prefecture]));
+      expect(new Set(mine.map((a) => must(county, a.county).prefecture))).toEqual(new Set([g.prefecture]));
       expect(new Set(mine.map((a) => a.county)).size).toBe(mine.length);
     }
     expect(p.score.mixedGroups).toBeGreaterThan(0);
@@ -89,17 +92,17 @@ describe('posting planner on small programs', () => {
   it('proposes 6 months under 2 years of grassroots experience, otherwise 4', () => {
     const p = plan(feasible);
     const years = new Map(feasible.cadres.map((c) => [c.id, c.grassrootsYears]));
-    for (const a of p.assignments) expect(a.months).toBe(years.get(a.cadre)! < 2 ? 6 : 4);
+    for (const a of p.assignments) expect(a.months).toBe(must(years, a.cadre) < 2 ? 6 : 4);
     expect(p.assignments.some((a) => a.months === 6)).toBe(true);
   });
 
   it('waits for probation to end and keeps out of avoided batches; lists who cannot go, with the reason', () => {
-    const people = [...feasible.cadres];
-    const at = (id: string) => people.findIndex((c) => c.id === id);
-    people[at('sx2')] = { ...people[at('sx2')]!, probationEndsOn: '2016-06-30' };
-    people[at('sx3')] = { ...people[at('sx3')]!, probationEndsOn: '2018-01-01' };
-    people[at('gs2')] = { ...people[at('gs2')]!, avoidBatches: ['b1', 'b2', 'b3'] };
-    const problem = program(people);
+    const changes: Record<string, Partial<PostingCadre>> = {
+      sx2: { probationEndsOn: '2016-06-30' },
+      sx3: { probationEndsOn: '2018-01-01' },
+      gs2: { avoidBatches: ['b1', 'b2', 'b3'] },
+    };
+    const problem = program(feasible.cadres.map((c) => ({ ...c, ...changes[c.id] })));
     const p = plan(problem);
     expect(hard(problem, p)).toEqual([]);
     const batchOf = new Map(p.assignments.map((a) => [a.cadre, a.batch]));
@@ -149,7 +152,7 @@ describe('posting planner on infeasible programs', () => {
     const causes = p.violations.filter((v) => v.message.startsWith('无法满足')).map((v) => v.rule);
     expect(causes).toEqual(expect.arrayContaining(['county-once', 'group-size']));
     expect(p.unassigned.length).toBeGreaterThan(0);
-    expect(p.unassigned[0]!.reason).toContain('620000');
+    expect(at(p.unassigned, 0).reason).toContain('620000');
     expect(hard(problem, p).some((v) => v.rule === 'assigned-once')).toBe(true);
   });
 
@@ -172,15 +175,15 @@ describe('checking a plan edited by hand', () => {
 
   it('catches a provincial cadre moved to another province', () => {
     const v = edit((p) => {
-      p.assignments.find((a) => a.cadre === 'sx1')!.county = '620105';
+      first(p.assignments, (a) => a.cadre === 'sx1').county = '620105';
     });
     expect(rules(v)).toEqual(expect.arrayContaining(['own-province', 'group']));
   });
 
   it('catches two cadres in one county in one batch', () => {
     const v = edit((p) => {
-      const [a, b] = p.assignments.filter((x) => x.batch === 'b1' && x.cadre.startsWith('sx'));
-      a!.county = b!.county;
+      const sx = p.assignments.filter((x) => x.batch === 'b1' && x.cadre.startsWith('sx'));
+      at(sx, 0).county = at(sx, 1).county;
     });
     expect(rules(v)).toContain('county-once');
   });
@@ -191,7 +194,7 @@ describe('checking a plan edited by hand', () => {
       cadres: feasible.cadres.map((c) => (c.id === 'gs1' ? { ...c, avoidBatches: ['b1'] } : c)),
     };
     const p = plan(problem);
-    const moved = p.assignments.find((a) => a.cadre === 'gs1')!;
+    const moved = first(p.assignments, (a) => a.cadre === 'gs1');
     moved.batch = 'b1';
     const hardRules = checkPlan(problem, p)
       .filter((v) => v.hard)
@@ -202,20 +205,20 @@ describe('checking a plan edited by hand', () => {
   it('catches a group whose leader is below 正处', () => {
     const rank = new Map(feasible.cadres.map((c) => [c.id, c.rank]));
     const v = edit((p) => {
-      const g = p.groups[0]!;
-      g.leader = g.members.find((m) => !GROUP_LEADER_RANKS.includes(rank.get(m)!))!;
+      const g = at(p.groups, 0);
+      g.leader = first(g.members, (m) => !GROUP_LEADER_RANKS.includes(must(rank, m)));
     });
     expect(rules(v)).toEqual(['group-leader']);
   });
 
   it('shows 6 months shortened to 4 as a soft deviation, other lengths as hard (decision 13)', () => {
     const short = edit((p) => {
-      p.assignments.find((a) => a.months === 6)!.months = 4;
+      first(p.assignments, (a) => a.months === 6).months = 4;
     });
     expect(rules(short)).toEqual([]);
     expect(short.some((v) => v.rule === 'months-shortened' && !v.hard)).toBe(true);
     const long = edit((p) => {
-      p.assignments.find((a) => a.months === 4)!.months = 6;
+      first(p.assignments, (a) => a.months === 4).months = 6;
     });
     expect(rules(long)).toEqual(['months']);
   });

@@ -1,5 +1,13 @@
 import { assignBatches } from './batches.ts';
-import { canLead, indexProblem, noOpenBatchReason, type ProblemIndex, proposedMonths } from './context.ts';
+import {
+  at,
+  canLead,
+  indexProblem,
+  must,
+  noOpenBatchReason,
+  type ProblemIndex,
+  proposedMonths,
+} from './context.ts';
 import { diagnose } from './diagnose.ts';
 import { type Draft, formBatches } from './groups.ts';
 import { improve } from './improve.ts';
@@ -19,7 +27,9 @@ const byRank = (a: PostingCadre, b: PostingCadre) =>
 export function planDocument(ix: ProblemIndex, draft: Draft): PostingPlan {
   const groups = [...draft.groups].sort(
     (a, b) =>
-      a.batch - b.batch || a.prefecture.localeCompare(b.prefecture) || byRank(a.members[0]!, b.members[0]!),
+      a.batch - b.batch ||
+      a.prefecture.localeCompare(b.prefecture) ||
+      byRank(at(a.members, 0), at(b.members, 0)),
   );
   const plan: PostingPlan = {
     assignments: [],
@@ -30,7 +40,7 @@ export function planDocument(ix: ProblemIndex, draft: Draft): PostingPlan {
   };
   groups.forEach((g, i) => {
     const id = `g${i + 1}`;
-    const batch = ix.batches[g.batch]!.id;
+    const batch = at(ix.batches, g.batch).id;
     const members = [...g.members].sort(byRank);
     // 由小组中正处长及以上干部牵头: the highest-ranked member who may lead
     const leader = members.find((c) => canLead(ix, c));
@@ -45,7 +55,7 @@ export function planDocument(ix: ProblemIndex, draft: Draft): PostingPlan {
       plan.assignments.push({
         cadre: c.id,
         batch,
-        county: g.countyOf.get(c.id)!,
+        county: must(g.countyOf, c.id),
         group: id,
         months: proposedMonths(c),
       });
@@ -54,7 +64,7 @@ export function planDocument(ix: ProblemIndex, draft: Draft): PostingPlan {
     const open = ix.open.get(c.id) ?? [];
     if (open.length === 0) plan.unassigned.push({ cadre: c.id, reason: noOpenBatchReason(ix, c) });
     else if (draft.unplaced.has(c.id))
-      plan.unassigned.push({ cadre: c.id, reason: draft.unplaced.get(c.id)! });
+      plan.unassigned.push({ cadre: c.id, reason: must(draft.unplaced, c.id) });
   }
   const { violations, score } = reviewPlan(ix, plan);
   plan.violations = [...draft.causes, ...violations];

@@ -4,6 +4,7 @@
  * domain stays free of I/O.
  */
 import type { SeedCommittee } from '../divisions.ts';
+import { at } from './context.ts';
 import {
   POSTING_FORMAT,
   type PostingCadre,
@@ -93,10 +94,10 @@ export function countiesFromCommittees(committees: readonly SeedCommittee[]): Po
   const byId = new Map(committees.map((c) => [c.id, c]));
   const out: PostingCounty[] = [];
   for (const c of committees) {
-    if (c.level !== 'county' || c.divisionCode === null || c.parentId === null) continue;
-    const parent = byId.get(c.parentId)!;
-    const province = parent.level === 'province' ? parent : byId.get(parent.parentId!)!;
-    out.push({ id: c.divisionCode, prefecture: parent.divisionCode!, province: province.divisionCode! });
+    const parent = byId.get(c.parentId ?? '');
+    const province = parent?.level === 'province' ? parent : byId.get(parent?.parentId ?? '');
+    if (c.level !== 'county' || !c.divisionCode || !parent?.divisionCode || !province?.divisionCode) continue;
+    out.push({ id: c.divisionCode, prefecture: parent.divisionCode, province: province.divisionCode });
   }
   return out;
 }
@@ -145,14 +146,14 @@ export function sampleProgram(
   size: SampleSize = { centralCadres: 200, provincialCadres: 1400 },
 ): PostingProblem {
   const random = seededRandom(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => at(list, Math.floor(random() * list.length));
   const weighted = (table: ReadonlyArray<readonly [PostingRank, number]>) => {
     let r = random();
     for (const [rank, w] of table) {
       r -= w;
       if (r < 0) return rank;
     }
-    return table[table.length - 1]![0];
+    return at(table, table.length - 1)[0];
   };
   const batches = ['2015-09-01', '2016-03-01', '2016-09-01', '2017-03-01'].map((start, i) => ({
     id: `b${i + 1}`,

@@ -1,5 +1,5 @@
 import { hardViolations } from './check.ts';
-import { groupBy, indexProblem, isCentral, type ProblemIndex, proposedMonths } from './context.ts';
+import { groupBy, indexProblem, isCentral, must, type ProblemIndex, proposedMonths } from './context.ts';
 import type { PlannerOptions, PlanScore, PlanViolation, PostingPlan, PostingProblem } from './problem.ts';
 
 /** How much each soft goal weighs in `score.total`; mixing is the one the seed names first. */
@@ -46,7 +46,7 @@ function coverage(ix: ProblemIndex, plan: PostingPlan, out: PlanViolation[]): nu
   let premature = 0;
   let postings = 0;
   const located = plan.assignments.filter((a) => ix.counties.has(a.county) && ix.batchAt.has(a.batch));
-  for (const [province, list] of groupBy(located, (a) => ix.counties.get(a.county)!.province)) {
+  for (const [province, list] of groupBy(located, (a) => must(ix.counties, a.county).province)) {
     const total = ix.countiesByProvince.get(province)?.length ?? 0;
     const byBatch = groupBy(list, (a) => a.batch);
     const served = new Set<string>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from './context.ts';
 import { parseProblem } from './validate.ts';
 
 const good = {
@@ -48,14 +49,14 @@ describe('posting problem validation', () => {
         'counties[1].province',
       ].sort(),
     );
-    const organ = parsed.problems.find((p) => p.field === 'cadres[1].organ')!;
-    expect(organ.zh).toContain('机关 nowhere');
-    expect(organ.en).toContain('organ nowhere is not among the organs');
+    const organ = parsed.problems.find((p) => p.field === 'cadres[1].organ');
+    expect(organ?.zh).toContain('机关 nowhere');
+    expect(organ?.en).toContain('organ nowhere is not among the organs');
   });
 
   it('rejects what is not a document', () => {
     const parsed = parseProblem([1, 2]);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems[0]!.field).toBe('document');
+    if (!parsed.ok) expect(at(parsed.problems, 0).field).toBe('document');
   });
 });
