@@ -97,24 +97,32 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
         from activities a
        where a.type = 'open_day' and a.end_date between ${yearStart}::date and ${q.asOf}::date
        group by 1
+    ),
+    -- every organization with each of its ancestors (itself included), in one join
+    anc as (
+      select n.id as org_id, u.ord, a.id, a.level, a.division_code
+        from organizations o
+        join needed n on n.id = o.id
+        cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')) with ordinality as u(id, ord)
+        join organizations a on a.id = u.id
+    ),
+    up as (
+      select org_id,
+             (array_agg(id order by ord desc) filter (where level = 'province'))[1] as province,
+             (array_agg(id order by ord desc) filter (where level = 'prefecture'))[1] as prefecture,
+             (array_agg(id order by ord desc) filter (where level = 'county'))[1] as county,
+             coalesce(bool_or(
+               (level = 'province' and left(division_code, 2) = any(string_to_array(${MUNICIPALITY_PROVINCE_CODES.join(',')}, ',')))
+               or (level = 'prefecture' and left(division_code, 4) = any(string_to_array(${SUB_PROVINCIAL_CITY_CODES.join(',')}, ',')))
+             ), false) as municipal
+        from anc group by org_id
     )
     select o.id, o.level, o.field, o.division_code is null and o.level = 'province' as sector,
            string_to_array(trim(both '/' from o.path), '/') as chain,
            up.province, coalesce(up.prefecture, up.province) as prefecture, up.county, up.municipal,
            od.open_days
       from organizations o
-      join needed n on n.id = o.id
-      cross join lateral (
-        select (array_agg(a.id order by u.ord desc) filter (where a.level = 'province'))[1] as province,
-               (array_agg(a.id order by u.ord desc) filter (where a.level = 'prefecture'))[1] as prefecture,
-               (array_agg(a.id order by u.ord desc) filter (where a.level = 'county'))[1] as county,
-               coalesce(bool_or(
-                 (a.level = 'province' and left(a.division_code, 2) = any(string_to_array(${MUNICIPALITY_PROVINCE_CODES.join(',')}, ',')))
-                 or (a.level = 'prefecture' and left(a.division_code, 4) = any(string_to_array(${SUB_PROVINCIAL_CITY_CODES.join(',')}, ',')))
-               ), false) as municipal
-          from unnest(string_to_array(trim(both '/' from o.path), '/')) with ordinality as u(id, ord)
-          join organizations a on a.id = u.id
-      ) up
+      join up on up.org_id = o.id
       left join od on od.org_id = o.id
      order by o.id`,
   );
@@ -286,6 +294,13 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
         json_agg(${dated} ${byDate}) filter (where a.type = 'system' and ${inYear}) as y_systems
       from ten a group by a.point_id
     ),
+    -- the successor of a tenure, which carries its handover note (the latest, should there be two)
+    succ as (
+      select distinct on (n.predecessor_id) n.predecessor_id, n.id, n.handover_note
+        from contact_points n
+       where n.predecessor_id in (select id from pts)
+       order by n.predecessor_id, n.from_date desc, n.id desc
+    ),
     people as (
       select a.point_id,
         array_agg(distinct ct.id) filter (where ct.role = 'youth' and a.type = 'talk') as youths_talked,
@@ -304,9 +319,7 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
            s.id as successor, coalesce(btrim(s.handover_note, E' \t\r\n'), '') <> '' as handover_note,
            d.*, pe.youths_talked, pe.youths_helped, pe.key_youths
       from pts p
-      left join lateral (
-        select n.id, n.handover_note from contact_points n where n.predecessor_id = p.id order by n.from_date, n.id limit 1
-      ) s on true
+      left join succ s on s.predecessor_id = p.id
       left join dated d on d.point_id = p.id
       left join people pe on pe.point_id = p.id
      order by p.id`,
@@ -390,16 +403,27 @@ export async function presetAdoptions(db: Db, q: FactsQuery): Promise<PresetAdop
   }));
 }
 
-/** Every fact the engine needs for (year, asOf, scope), in a handful of set-based queries. */
-export async function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts> {
-  return {
-    year: q.year,
-    asOf: q.asOf,
-    orgs: await orgFacts(db, q),
-    cadres: await cadreFacts(db, q),
-    points: await pointFacts(db, q),
-    postings: [],
-    exemptions: await exemptionFacts(db, q),
-    assessments: [],
-  };
+/**
+ * Every fact the engine needs for (year, asOf, scope), in a handful of set-based queries. They run
+ * in one read-only snapshot, so the facts agree with each other; the sorts and hashes over a
+ * province's year of activities get the memory to stay off disk.
+ */
+export function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      const t = tx as unknown as Db;
+      return {
+        year: q.year,
+        asOf: q.asOf,
+        orgs: await orgFacts(t, q),
+        cadres: await cadreFacts(t, q),
+        points: await pointFacts(t, q),
+        postings: [],
+        exemptions: await exemptionFacts(t, q),
+        assessments: [],
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
