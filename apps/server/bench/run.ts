@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the posting planner beside its greedy baseline (planner.ts), then login, org-tree and
  * activity-insert API throughput on PGlite and on PostgreSQL, each beside the raw database doing the same
- * queries in the same run (machines here are noisy: read the ratios).
+ * queries in the same run (machines here are noisy: read the ratios); then a province's compliance evaluation
+ * beside one hand-written aggregate over the same rows (compliance.ts; BENCH_CADRES sets the size).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -16,6 +17,7 @@ import { type Database, openPglite, openPostgres } from '../src/platform/db/clie
 import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
+import { benchCompliance } from './compliance.ts';
 import { benchPlanner } from './planner.ts';
 import { timed } from './timing.ts';
 
@@ -64,6 +66,8 @@ async function main() {
     'backend     operation                    through the API        raw SQL, same run     API/raw',
   );
   await benchOne('PGlite', await openPglite(undefined));
+  const pglite = await openPglite(undefined);
+  await benchCompliance('PGlite', pglite).finally(() => pglite.close());
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
   const url =
     process.env.BENCH_DATABASE_URL ??
@@ -72,6 +76,8 @@ async function main() {
     }).trim();
   try {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
+    const postgres = await openPostgres(url, 4);
+    await benchCompliance('PostgreSQL', postgres).finally(() => postgres.close());
   } finally {
     if (!process.env.BENCH_DATABASE_URL)
       execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'stop', pgDir]);
