@@ -5,6 +5,8 @@ import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { TotpSetupPage } from './pages/auth/TotpSetupPage.tsx';
+import { DashboardPage } from './pages/compliance/DashboardPage.tsx';
+import { ProgressPage } from './pages/compliance/ProgressPage.tsx';
 import { ImportPage } from './pages/imports/ImportPage.tsx';
 import { ContactPage } from './pages/me/ContactPage.tsx';
 import { ContactsPage } from './pages/me/ContactsPage.tsx';
@@ -49,6 +51,7 @@ export const router = createBrowserRouter([
           { path: '/me/contacts', element: <ContactsPage /> },
           { path: '/me/contacts/:id', element: <ContactPage /> },
           { path: '/me/points/:id', element: <MyPointLedgerPage /> },
+          { path: '/me/progress', element: <ProgressPage /> },
           {
             element: <RequireAdmin />,
             children: [
@@ -60,6 +63,7 @@ export const router = createBrowserRouter([
                   { path: '/points', element: <PointsPage /> },
                   { path: '/points/:id', element: <PointLedgerPage /> },
                   { path: '/problems', element: <ProblemsPage /> },
+                  { path: '/compliance', element: <DashboardPage /> },
                   {
                     element: <RequireEditor />,
                     children: [

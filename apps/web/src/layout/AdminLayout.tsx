@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  BarChartOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   IdcardOutlined,
@@ -52,6 +53,7 @@ function AdminShell() {
     { key: '/people', icon: <TeamOutlined />, label: '团干部' },
     { key: '/points', icon: <EnvironmentOutlined />, label: '联系点' },
     { key: '/problems', icon: <AlertOutlined />, label: '问题清单' },
+    { key: '/compliance', icon: <BarChartOutlined />, label: '达标看板' },
     ...(editor
       ? [
           { key: '/accounts', icon: <IdcardOutlined />, label: '账号管理' },

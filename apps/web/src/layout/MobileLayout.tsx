@@ -1,4 +1,10 @@
-import { EditOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  LineChartOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
@@ -16,6 +22,7 @@ export interface MobileNavItem {
 /** The bottom navigation of the phone screens. */
 export const MOBILE_NAV: MobileNavItem[] = [
   { to: '/me', label: '我的', icon: <UserOutlined /> },
+  { to: '/me/progress', label: '进度', icon: <LineChartOutlined /> },
   { to: '/me/log', label: '记一笔', icon: <EditOutlined /> },
   { to: '/me/contacts', label: '联系青年', icon: <TeamOutlined /> },
 ];
