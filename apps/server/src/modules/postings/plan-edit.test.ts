@@ -19,7 +19,11 @@ const problem: PostingProblem = {
   ],
   organs: [{ id: 'central', level: 'central' }],
   cadres: [cadre('c1'), cadre('c2'), cadre('c3'), cadre('c4', 1)],
-  counties: ['k1', 'k2', 'k3', 'k4'].map((id) => ({ id, prefecture: id < 'k3' ? 'p1' : 'p2', province: 'x' })),
+  counties: ['k1', 'k2', 'k3', 'k4'].map((id) => ({
+    id,
+    prefecture: id < 'k3' ? 'p1' : 'p2',
+    province: 'x',
+  })),
 };
 
 const plan: PostingPlan = {
@@ -45,7 +49,11 @@ const edited = (r: ReturnType<typeof applyMove>) => {
 describe('moving a cadre by hand', () => {
   it('moves the cadre into another group, and a leader who leaves leaves the group leaderless', () => {
     const next = edited(applyMove(problem, plan, 'c1', { batch: 'b2', county: 'k4', group: 'g2' }));
-    expect(next.assignments.find((a) => a.cadre === 'c1')).toMatchObject({ batch: 'b2', county: 'k4', group: 'g2' });
+    expect(next.assignments.find((a) => a.cadre === 'c1')).toMatchObject({
+      batch: 'b2',
+      county: 'k4',
+      group: 'g2',
+    });
     expect(next.groups.find((g) => g.id === 'g1')).toMatchObject({ leader: null, members: ['c2'] });
     expect(next.groups.find((g) => g.id === 'g2')?.members).toEqual(['c3', 'c1']);
     // the stored plan is not touched

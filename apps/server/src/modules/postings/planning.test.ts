@@ -47,7 +47,7 @@ beforeAll(async () => {
     (await admin.post('/api/v1/contact-points', { cadreId: withPoint, orgId: 'g-org', from: '2025-01-01' }))
       .statusCode,
   ).toBe(201);
-});
+}, 180_000);
 afterAll(() => ctx.close());
 
 const hard = (plan: TPostingPlanView) => plan.violations.filter((v) => v.hard);
@@ -118,8 +118,9 @@ describe('posting programs and their plans', () => {
   });
 
   it('a cadre moved by hand brings the violation back at once; publishing waits until it is gone', async () => {
-    const row = plan.rows.find((r) => !r.leader)!;
-    const other = plan.rows.find((r) => r.batch !== row.batch)!;
+    const row = plan.rows.find((r) => !r.leader);
+    const other = plan.rows.find((r) => r.batch !== row?.batch);
+    if (!row || !other) throw new Error('the plan has two batches with members');
     const moved = await admin.patch(`/api/v1/posting-plans/${plan.id}/cadres/${row.cadre}`, {
       batch: other.batch,
       group: other.group,
@@ -139,7 +140,9 @@ describe('posting programs and their plans', () => {
     });
     expect(hard(back.json())).toEqual([]);
 
-    const unknown = await admin.patch(`/api/v1/posting-plans/${plan.id}/cadres/${row.cadre}`, { county: 'nowhere' });
+    const unknown = await admin.patch(`/api/v1/posting-plans/${plan.id}/cadres/${row.cadre}`, {
+      county: 'nowhere',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].path).toBe('county');
   });
@@ -160,7 +163,8 @@ describe('posting programs and their plans', () => {
       leader: boolean;
     }[];
     expect(postings).toHaveLength(8);
-    const mine = postings.find((x) => x.cadreId === withPoint)!;
+    const mine = postings.find((x) => x.cadreId === withPoint);
+    if (!mine) throw new Error('the cadre is posted');
     expect(mine.months).toBe(6);
     expect(mine.to).toBe(mine.from.startsWith('2026') ? '2027-02-28' : '2027-08-31');
     expect(postings.filter((x) => x.leader)).toHaveLength(new Set(postings.map((x) => x.groupId)).size);
@@ -181,7 +185,12 @@ describe('posting programs and their plans', () => {
 
   it('writes every change to the audit log', async () => {
     const actions = (await ctx.p.db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
-    for (const a of ['posting_program.create', 'posting_plan.generate', 'posting_plan.move', 'posting_plan.publish'])
+    for (const a of [
+      'posting_program.create',
+      'posting_plan.generate',
+      'posting_plan.move',
+      'posting_plan.publish',
+    ])
       expect(actions).toContain(a);
   });
 });

@@ -33,7 +33,10 @@ describe('the planner problem from the organization tree', () => {
 
   it('keeps a provincial organ inside its province, but not the county committee of "8+4"', () => {
     expect(toOrgan(sx, 'cyl2015')).toEqual({ id: 'sx', level: 'province', divisionCode: '610000' });
-    expect(toOrgan(org('central', 'central', '/central/'), 'cyl2015')).toEqual({ id: 'central', level: 'central' });
+    expect(toOrgan(org('central', 'central', '/central/'), 'cyl2015')).toEqual({
+      id: 'central',
+      level: 'central',
+    });
     expect(toOrgan(org('yt', 'county', '/central/sx/xa/yt/'), 'mz2016').level).toBe('central');
   });
 

@@ -1,0 +1,109 @@
+import type { TCreateActivityRequest, TFourPlusOne, TPostingPlanView } from '@lianxin/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  createTestContext,
+  makeAccount,
+  makeCadre,
+  makeOrg,
+  signedIn,
+  systemActor,
+  type TestContext,
+} from '../../testing/index.ts';
+import { createActivity } from '../activities/activities.service.ts';
+
+let ctx: TestContext;
+let countyAdmin: Client;
+let otherAdmin: Client;
+const staff: string[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+  const { p } = ctx;
+  await makeOrg(p, { id: 'central', level: 'central' });
+  await makeOrg(p, { id: 'gd', level: 'province', parent: 'central', divisionCode: '440000' });
+  await makeOrg(p, { id: 'mz', level: 'prefecture', parent: 'gd' });
+  await makeOrg(p, { id: 'mj', level: 'county', parent: 'mz' });
+  await makeOrg(p, { id: 'dp', level: 'county', parent: 'mz' });
+  for (let i = 1; i <= 6; i++)
+    await makeOrg(p, { id: `mj-g${i}`, level: 'grassroots', parent: 'mj', field: 'rural' });
+  // county staff hold no 正处 rank: "8+4" asks none of its leaders
+  for (let i = 0; i < 8; i++)
+    staff.push((await makeCadre(p, { orgId: 'mj', name: `县干部${i}`, grassrootsYears: 3 })).id);
+  await makeCadre(p, { orgId: 'mj', name: '兼职委员', employment: 'part_time' });
+  await makeAccount(p, { username: 'mj-admin', role: 'org_admin', scopeOrgId: 'mj' });
+  await makeAccount(p, { username: 'dp-admin', role: 'org_admin', scopeOrgId: 'dp' });
+  countyAdmin = await signedIn(ctx, 'mj-admin');
+  otherAdmin = await signedIn(ctx, 'dp-admin');
+}, 180_000);
+afterAll(() => ctx.close());
+
+describe('"8+4" inside a county (decision 12)', () => {
+  it('plans a quarter of the staff per batch, in groups of 2 to 3, at the county’s grassroots organizations', async () => {
+    const notACounty = await countyAdmin.post('/api/v1/posting-programs', {
+      name: '8+4',
+      kind: 'mz2016',
+      orgId: 'mj',
+      organIds: ['mj', 'mj-g1'],
+      batches: [{ name: '一', start: '2026-01-05' }],
+    });
+    expect(notACounty.statusCode).toBe(400);
+
+    const program = await countyAdmin.post('/api/v1/posting-programs', {
+      name: '2026 年“8+4”',
+      kind: 'mz2016',
+      orgId: 'mj',
+      organIds: ['mj'],
+      batches: ['2026-01-05', '2026-04-06', '2026-07-06', '2026-10-05'].map((start, i) => ({
+        name: `第${i + 1}批`,
+        start,
+      })),
+    });
+    expect(program.statusCode).toBe(201);
+    const res = await countyAdmin.post(`/api/v1/posting-programs/${program.json().id}/plan`);
+    const plan = res.json() as TPostingPlanView;
+    expect(plan.violations.filter((v) => v.hard)).toEqual([]);
+    expect(plan.rows).toHaveLength(8);
+    expect(new Set(plan.rows.map((r) => r.county)).size).toBeLessThanOrEqual(6);
+    expect(plan.rows.every((r) => r.county.startsWith('mj-g'))).toBe(true);
+    for (const batch of new Set(plan.rows.map((r) => r.batch)))
+      expect(plan.rows.filter((r) => r.batch === batch)).toHaveLength(2);
+    for (const g of plan.groups) {
+      expect(g.members.length).toBeGreaterThanOrEqual(2);
+      expect(g.members.length).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe('"4+1": the weekly grassroots day', () => {
+  it('shows per week who was among grassroots youth, and who missed a finished week', async () => {
+    const log = (body: Record<string, unknown>) =>
+      createActivity(ctx.p, systemActor, body as TCreateActivityRequest);
+    await log({ type: 'visit', cadre: staff[0], start: '2026-02-16', end: '2026-02-17', travelDays: 0 });
+    await log({ type: 'event', cadre: staff[0], date: '2026-02-25', kind: 'volunteer' });
+    await log({ type: 'talk', cadre: staff[1], date: '2026-02-18', mode: 'face_to_face' });
+    await log({ type: 'talk', cadre: staff[1], date: '2026-02-24', mode: 'phone' });
+
+    // the test clock stands on Sunday 2026-03-01: the week of 23 February is still running
+    const res = await countyAdmin.get('/api/v1/four-plus-one?county=mj&weeks=2');
+    expect(res.statusCode).toBe(200);
+    const view = res.json() as TFourPlusOne;
+    expect(view.weeks).toEqual(['2026-02-16', '2026-02-23']);
+    expect(view.currentWeek).toBe('2026-02-23');
+    expect(view.cadres).toHaveLength(8);
+    const row = (id: string | undefined) => view.cadres.find((c) => c.id === id);
+    expect(row(staff[0])).toMatchObject({ days: [['2026-02-16', '2026-02-17'], ['2026-02-25']], missed: 0 });
+    // a phone call is not a day among youth, but the running week is not missed yet
+    expect(row(staff[1])).toMatchObject({ days: [['2026-02-18'], []], missed: 0 });
+    expect(row(staff[2])?.missed).toBe(1);
+
+    const earlier = (
+      await countyAdmin.get('/api/v1/four-plus-one?county=mj&weeks=2&until=2026-02-22')
+    ).json();
+    expect(earlier.currentWeek).toBeNull();
+    expect(earlier.cadres.find((c: { id: string }) => c.id === staff[1]).missed).toBe(1);
+
+    expect((await otherAdmin.get('/api/v1/four-plus-one?county=mj')).statusCode).toBe(403);
+    expect((await countyAdmin.get('/api/v1/four-plus-one?county=mj-g1')).statusCode).toBe(400);
+  });
+});

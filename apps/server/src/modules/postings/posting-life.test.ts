@@ -1,0 +1,243 @@
+import type { TCreateActivityRequest, TPosting, TPostingGroupPage } from '@lianxin/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, contactKeepers, contacts } from '../../platform/db/schema.ts';
+import {
+  type Client,
+  createTestContext,
+  makeAccount,
+  makeCadre,
+  makeOrg,
+  signedIn,
+  systemActor,
+  type TestContext,
+} from '../../testing/index.ts';
+import { createActivity } from '../activities/activities.service.ts';
+
+let ctx: TestContext;
+let admin: Client;
+let leader: Client;
+let member: Client;
+let outsider: Client;
+let leaderId: string;
+let memberId: string;
+let group: TPostingGroupPage;
+let own: TPosting; // the member's posting
+
+const log = (body: Record<string, unknown>) =>
+  createActivity(ctx.p, systemActor, body as TCreateActivityRequest);
+
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+  const { p } = ctx;
+  await makeOrg(p, { id: 'central', level: 'central' });
+  await makeOrg(p, { id: 'sx', level: 'province', parent: 'central', divisionCode: '610000' });
+  await makeOrg(p, { id: 'xa', level: 'prefecture', parent: 'sx' });
+  for (const id of ['xa1', 'xa2', 'xa3']) await makeOrg(p, { id, level: 'county', parent: 'xa' });
+  await makeOrg(p, { id: 'gs', level: 'province', parent: 'central', divisionCode: '620000' });
+  leaderId = (await makeCadre(p, { orgId: 'central', name: '牵头人', rank: 'division', grassrootsYears: 5 }))
+    .id;
+  memberId = (await makeCadre(p, { orgId: 'sx', name: '组员甲', grassrootsYears: 1 })).id;
+  await makeCadre(p, { orgId: 'sx', name: '组员乙', grassrootsYears: 3 });
+  const stranger = (await makeCadre(p, { orgId: 'gs', name: '旁人' })).id;
+  await makeAccount(p, { username: 'central-admin', role: 'org_admin', scopeOrgId: 'central' });
+  await makeAccount(p, { username: 'leader', role: 'cadre', scopeOrgId: 'central', cadreId: leaderId });
+  await makeAccount(p, { username: 'member', role: 'cadre', scopeOrgId: 'sx', cadreId: memberId });
+  await makeAccount(p, { username: 'outsider', role: 'cadre', scopeOrgId: 'gs', cadreId: stranger });
+  admin = await signedIn(ctx, 'central-admin');
+  leader = await signedIn(ctx, 'leader');
+  member = await signedIn(ctx, 'member');
+  outsider = await signedIn(ctx, 'outsider');
+
+  const program = await admin.post('/api/v1/posting-programs', {
+    name: '常态化下沉基层 2026',
+    kind: 'cyl2015',
+    orgId: 'central',
+    organIds: ['central', 'sx'],
+    batches: [{ name: '第一批', start: '2026-03-01' }],
+  });
+  const plan = await admin.post(`/api/v1/posting-programs/${program.json().id}/plan`);
+  expect(plan.json().violations.filter((v: { hard: boolean }) => v.hard)).toEqual([]);
+  expect((await admin.post(`/api/v1/posting-plans/${plan.json().id}/publish`)).statusCode).toBe(200);
+  own = (await member.get('/api/v1/postings')).json().items[0];
+
+  await p.db.insert(contacts).values([
+    { id: 'y1', name: '青年一', role: 'youth' },
+    { id: 'y2', name: '青年二', role: 'youth' },
+    { id: 'l1', name: '团干部', role: 'league_cadre' },
+  ]);
+  await p.db
+    .insert(contactKeepers)
+    .values(['y1', 'y2', 'l1'].map((contactId) => ({ contactId, cadreId: memberId })));
+  await log({
+    type: 'talk',
+    cadre: memberId,
+    point: own.pointId,
+    date: '2026-03-10',
+    mode: 'face_to_face',
+    contacts: ['y1', 'l1'],
+  });
+  await log({
+    type: 'event',
+    cadre: memberId,
+    point: own.pointId,
+    date: '2026-03-20',
+    kind: 'volunteer',
+    contacts: ['y1', 'y2'],
+  });
+  await log({
+    type: 'practical_help',
+    cadre: memberId,
+    point: own.pointId,
+    date: '2026-04-02',
+    outcome: '帮助返乡青年申请创业贷款',
+  });
+  await log({ type: 'case', cadre: memberId, date: '2026-05-06', title: '非公企业团建案例' });
+  // before the posting: neither the leader's view nor the summary counts it
+  await log({
+    type: 'talk',
+    cadre: memberId,
+    date: '2026-02-01',
+    mode: 'phone',
+    contacts: ['y2'],
+    note: '派驻前',
+  });
+}, 180_000);
+afterAll(() => ctx.close());
+
+describe('during a posting', () => {
+  it('the leader sees the group and the members’ posting logs; a member sees the roster only', async () => {
+    expect(own).toMatchObject({ cadreId: memberId, months: 6, from: '2026-03-01', to: '2026-08-31' });
+    const res = await leader.get(`/api/v1/posting-groups/${own.groupId}`);
+    expect(res.statusCode).toBe(200);
+    group = res.json();
+    expect(group.leaderCadreId).toBe(leaderId);
+    expect(group.members.map((m) => m.cadreName).sort()).toEqual(['牵头人', '组员乙', '组员甲'].sort());
+    const dates = (group.logs ?? []).map((a) => a.date ?? a.start);
+    expect(dates).toContain('2026-03-10');
+    expect(dates).not.toContain('2026-02-01');
+
+    const asMember = (await member.get(`/api/v1/posting-groups/${own.groupId}`)).json() as TPostingGroupPage;
+    expect(asMember.members).toHaveLength(3);
+    expect(asMember.logs).toBeNull();
+    expect((await outsider.get(`/api/v1/posting-groups/${own.groupId}`)).statusCode).toBe(403);
+  });
+
+  it('leave needs a special cause inside the posting and an admin’s decision, and shows on the group page', async () => {
+    const outside = await member.post(`/api/v1/postings/${own.id}/leaves`, {
+      reason: '家中老人住院手术',
+      from: '2026-09-02',
+      to: '2026-09-03',
+    });
+    expect(outside.statusCode).toBe(400);
+    const noCause = await member.post(`/api/v1/postings/${own.id}/leaves`, {
+      reason: '',
+      from: '2026-04-02',
+      to: '2026-04-03',
+    });
+    expect(noCause.statusCode).toBe(400);
+
+    const asked = await member.post(`/api/v1/postings/${own.id}/leaves`, {
+      reason: '家中老人住院手术',
+      from: '2026-04-02',
+      to: '2026-04-03',
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json().status).toBe('pending');
+    const leaveId = asked.json().id;
+
+    expect(
+      (await member.post(`/api/v1/posting-leaves/${leaveId}/decision`, { approve: true })).statusCode,
+    ).toBe(403);
+    const approved = await admin.post(`/api/v1/posting-leaves/${leaveId}/decision`, {
+      approve: true,
+      note: '特殊情况',
+    });
+    expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: 'central-admin' });
+    expect(
+      (await admin.post(`/api/v1/posting-leaves/${leaveId}/decision`, { approve: false })).statusCode,
+    ).toBe(409);
+
+    const page = (await leader.get(`/api/v1/posting-groups/${own.groupId}`)).json() as TPostingGroupPage;
+    expect(page.leaves).toMatchObject([{ id: leaveId, cadreName: '组员甲', status: 'approved' }]);
+  });
+});
+
+describe('at the end of a posting', () => {
+  it('drafts the personal summary from the log: friends made, practical things done, cases', async () => {
+    const res = await member.get(`/api/v1/postings/${own.id}/summary`);
+    expect(res.statusCode).toBe(200);
+    const draft = res.json();
+    expect(draft.status).toBe('new');
+    // two distinct youths at the posted county; the league cadre and the pre-posting talk do not count
+    expect(draft.figures.friends).toBe(2);
+    expect(draft.figures.practical.map((x: { text: string }) => x.text)).toEqual([
+      '帮助返乡青年申请创业贷款',
+    ]);
+    expect(draft.figures.cases.map((x: { text: string }) => x.text)).toEqual(['非公企业团建案例']);
+    expect(draft.body).toContain('结识青年朋友 2 人');
+    expect(draft.body).toContain('帮助返乡青年申请创业贷款');
+  });
+
+  it('the member edits and submits the summary once; nobody else writes it', async () => {
+    expect(
+      (await leader.post(`/api/v1/postings/${own.id}/summary`, { body: '代写', submit: false })).statusCode,
+    ).toBe(403);
+    const saved = await member.post(`/api/v1/postings/${own.id}/summary`, { body: '初稿：结识青年 2 人' });
+    expect(saved.json()).toMatchObject({ status: 'draft', body: '初稿：结识青年 2 人' });
+    const submitted = await member.post(`/api/v1/postings/${own.id}/summary`, { body: '定稿', submit: true });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', body: '定稿' });
+    expect(submitted.json().submittedAt).not.toBeNull();
+    expect((await member.post(`/api/v1/postings/${own.id}/summary`, { body: '再改' })).statusCode).toBe(409);
+    expect((await admin.get(`/api/v1/postings/${own.id}/summary`)).json().body).toBe('定稿');
+  });
+
+  it('the leader submits the group report, drafted from all members’ logs', async () => {
+    expect(group.report?.figures.friends).toBe(2);
+    expect(
+      (await member.post(`/api/v1/posting-groups/${own.groupId}/report`, { body: '小组报告' })).statusCode,
+    ).toBe(403);
+    const res = await leader.post(`/api/v1/posting-groups/${own.groupId}/report`, {
+      body: '小组报告',
+      submit: true,
+    });
+    expect(res.json()).toMatchObject({ kind: 'group', status: 'submitted' });
+  });
+
+  it('tracks the six deliverables per cadre, with what the log counts towards them', async () => {
+    const res = await member.get(`/api/v1/postings/${own.id}/deliverables`);
+    const items = res.json().items as { key: string; done: boolean; evidence: number | null }[];
+    expect(items.map((i) => i.key)).toEqual([
+      'ledger',
+      'examples',
+      'new_orgs',
+      'online',
+      'friends',
+      'practical',
+    ]);
+    expect(items.find((i) => i.key === 'friends')?.evidence).toBe(2);
+    expect(items.find((i) => i.key === 'ledger')?.evidence).toBeNull();
+    const marked = await member.request({
+      method: 'PUT',
+      url: `/api/v1/postings/${own.id}/deliverables/ledger`,
+      payload: { done: true, note: '明白帐已交县团委' },
+    });
+    expect(marked.json().items[0]).toMatchObject({ key: 'ledger', done: true, note: '明白帐已交县团委' });
+    const byOutsider = await outsider.request({
+      method: 'PUT',
+      url: `/api/v1/postings/${own.id}/deliverables/ledger`,
+      payload: { done: false },
+    });
+    expect(byOutsider.statusCode).toBe(403);
+  });
+
+  it('audits leave, reports and deliverables', async () => {
+    const actions = (await ctx.p.db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
+    for (const a of [
+      'posting_leave.request',
+      'posting_leave.decide',
+      'posting_report.submit',
+      'posting.deliverable',
+    ])
+      expect(actions).toContain(a);
+  });
+});
