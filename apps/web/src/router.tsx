@@ -16,6 +16,12 @@ import { OrgsPage } from './pages/organizations/OrgsPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { MyPointLedgerPage, PointLedgerPage } from './pages/points/PointLedgerPage.tsx';
 import { PointsPage } from './pages/points/PointsPage.tsx';
+import { FourPlusOnePage } from './pages/postings/FourPlusOnePage.tsx';
+import { AdminGroupPage, MyGroupPage } from './pages/postings/GroupPages.tsx';
+import { MyPostingPage } from './pages/postings/MyPostingPage.tsx';
+import { MyPostingsPage } from './pages/postings/MyPostingsPage.tsx';
+import { ProgramPage } from './pages/postings/ProgramPage.tsx';
+import { ProgramsPage } from './pages/postings/ProgramsPage.tsx';
 import { ProblemsPage } from './pages/problems/ProblemsPage.tsx';
 import {
   HomeRedirect,
@@ -52,6 +58,9 @@ export const router = createBrowserRouter([
           { path: '/me/contacts/:id', element: <ContactPage /> },
           { path: '/me/points/:id', element: <MyPointLedgerPage /> },
           { path: '/me/progress', element: <ProgressPage /> },
+          { path: '/me/postings', element: <MyPostingsPage /> },
+          { path: '/me/postings/:id', element: <MyPostingPage /> },
+          { path: '/me/groups/:id', element: <MyGroupPage /> },
           {
             element: <RequireAdmin />,
             children: [
@@ -64,6 +73,10 @@ export const router = createBrowserRouter([
                   { path: '/points/:id', element: <PointLedgerPage /> },
                   { path: '/problems', element: <ProblemsPage /> },
                   { path: '/compliance', element: <DashboardPage /> },
+                  { path: '/postings', element: <ProgramsPage /> },
+                  { path: '/postings/four-plus-one', element: <FourPlusOnePage /> },
+                  { path: '/postings/groups/:id', element: <AdminGroupPage /> },
+                  { path: '/postings/:id', element: <ProgramPage /> },
                   {
                     element: <RequireEditor />,
                     children: [

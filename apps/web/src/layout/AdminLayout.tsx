@@ -2,8 +2,10 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  FlagOutlined,
   IdcardOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -54,6 +56,8 @@ function AdminShell() {
     { key: '/points', icon: <EnvironmentOutlined />, label: '联系点' },
     { key: '/problems', icon: <AlertOutlined />, label: '问题清单' },
     { key: '/compliance', icon: <BarChartOutlined />, label: '达标看板' },
+    { key: '/postings', icon: <FlagOutlined />, label: '下沉基层' },
+    { key: '/postings/four-plus-one', icon: <CalendarOutlined />, label: '“4+1”' },
     ...(editor
       ? [
           { key: '/accounts', icon: <IdcardOutlined />, label: '账号管理' },

@@ -1,5 +1,6 @@
 import {
   EditOutlined,
+  FlagOutlined,
   LineChartOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -25,6 +26,7 @@ export const MOBILE_NAV: MobileNavItem[] = [
   { to: '/me/progress', label: '进度', icon: <LineChartOutlined /> },
   { to: '/me/log', label: '记一笔', icon: <EditOutlined /> },
   { to: '/me/contacts', label: '联系青年', icon: <TeamOutlined /> },
+  { to: '/me/postings', label: '下沉', icon: <FlagOutlined /> },
 ];
 
 /** Phone-first frame for cadres: header with 草稿 and 退出, scrolling content, bottom navigation. */

@@ -1,0 +1,40 @@
+import { Alert, Card, Empty, Flex, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useLoad } from '../../components/useLoad.ts';
+import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { postingsApi } from './postingsApi.ts';
+
+/** 我的下沉: the caller's postings, each with its summary page and its group. */
+export function MyPostingsPage() {
+  const postings = useLoad(() => postingsApi.postings(), []);
+  return (
+    <MobileLayout>
+      <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0 12px' }}>
+        我的下沉
+      </Typography.Title>
+      {postings.error ? <Alert type="error" title={postings.error} /> : null}
+      <Flex vertical gap={12}>
+        {(postings.data?.items ?? []).map((p) => (
+          <Card key={p.id} size="small" title={`${p.programName} · ${p.batchName}`}>
+            <div>
+              派驻 {p.orgName}
+              {p.leader ? (
+                <Tag color="gold" style={{ marginLeft: 6 }}>
+                  牵头人
+                </Tag>
+              ) : null}
+            </div>
+            <Typography.Text type="secondary">
+              {p.from} 至 {p.to}（{p.months} 个月）
+            </Typography.Text>
+            <Space style={{ display: 'flex', marginTop: 8 }}>
+              <Link to={`/me/postings/${encodeURIComponent(p.id)}`}>个人总结与“六个一”</Link>
+              {p.groupId ? <Link to={`/me/groups/${encodeURIComponent(p.groupId)}`}>小组页面</Link> : null}
+            </Space>
+          </Card>
+        ))}
+        {postings.data && postings.data.items.length === 0 ? <Empty description="暂无下沉安排" /> : null}
+      </Flex>
+    </MobileLayout>
+  );
+}

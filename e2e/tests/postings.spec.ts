@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+import type { TAccount, TPostingPlanView } from '@lianxin/contracts';
+import { expect, type Page, test } from '@playwright/test';
+import { login } from './helpers.ts';
+
+/** Picks an option of the antd select labelled `label`. */
+async function choose(page: Page, label: string, option: string | RegExp) {
+  await page.getByLabel(label).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}
+
+// "8+4" in 渭滨 (decision 12): its full-time organ cadres, cadre01 among them, in one batch and one group.
+test('an admin plans, moves a cadre into a violation and back, and publishes; the leader sees the group and submits a summary', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, 'wb-admin');
+  const accounts = (await (
+    await page.request.get('/api/v1/accounts?org=div-610302&pageSize=100')
+  ).json()) as {
+    items: TAccount[];
+  };
+  const leaderCadre = accounts.items.find((a) => a.username === 'cadre01')?.cadreId as string;
+  expect(leaderCadre).toBeTruthy();
+
+  await page.getByRole('menuitem', { name: '下沉基层' }).click();
+  await page.getByRole('button', { name: '新建下沉计划' }).click();
+  const dialog = page.getByRole('dialog');
+  const name = `渭滨区“8+4” ${Date.now()}`;
+  await dialog.getByLabel('计划名称').fill(name);
+  await choose(page, '类型', '8+4');
+  await dialog.getByLabel('各批开始日期').fill('2027-01-04');
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+
+  const started = Date.now();
+  await page.getByRole('button', { name: '生成方案' }).click();
+  await expect(page.getByText('没有违反硬性规则')).toBeVisible();
+  console.log(`plan generated and shown in ${Date.now() - started} ms`);
+  const plan = (await (
+    await page.request.get(`/api/v1/posting-programs/${page.url().split('/').pop()}/plan`)
+  ).json()) as TPostingPlanView;
+  const leaderRow = plan.rows.find((r) => r.cadre === leaderCadre);
+  const other = plan.rows.find((r) => r.cadre !== leaderCadre);
+  if (!leaderRow || !other) throw new Error('cadre01 and another cadre are in the plan');
+
+  // a cadre alone in a new group: the group-size violation appears at once, and publishing waits
+  await choose(page, `${other.cadreName}的小组`, '新建小组');
+  const violations = page.getByTestId('hard-violations');
+  await expect(violations).toContainText('应为 2–3 人');
+  await expect(page.getByRole('button', { name: '发布方案' })).toBeDisabled();
+  await page.screenshot({ path: '.tmp/screens/postings-plan-violation.png', fullPage: true });
+
+  await choose(page, `${other.cadreName}的小组`, new RegExp(`^${other.group} `));
+  await expect(page.getByText('没有违反硬性规则')).toBeVisible();
+  if (!leaderRow.leader) {
+    await page
+      .getByRole('row')
+      .filter({ hasText: leaderRow.cadreName })
+      .getByRole('button', { name: '设为牵头人' })
+      .click();
+    await expect(page.getByRole('row').filter({ hasText: leaderRow.cadreName })).toContainText('牵头人');
+  }
+  await expect(page.getByText('没有违反硬性规则')).toBeVisible();
+
+  await page.getByRole('button', { name: '发布方案' }).click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('已发布', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: /小组页面/ }).first()).toBeVisible();
+
+  // the leader, on the phone pages, sees the group with the members' posting logs
+  await page.getByRole('button', { name: '退出' }).click();
+  await login(page, 'cadre01');
+  await page.getByRole('link', { name: '下沉' }).click();
+  const card = page.locator('.ant-card').filter({ hasText: name });
+  await card.getByRole('link', { name: '小组页面' }).click();
+  await expect(page.getByText(/小组成员 \d 人/)).toBeVisible();
+  for (const r of plan.rows)
+    await expect(page.getByRole('cell', { name: r.cadreName, exact: false }).first()).toBeVisible();
+  await expect(page.getByText(/派驻期间工作日志/)).toBeVisible();
+  await page.screenshot({ path: '.tmp/screens/postings-group.png', fullPage: true });
+
+  // as a member, cadre01 edits the summary drafted from the log and submits it
+  await page.getByRole('link', { name: '下沉' }).click();
+  await page
+    .locator('.ant-card')
+    .filter({ hasText: name })
+    .getByRole('link', { name: /个人总结/ })
+    .click();
+  const summary = page.getByLabel('个人工作总结');
+  await expect(summary).toHaveValue(/个人工作总结/);
+  await summary.fill('个人工作总结：走访基层团组织，结识青年朋友，推动非公企业团建。');
+  await page.getByRole('button', { name: /提\s*交/ }).click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('已提交', { exact: true })).toBeVisible();
+  await expect(summary).toHaveValue('个人工作总结：走访基层团组织，结识青年朋友，推动非公企业团建。');
+});
