@@ -145,10 +145,9 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
 }
 
 /** Splits a block into groups of even size: centrals spread one per group, a leader in each. */
-function formGroups(ix: ProblemIndex, b: Block): PostingCadre[][] {
+function formGroups(ix: ProblemIndex, b: Block, g: number): PostingCadre[][] {
   const size = b.provincial.length + b.centrals.length;
   if (size === 0) return [];
-  const g = groupsOf(ix, b) ?? Math.max(1, Math.round(size / ix.rules.max));
   const room = Array.from({ length: g }, (_, i) => Math.floor(size / g) + (i < size % g ? 1 : 0));
   const groups: PostingCadre[][] = room.map(() => []);
   const leads = (c: PostingCadre) => canLead(ix, c);
@@ -182,30 +181,88 @@ function bestCounties(free: readonly PostingCounty[], history: History, n: numbe
     .slice(0, n);
 }
 
+type Spot = { prefecture: string; counties: PostingCounty[] };
+
 /**
- * Picks the prefecture for a group: room for all its members in different counties, the fewest
+ * Where a group may go, best first: room for all its members in different counties, the fewest
  * earlier postings among the counties it takes (no county twice before all have had one), then the
  * most counties never posted.
  */
-function choosePrefecture(
+function spotsFor(
   ix: ProblemIndex,
   province: string | null,
   size: number,
   used: ReadonlySet<string>,
   history: History,
-): { prefecture: string; counties: PostingCounty[] } | undefined {
+) {
   const counties = province === null ? ix.problem.counties : (ix.countiesByProvince.get(province) ?? []);
-  let best: { prefecture: string; counties: PostingCounty[]; key: [number, number] } | undefined;
+  const options: Array<Spot & { cost: number; fresh: number }> = [];
   for (const [prefecture, list] of groupBy(counties, (c) => c.prefecture)) {
     const free = list.filter((c) => !used.has(c.id));
     if (free.length < size) continue;
     const chosen = bestCounties(free, history, size);
     const cost = chosen.reduce((sum, c) => sum + (history.get(c.id) ?? 0), 0);
     const fresh = free.filter((c) => !history.has(c.id)).length;
-    if (!best || cost < best.key[0] || (cost === best.key[0] && fresh > best.key[1]))
-      best = { prefecture, counties: chosen, key: [cost, fresh] };
+    options.push({ prefecture, counties: chosen, cost, fresh });
   }
-  return best;
+  return options.sort(
+    (a, b) => a.cost - b.cost || b.fresh - a.fresh || a.prefecture.localeCompare(b.prefecture),
+  );
+}
+
+const PACKING_STEPS = 5000;
+
+/**
+ * Prefectures for all of a block's groups at once, by a depth-first search in order of preference,
+ * so that where prefectures are small (宁夏: five of 3–6 counties) an early group does not take the
+ * room a later one needs. Undefined when no packing is found within the steps allowed.
+ */
+function packGroups(
+  ix: ProblemIndex,
+  province: string | null,
+  sizes: readonly number[],
+  used: Set<string>,
+  history: History,
+): Spot[] | undefined {
+  let steps = PACKING_STEPS;
+  const chosen: Spot[] = [];
+  const search = (k: number): boolean => {
+    if (k === sizes.length) return true;
+    for (const spot of spotsFor(ix, province, at(sizes, k), used, history)) {
+      if (--steps < 0) return false;
+      for (const c of spot.counties) used.add(c.id);
+      chosen.push(spot);
+      if (search(k + 1)) return true;
+      chosen.pop();
+      for (const c of spot.counties) used.delete(c.id);
+    }
+    return false;
+  };
+  if (search(0)) return chosen;
+  for (const spot of chosen) for (const c of spot.counties) used.delete(c.id);
+  return undefined;
+}
+
+/**
+ * The block's groups and their spots: the fewest groups first; where those find no room (宁夏: four
+ * groups of 4 but three prefectures of 4 or more counties) more and smaller groups, while leaders last.
+ */
+function splitAndPack(ix: ProblemIndex, b: Block, used: Set<string>, history: History) {
+  const size = b.provincial.length + b.centrals.length;
+  const fewest = groupsOf(ix, b) ?? Math.max(1, Math.round(size / ix.rules.max));
+  const most = Math.min(Math.floor(size / ix.rules.min), blockLeaders(ix, b));
+  for (let g = fewest; g === fewest || g <= most; g++) {
+    const groups = formGroups(ix, b, g).sort((x, y) => y.length - x.length);
+    const packed = packGroups(
+      ix,
+      b.province,
+      groups.map((members) => members.length),
+      used,
+      history,
+    );
+    if (packed) return { groups, packed };
+  }
+  return { groups: formGroups(ix, b, fewest).sort((x, y) => y.length - x.length), packed: undefined };
 }
 
 function blockCause(ix: ProblemIndex, batch: number, b: Block): PlanViolation {
@@ -249,18 +306,20 @@ function planBatch(ix: ProblemIndex, batch: number, cadres: PostingCadre[], hist
   for (const b of [...blocks, centralOnly]) {
     if (b.provincial.length + b.centrals.length > 0 && groupsOf(ix, b) === null)
       draft.causes.push(blockCause(ix, batch, b));
-    for (const members of formGroups(ix, b).sort((x, y) => y.length - x.length)) {
-      const spot = choosePrefecture(ix, b.province, members.length, used, history);
+    const { groups, packed } = splitAndPack(ix, b, used, history);
+    groups.forEach((members, i) => {
+      // without a packing for all, each group in turn takes the best spot left
+      const spot = packed ? at(packed, i) : spotsFor(ix, b.province, members.length, used, history)[0];
       if (!spot) {
         const why = `批次 ${at(ix.batches, batch).id} 在 ${b.province ?? '全国'} 已没有能容纳 ${members.length} 人小组的地市 / no prefecture of ${b.province ?? 'the country'} has ${members.length} free counties in batch ${at(ix.batches, batch).id}`;
         for (const c of members) draft.unplaced.set(c.id, why);
-        continue;
+        return;
       }
-      const countyOf = new Map(members.map((c, i) => [c.id, at(spot.counties, i).id]));
+      const countyOf = new Map(members.map((c, k) => [c.id, at(spot.counties, k).id]));
       for (const county of countyOf.values()) used.add(county);
       const province = at(spot.counties, 0).province;
       draft.groups.push({ batch, prefecture: spot.prefecture, province, members, countyOf });
-    }
+    });
   }
   for (const county of used) history.set(county, (history.get(county) ?? 0) + 1);
 }

@@ -127,6 +127,19 @@ describe('posting planner on small programs', () => {
     for (const g of p.groups) expect([2, 3]).toContain(g.members.length);
   });
 
+  it('forms more, smaller groups where prefectures are small (宁夏: 6, 3, 5, 5 and 3 counties)', () => {
+    const ningxia = [6, 3, 5, 5, 3].flatMap((n, i) => counties(`640${i + 1}00`, n));
+    const base = program(cadres('nx', 64, ['division', 'staff']), ningxia);
+    const problem = {
+      ...base,
+      organs: [...base.organs, { id: 'nx', level: 'province' as const, divisionCode: '640000' }],
+    };
+    const p = plan(problem);
+    expect(hard(problem, p)).toEqual([]);
+    // 16 a batch: four groups of 4 would need four prefectures of 4 counties or more
+    expect(p.groups.filter((g) => g.batch === 'b1')).toHaveLength(5);
+  });
+
   it('gives the same plan for the same problem', () => {
     expect(plan(feasible)).toEqual(plan(feasible));
   });
