@@ -3,12 +3,13 @@
 #   chromium        Playwright's browser (npx playwright install cannot download here)
 #   fonts-noto-cjk  without a CJK font every Chinese character renders as a box
 #   postgresql      server 15 (/usr/lib/postgresql/15/bin), the second database the tests run on
-#   poppler-utils   pdftoppm, to look at printed forms
+#   poppler-utils   pdftoppm, pdffonts, to look at printed forms
+#   libreoffice-writer-nogui  soffice, to print the generated .docx forms to PDF in tests
 # Idempotent: when everything is present it only checks (a few ms) and exits 0.
 # Runs as root (CI); otherwise uses sudo when available, else says what to install and exits 1.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk postgresql poppler-utils)
+PACKAGES=(chromium fonts-noto-cjk postgresql poppler-utils libreoffice-writer-nogui)
 
 installed() {
   # "ii " = wanted install, status installed (dpkg -s alone also succeeds for removed-but-configured).

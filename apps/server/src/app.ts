@@ -24,6 +24,7 @@ import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
+import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
       await api.register(activityRoutes(p));
       await api.register(annualCycleRoutes(p));
       await api.register(assessmentRoutes(p));
+      await api.register(formRoutes(p));
       await api.register(planningRoutes(p));
       await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));

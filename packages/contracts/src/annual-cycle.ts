@@ -157,7 +157,6 @@ export const ZRecommendationList = z.object({
 
 export const ZGrade = z.enum(['excellent', 'good', 'fair', 'poor']);
 export type TGrade = z.infer<typeof ZGrade>;
-export const gradeLabelsZh: Record<TGrade, string> = { excellent: '优', good: '良', fair: '中', poor: '差' };
 
 export const ZCreateAssessmentRequest = z.object({
   orgId: ZId,

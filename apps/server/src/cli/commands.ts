@@ -16,6 +16,7 @@ import { accounts } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { inTransaction, type Platform } from '../platform/platform.ts';
 import { RejectedError, UsageError } from './errors.ts';
+import { formsCommand } from './forms.ts';
 import { planCommand } from './plan.ts';
 
 export interface Invocation {
@@ -146,6 +147,7 @@ export const commands: Record<string, Command> = {
     },
   },
   plan: planCommand,
+  forms: formsCommand,
   'audit-verify': {
     summary: '校验审计日志哈希链是否完整 / verify the audit log hash chain',
     options: {},
