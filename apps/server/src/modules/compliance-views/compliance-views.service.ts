@@ -1,87 +1,130 @@
 import type { TComplianceRecord, TComplianceRecords, TOrgLevel } from '@lianxin/contracts';
-import type { Actor } from '../../platform/access.ts';
+import { inArray } from 'drizzle-orm';
+import { type Actor, requireOrgAccess } from '../../platform/access.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { activities, cadres, contactPoints, contacts, organizations } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadActivity } from '../activities/activities.access.ts';
-import { findActivity, toActivitySummary } from '../activities/activities.repo.ts';
-import { findCadre, toCadreDto } from '../cadres/cadres.repo.ts';
+import { toActivitySummary } from '../activities/activities.repo.ts';
+import { toCadreDto } from '../cadres/cadres.repo.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
-import { findPoint } from '../contact-points/contact-points.repo.ts';
 import { getPoint } from '../contact-points/contact-points.service.ts';
-import { findContact } from '../contacts/contacts.repo.ts';
 import { getContact } from '../contacts/contacts.service.ts';
-import { findOrg } from '../organizations/organizations.repo.ts';
-import { loadOrg } from '../organizations/organizations.service.ts';
 
-type Lookup = (p: Platform, actor: Actor, id: string) => Promise<TComplianceRecord | null>;
+type Kind = TComplianceRecord['kind'];
 
-// Each kind of record a result's evidence or subject may name: whether the id is one (no audit
-// row for a miss), then the module's own access-checked read, so the rules of who sees what stay
-// in one place per module.
-const lookups: Lookup[] = [
-  async (p, actor, id) => {
-    if (!(await findActivity(p.db, id))) return null;
-    const view = await loadActivity(p, actor, id, 'read');
-    return { id, kind: 'activity', activity: toActivitySummary(view) };
-  },
-  async (p, actor, id) => {
-    if (!(await findContact(p.db, id))) return null;
+// The tables a result's evidence or subjects may name, in the order an id is looked for.
+const tables = [
+  ['activity', activities],
+  ['contact', contacts],
+  ['point', contactPoints],
+  ['organization', organizations],
+  ['cadre', cadres],
+] as const;
+
+/** Which kind of record each id names: one query per table, whatever the number of ids. */
+async function kindsOf(db: Db, ids: string[]): Promise<Map<string, Kind>> {
+  const found = await Promise.all(
+    tables.map(async ([kind, table]) => {
+      const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+      return rows.map((r) => [r.id, kind] as const);
+    }),
+  );
+  const out = new Map<string, Kind>();
+  for (const [id, kind] of found.flat()) if (!out.has(id)) out.set(id, kind);
+  return out;
+}
+
+// Each kind through its module's own access-checked read, so who sees what stays in one place.
+const readers: Record<
+  Exclude<Kind, 'organization'>,
+  (p: Platform, a: Actor, id: string) => Promise<TComplianceRecord>
+> = {
+  activity: async (p, actor, id) => ({
+    id,
+    kind: 'activity',
+    activity: toActivitySummary(await loadActivity(p, actor, id, 'read')),
+  }),
+  contact: async (p, actor, id) => {
     const c = await getContact(p, actor, id);
     return { id, kind: 'contact', contact: { name: c.name, role: c.role, field: c.field, unit: c.unit } };
   },
-  async (p, actor, id) => {
-    if (!(await findPoint(p.db, id))) return null;
-    return { id, kind: 'point', point: await getPoint(p, actor, id) };
+  point: async (p, actor, id) => ({ id, kind: 'point', point: await getPoint(p, actor, id) }),
+  cadre: async (p, actor, id) => {
+    const { name, orgId, orgName, department, rank, employment } = toCadreDto(
+      await loadCadre(p, actor, id, 'read'),
+    );
+    return { id, kind: 'cadre', cadre: { name, orgId, orgName, department, rank, employment } };
   },
-  async (p, actor, id) => {
-    if (!(await findOrg(p.db, id))) return null;
-    const org = await loadOrg(p, actor, id, 'read');
-    const parent = org.parentId ? await findOrg(p.db, org.parentId) : null;
-    return {
-      id,
+};
+
+/** Organizations come in numbers (a province's counties): read with their parents in two queries. */
+async function readOrganizations(p: Platform, actor: Actor, ids: string[]) {
+  const out = new Map<string, TComplianceRecord>();
+  if (ids.length === 0) return out;
+  const rows = await p.db.select().from(organizations).where(inArray(organizations.id, ids));
+  const parentIds = [...new Set(rows.map((o) => o.parentId).filter((id): id is string => id !== null))];
+  const parents = parentIds.length
+    ? await p.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, parentIds))
+    : [];
+  const parentName = new Map(parents.map((o) => [o.id, o.name]));
+  for (const org of rows) {
+    if (!(await readable(() => requireOrgAccess(p, actor, org, 'read')))) continue;
+    out.set(org.id, {
+      id: org.id,
       kind: 'organization',
       organization: {
         name: org.name,
         level: org.level as TOrgLevel,
         parentId: org.parentId,
-        parentName: parent?.name ?? null,
+        parentName: org.parentId ? (parentName.get(org.parentId) ?? null) : null,
       },
-    };
-  },
-  async (p, actor, id) => {
-    if (!(await findCadre(p.db, id))) return null;
-    const row = await loadCadre(p, actor, id, 'read');
-    const c = toCadreDto(row);
-    const { name, orgId, orgName, department, rank, employment } = c;
-    return { id, kind: 'cadre', cadre: { name, orgId, orgName, department, rank, employment } };
-  },
-];
-
-async function lookUp(p: Platform, actor: Actor, id: string): Promise<TComplianceRecord | null> {
-  for (const lookup of lookups) {
-    try {
-      const found = await lookup(p, actor, id);
-      if (found) return found;
-    } catch (e) {
-      // a refusal is already audited by the module; the id is withheld like an unknown one
-      if (e instanceof AppError && e.code === 'forbidden') return null;
-      throw e;
-    }
+    });
   }
-  return null;
+  return out;
+}
+
+/** False on a refusal (already audited by the check); other errors go on. */
+async function readable(check: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await check();
+    return true;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'forbidden') return false;
+    throw e;
+  }
 }
 
 /** The records behind a compliance number, those the actor may read; the others are withheld. */
 export async function complianceRecords(
   p: Platform,
   actor: Actor,
-  ids: readonly string[],
+  asked: readonly string[],
 ): Promise<TComplianceRecords> {
+  const ids = [...new Set(asked)];
+  const kinds = await kindsOf(p.db, ids);
+  const orgs = await readOrganizations(
+    p,
+    actor,
+    ids.filter((id) => kinds.get(id) === 'organization'),
+  );
   const items: TComplianceRecord[] = [];
   const withheld: string[] = [];
-  for (const id of new Set(ids)) {
-    const found = await lookUp(p, actor, id);
-    if (found) items.push(found);
+  for (const id of ids) {
+    const kind = kinds.get(id);
+    let record: TComplianceRecord | undefined;
+    if (kind === 'organization') record = orgs.get(id);
+    else if (kind) {
+      const read = readers[kind];
+      await readable(async () => {
+        record = await read(p, actor, id);
+      });
+    }
+    if (record) items.push(record);
     else withheld.push(id);
   }
   return { items, withheld };

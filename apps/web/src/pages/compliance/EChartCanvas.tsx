@@ -13,7 +13,7 @@ export interface EChartClick {
   seriesIndex?: number;
 }
 
-interface EChartProps {
+export interface EChartProps {
   option: EChartOption;
   height: number;
   /** what the chart shows, for screen readers (the same figures are in the table beside it) */
@@ -22,7 +22,7 @@ interface EChartProps {
 }
 
 /** An ECharts canvas that follows its container's width; animation off under automation. */
-export function EChart({ option, height, label, onClick }: EChartProps) {
+export default function EChartCanvas({ option, height, label, onClick }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 

@@ -64,7 +64,7 @@ export function RecordsDrawer({
         ) : null}
         {activities.length > 0 ? (
           <Section title={`工作记录（${activities.length}）`}>
-            <ActivityList items={activities} showCadre />
+            <ActivityList items={activities} showCadre={pointPath === '/points'} />
           </Section>
         ) : null}
         <RecordList title="联系青年" items={ofKind('contact')} render={contactLine} />

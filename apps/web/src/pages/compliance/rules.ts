@@ -35,10 +35,13 @@ export function ruleText(ruleId: string): string {
   return ruleById(ruleId)?.describe.zh ?? ruleId;
 }
 
-/** The rule's first clause, for a chart axis or a table cell (the full text goes in a tooltip). */
+/** The rule's opening words, for a chart axis or a table cell (the full text goes in a tooltip). */
 export function ruleShort(ruleId: string, max = 16): string {
-  const first = ruleText(ruleId).split(/[，。：；（(]/)[0] ?? ruleId;
-  return first.length > max ? `${first.slice(0, max - 1)}…` : first;
+  // asides in brackets (以评估日为准, 不含在途时间 …) give way to the requirement itself
+  const text = ruleText(ruleId)
+    .replace(/（[^）]*）/g, '')
+    .replace(/。$/, '');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export function presetOfRule(ruleId: string): PresetId | null {
