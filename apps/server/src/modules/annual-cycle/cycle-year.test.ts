@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityContacts, contactPoints, contacts, orgPresets } from '../../platform/db/schema.ts';
+import {
+  type Client,
+  createTestContext,
+  makeAccount,
+  makeCadre,
+  makeOrg,
+  signedIn,
+  type TestContext,
+} from '../../testing/index.ts';
+
+const DAY = 86_400_000;
+let ctx: TestContext;
+let admin: Client; // 团渭滨区委
+let cityAdmin: Client; // 团宝鸡市委, over the county and its own departments
+let cadre: Client;
+let peer: Client;
+let c0: string;
+let c1: string;
+let d0: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+  const { p } = ctx;
+  await makeOrg(p, { id: 'central', level: 'central' });
+  await makeOrg(p, { id: 'sx', level: 'province', parent: 'central' });
+  await makeOrg(p, { id: 'bj', level: 'prefecture', parent: 'sx' });
+  await makeOrg(p, { id: 'wb', level: 'county', parent: 'bj' });
+  await makeOrg(p, { id: 'g1', level: 'grassroots', parent: 'wb' });
+  await p.db.insert(orgPresets).values({ orgId: 'bj', preset: 'baoji-2018-close-contact' });
+  c0 = (await makeCadre(p, { orgId: 'wb', name: '王晓燕' })).id;
+  c1 = (await makeCadre(p, { orgId: 'wb', name: '李明' })).id;
+  d0 = (await makeCadre(p, { orgId: 'bj', department: '组织部', name: '赵部员' })).id;
+  await p.db.insert(contactPoints).values({ id: 'p1', cadreId: c0, orgId: 'g1', fromDate: '2025-01-01' });
+  await p.db.insert(contacts).values([
+    { id: 'y1', name: '青年甲', role: 'youth' },
+    { id: 'y2', name: '青年乙', role: 'youth' },
+    { id: 'k1', name: '团干甲', role: 'league_cadre' },
+  ]);
+  await makeAccount(p, { username: 'wb-admin', role: 'org_admin', scopeOrgId: 'wb' });
+  await makeAccount(p, { username: 'bj-admin', role: 'org_admin', scopeOrgId: 'bj' });
+  await makeAccount(p, { username: 'cadre0', role: 'cadre', scopeOrgId: 'wb', cadreId: c0 });
+  await makeAccount(p, { username: 'cadre1', role: 'cadre', scopeOrgId: 'wb', cadreId: c1 });
+  await makeAccount(p, { username: 'dept0', role: 'cadre', scopeOrgId: 'bj', cadreId: d0 });
+  admin = await signedIn(ctx, 'wb-admin');
+  cityAdmin = await signedIn(ctx, 'bj-admin');
+  cadre = await signedIn(ctx, 'cadre0');
+  peer = await signedIn(ctx, 'cadre1');
+});
+afterAll(() => ctx.close());
+
+async function log(client: Client, body: Record<string, unknown>) {
+  const res = await client.post('/api/v1/activities', body);
+  if (res.statusCode >= 300) throw new Error(res.body);
+  return res.json().activity?.id ?? res.json().id;
+}
+
+describe('mid-year self-check (半年自查)', () => {
+  const url = () => `/api/v1/annual/2026/cadres/${c0}/self-check`;
+
+  it('drafts the figures from the work log against the targets in force', async () => {
+    await log(cadre, { type: 'lecture', date: '2026-01-10', audience: 30, point: 'p1' });
+    await log(cadre, { type: 'lecture', date: '2026-02-10', audience: 20, point: 'p1' });
+    await log(cadre, {
+      type: 'visit',
+      start: '2026-02-02',
+      end: '2026-02-06',
+      travelDays: 1,
+      point: 'p1',
+      contacts: [],
+    });
+    const talk = await log(cadre, { type: 'talk', date: '2026-02-12', mode: 'face_to_face', point: 'p1' });
+    await ctx.p.db.insert(activityContacts).values([
+      { activityId: talk, contactId: 'y1' },
+      { activityId: talk, contactId: 'k1' },
+    ]);
+    await log(cadre, { type: 'case', date: '2026-02-20', title: '青年之家建设经验' });
+    const res = await cadre.get(`${url()}/draft`);
+    expect(res.statusCode).toBe(200);
+    const figures = Object.fromEntries(
+      res
+        .json()
+        .figures.map((f: { type: string; done: number; required: number | null }) => [
+          f.type,
+          [f.done, f.required],
+        ]),
+    );
+    expect(figures).toMatchObject({
+      lecture: [2, 4],
+      visit: [1, 10],
+      grassroots_days: [4, 60],
+      youths_met: [1, 100],
+      league_cadres: [1, 20],
+      talk: [1, null],
+    });
+    expect(res.json().notable.map((n: { title: string }) => n.title)).toEqual(['青年之家建设经验']);
+    expect(res.json().text).toContain('理论宣讲（集中宣讲、主题团课）次数：2（全年要求不少于 4）');
+    expect((await peer.get(`${url()}/draft`)).statusCode).toBe(403);
+  });
+
+  it('the cadre edits the words; the figures come from the log and freeze at submission', async () => {
+    const saved = await cadre.request({
+      method: 'PUT',
+      url: url(),
+      payload: { text: '上半年完成宣讲2次。', figures: [] },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().content.text).toBe('上半年完成宣讲2次。');
+    expect(saved.json().content.figures.find((f: { type: string }) => f.type === 'lecture').done).toBe(2);
+    expect(saved.json()).toMatchObject({ due: '2026-06-30', state: 'pending', status: 'draft' });
+    expect((await cadre.post(`${url()}/submit`)).statusCode).toBe(200);
+    await log(cadre, { type: 'lecture', date: '2026-02-27', audience: 10, point: 'p1' });
+    const submitted = (await admin.get(url())).json();
+    expect(submitted).toMatchObject({
+      status: 'submitted',
+      state: 'on_time',
+      firstSubmittedOn: '2026-03-01',
+    });
+    expect(submitted.content.figures.find((f: { type: string }) => f.type === 'lecture').done).toBe(2);
+  });
+});
+
+describe('research (调查研究) and recommendations', () => {
+  let report0: string;
+  let report1: string;
+  let reportD: string;
+
+  it('a report is logged as a research_report activity; one after 31 October is late', async () => {
+    const res = await cadre.post(`/api/v1/annual/2026/cadres/${c0}/research/report`, {
+      title: '非公企业青年思想状况调查',
+      text: '调研发现……',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      due: '2026-10-31',
+      state: 'on_time',
+      report: { title: '非公企业青年思想状况调查', text: '调研发现……' },
+    });
+    report0 = res.json().report.activityId;
+    const late = await peer.post(`/api/v1/annual/2026/cadres/${c1}/research/report`, {
+      title: '农村青年就业',
+      text: '',
+      date: '2026-11-05',
+    });
+    expect(late.json().state).toBe('late');
+    report1 = late.json().report.activityId;
+    const none = await admin.get(`/api/v1/annual/2025/cadres/${c0}/research`);
+    expect(none.json()).toMatchObject({ state: 'missing', report: null });
+    const byOther = await peer.post(`/api/v1/annual/2026/cadres/${c0}/research/report`, {
+      title: 'x',
+      text: '',
+    });
+    expect(byOther.statusCode).toBe(403);
+    const dept = await signedIn(ctx, 'dept0');
+    reportD = (
+      await dept.post(`/api/v1/annual/2026/cadres/${d0}/research/report`, { title: '机关调研', text: '' })
+    ).json().report.activityId;
+  });
+
+  it('counties recommend reports of their cadres, departments their own; each unit is counted against its floor', async () => {
+    const rec = (client: Client, body: object) => client.post('/api/v1/annual/2026/recommendations', body);
+    expect((await rec(admin, { orgId: 'wb', activityId: report0 })).statusCode).toBe(201);
+    expect((await rec(admin, { orgId: 'wb', activityId: report0 })).statusCode).toBe(409);
+    // a report of another unit's cadre is not the county's to recommend
+    expect((await rec(admin, { orgId: 'wb', activityId: reportD })).statusCode).toBe(400);
+    expect(
+      (await rec(cityAdmin, { orgId: 'bj', department: '组织部', activityId: report1 })).statusCode,
+    ).toBe(400);
+    expect(
+      (await rec(cityAdmin, { orgId: 'bj', department: '组织部', activityId: reportD })).statusCode,
+    ).toBe(201);
+    expect((await rec(peer, { orgId: 'wb', activityId: report1 })).statusCode).toBe(403);
+    const list = (await cityAdmin.get('/api/v1/annual/2026/recommendations?org=bj')).json();
+    expect(list.units).toEqual(
+      expect.arrayContaining([
+        { orgId: 'wb', department: null, count: 1, required: 2 },
+        { orgId: 'bj', department: '组织部', count: 1, required: 1 },
+      ]),
+    );
+    const scored = await cityAdmin.request({
+      method: 'PUT',
+      url: `/api/v1/annual/recommendations/${list.items[0].id}/score`,
+      payload: { score: 92 },
+    });
+    expect(scored.json().score).toBe(92);
+  });
+});
+
+describe('reminders (提醒)', () => {
+  it('a cadre sees their own milestones still open within the window, and the overdue ones', async () => {
+    const res = await cadre.get('/api/v1/annual/2026/reminders?asOf=2026-06-10&days=30');
+    // the task list is missing (never filed); the self-check is done; the research report is logged
+    expect(res.json().items.map((i: { kind: string; state: string }) => [i.kind, i.state])).toEqual([
+      ['task_list', 'missing'],
+    ]);
+    const autumn = (await peer.get('/api/v1/annual/2026/reminders?asOf=2026-10-10&days=30')).json();
+    expect(autumn.items.map((i: { kind: string; daysLeft: number }) => [i.kind, i.daysLeft])).toEqual([
+      ['task_list', -252],
+      ['midyear_report', -102],
+    ]);
+  });
+
+  it('an admin sees the organization’s milestones and who has not filed', async () => {
+    ctx.clock.advance(100 * DAY); // 2026-06-09 in China; the old session has lapsed
+    const later = await signedIn(ctx, 'wb-admin');
+    const res = (await later.get('/api/v1/annual/2026/reminders?days=30')).json();
+    expect(res.asOf).toBe('2026-06-09');
+    const byKind = Object.fromEntries(res.items.map((i: { kind: string }) => [i.kind, i]));
+    expect(byKind.midyear_summary).toMatchObject({ state: 'pending', daysLeft: 21 });
+    expect(byKind.midyear_report.cadres).toEqual([{ id: c1, name: '李明' }]);
+    expect(byKind.task_list.cadres.map((c: { id: string }) => c.id).sort()).toEqual([c0, c1].sort());
+  });
+});
