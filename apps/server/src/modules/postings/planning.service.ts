@@ -17,7 +17,14 @@ import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findOrgsByIds } from '../organizations/organizations.repo.ts';
 import { applyMove } from './plan-edit.ts';
-import { buildProblem, plannerOptions, toCounty, toGrassrootsTarget, toOrgan } from './posting-problem.ts';
+import {
+  buildProblem,
+  kindOf,
+  plannerOptions,
+  toCounty,
+  toGrassrootsTarget,
+  toOrgan,
+} from './posting-problem.ts';
 import {
   type BatchRow,
   findPlan,
@@ -59,7 +66,7 @@ export async function programProblem(
   const cadres = await organCadres(db, program.organIds);
   return buildProblem({
     batches: batches.map((b) => ({ id: b.id, start: b.startDate })),
-    organs: organs.map((o) => toOrgan(o, program.kind as 'cyl2015')),
+    organs: organs.map((o) => toOrgan(o, kindOf(program))),
     cadres: cadres.map(({ cadre }) => ({ ...cadre, grassrootsYears: Number(cadre.grassrootsYears) })),
     targets: await targetsOf(db, program, programOrgPath),
   });
@@ -102,7 +109,7 @@ async function toPlanView(db: Db, row: PlanRow): Promise<TPostingPlanView> {
         cadre: a.cadre,
         cadreName: name(a.cadre),
         organName: orgName(cadreOrgans.get(a.cadre)?.organ),
-        rank: (cadreOrgans.get(a.cadre)?.rank ?? 'staff') as 'staff',
+        rank: cadreOrgans.get(a.cadre)?.rank ?? 'staff',
         batch: a.batch,
         county: a.county,
         countyName: orgName(a.county),
@@ -139,7 +146,7 @@ export async function generatePlan(p: Platform, actor: Actor, programId: string)
   const problem = await programProblem(p.db, program, orgPath, batches);
   const started = performance.now();
   const doc = runPlanner(problem, {
-    ...plannerOptions(program.kind as 'cyl2015'),
+    ...plannerOptions(kindOf(program)),
     timeBudgetMs: PLANNER_BUDGET_MS,
     now: () => performance.now(),
   });
@@ -201,7 +208,7 @@ export async function moveCadre(
   const result = applyMove(problem, row.plan as unknown as PostingPlan, cadreId, move);
   if ('problems' in result)
     throw badRequest('The move is not possible', '无法调整：请检查批次、派驻地和小组', result.problems);
-  const options = plannerOptions(program.kind as 'cyl2015');
+  const options = plannerOptions(kindOf(program));
   const doc: PostingPlan = {
     ...result.plan,
     violations: checkPlan(problem, result.plan, options),
@@ -230,7 +237,7 @@ export async function publishPlan(p: Platform, actor: Actor, planId: string) {
   const { row, program, batches } = await loadPlanForWrite(p, actor, planId);
   const problem = row.problem as unknown as PostingProblem;
   const doc = row.plan as unknown as PostingPlan;
-  const hard = checkPlan(problem, doc, plannerOptions(program.kind as 'cyl2015')).filter((v) => v.hard);
+  const hard = checkPlan(problem, doc, plannerOptions(kindOf(program))).filter((v) => v.hard);
   if (hard.length > 0) {
     throw new AppError(
       'conflict',

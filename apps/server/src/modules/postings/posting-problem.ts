@@ -1,4 +1,4 @@
-import { type TPostingProgramKind, ZRank } from '@lianxin/contracts';
+import { type TPostingProgramKind, ZPostingProgramKind, ZRank } from '@lianxin/contracts';
 import {
   type PlannerOptions,
   type PostingCadre,
@@ -30,6 +30,10 @@ export interface CadreFacts {
   probationEndsOn: string | null;
   department: string | null;
 }
+
+/** A stored program's kind, as the contracts name it. */
+export const kindOf = (program: { kind: string }): TPostingProgramKind =>
+  ZPostingProgramKind.parse(program.kind);
 
 /** Decision 12: "8+4" is the seed 002 engine with groups of 2 to 3, and seed 004 asks no leader's rank. */
 export function plannerOptions(kind: TPostingProgramKind): PlannerOptions {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { TCreatePostingProgramRequest, TPostingProgram } from '@lianxin/contracts';
+import { type TCreatePostingProgramRequest, type TPostingProgram, ZRank } from '@lianxin/contracts';
 import { isInSubtree } from '@lianxin/domain';
 import { type Actor, canOnOrg } from '../../platform/access.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -164,7 +164,7 @@ export async function eligibleCadres(p: Platform, actor: Actor, id: string) {
       organId: cadre.orgId,
       organName: orgName,
       department: cadre.department,
-      rank: cadre.rank as 'division',
+      rank: ZRank.parse(cadre.rank),
       grassrootsYears: Number(cadre.grassrootsYears),
       probationEndsOn: cadre.probationEndsOn,
       months: plannedMonths(Number(cadre.grassrootsYears)),
