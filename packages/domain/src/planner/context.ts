@@ -21,6 +21,8 @@ export interface ProblemIndex {
   readonly counties: ReadonlyMap<string, PostingCounty>;
   readonly countiesByProvince: ReadonlyMap<string, readonly PostingCounty[]>;
   readonly countiesByPrefecture: ReadonlyMap<string, readonly PostingCounty[]>;
+  /** Prefectures of each province, and under '' all of them. */
+  readonly prefecturesOf: ReadonlyMap<string, readonly string[]>;
   /** Batch positions open to each cadre (hard rule 1). */
   readonly open: ReadonlyMap<string, readonly number[]>;
 }
@@ -51,6 +53,14 @@ export function indexProblem(problem: PostingProblem, options: PlannerOptions = 
       ),
     ]),
   );
+  const countiesByPrefecture = groupBy(problem.counties, (c) => c.prefecture);
+  const prefecturesOf = new Map(
+    [...groupBy(countiesByPrefecture.values(), (list) => at(list, 0).province)].map(([p, lists]) => [
+      p,
+      lists.map((list) => at(list, 0).prefecture),
+    ]),
+  );
+  prefecturesOf.set('', [...countiesByPrefecture.keys()]);
   return {
     problem,
     rules: groupRules(options),
@@ -60,7 +70,8 @@ export function indexProblem(problem: PostingProblem, options: PlannerOptions = 
     organs: new Map(problem.organs.map((o) => [o.id, o])),
     counties: new Map(problem.counties.map((c) => [c.id, c])),
     countiesByProvince: groupBy(problem.counties, (c) => c.province),
-    countiesByPrefecture: groupBy(problem.counties, (c) => c.prefecture),
+    countiesByPrefecture,
+    prefecturesOf,
     open,
   };
 }

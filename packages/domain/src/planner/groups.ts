@@ -90,18 +90,21 @@ function distributeCentrals(ix: ProblemIndex, blocks: Block[], centrals: Posting
         Array.from({ length: c + 1 }, (_, cl) => gain(c, cl)),
       );
       const next = new Float64Array(states).fill(Number.NEGATIVE_INFINITY);
+      const chosen = at(choice, i);
       for (let s = 0; s < states; s++) {
-        if (best[s] === Number.NEGATIVE_INFINITY) continue;
+        const base = at(best, s);
+        if (base === Number.NEGATIVE_INFINITY) continue;
         const used = Math.floor(s / width);
         const usedLeaders = s % width;
         for (let c = 0; c <= MOST_CENTRALS_PER_PROVINCE && used + c <= centrals.length; c++) {
+          const row = at(gains, c);
           for (let cl = 0; cl <= c && usedLeaders + cl < width; cl++) {
             if (used - usedLeaders + c - cl > others.length) continue;
             const t = (used + c) * width + usedLeaders + cl;
-            const v = at(best, s) + at(at(gains, c), cl);
+            const v = base + at(row, cl);
             if (v > at(next, t)) {
               next[t] = v;
-              at(choice, i)[t] = s;
+              chosen[t] = s;
             }
           }
         }
@@ -195,10 +198,9 @@ function spotsFor(
   used: ReadonlySet<string>,
   history: History,
 ) {
-  const counties = province === null ? ix.problem.counties : (ix.countiesByProvince.get(province) ?? []);
   const options: Array<Spot & { cost: number; fresh: number }> = [];
-  for (const [prefecture, list] of groupBy(counties, (c) => c.prefecture)) {
-    const free = list.filter((c) => !used.has(c.id));
+  for (const prefecture of ix.prefecturesOf.get(province ?? '') ?? []) {
+    const free = (ix.countiesByPrefecture.get(prefecture) ?? []).filter((c) => !used.has(c.id));
     if (free.length < size) continue;
     const chosen = bestCounties(free, history, size);
     const cost = chosen.reduce((sum, c) => sum + (history.get(c.id) ?? 0), 0);
