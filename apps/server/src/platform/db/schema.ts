@@ -589,6 +589,22 @@ export const postingReports = pgTable(
   ],
 );
 
+/** A cadre's wishes for a program's batches (soft: the planner honours `prefers`; `avoids` are declared constraints, hard). */
+export const postingPreferences = pgTable(
+  'posting_preferences',
+  {
+    programId: text('program_id')
+      .notNull()
+      .references(() => postingPrograms.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    prefersBatches: jsonb('prefers_batches').$type<string[]>().notNull().default([]),
+    avoidBatches: jsonb('avoid_batches').$type<string[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.cadreId] })],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -616,4 +632,5 @@ export const schema = {
   postings,
   postingLeaves,
   postingReports,
+  postingPreferences,
 };
