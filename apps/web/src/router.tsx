@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
 import { AdminLayout } from './layout/AdminLayout.tsx';
 import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
+import { AnnualPage } from './pages/annual/AnnualPage.tsx';
+import { MyTaskListPage } from './pages/annual/MyTaskListPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
@@ -58,6 +60,7 @@ export const router = createBrowserRouter([
           { path: '/me/contacts/:id', element: <ContactPage /> },
           { path: '/me/points/:id', element: <MyPointLedgerPage /> },
           { path: '/me/progress', element: <ProgressPage /> },
+          { path: '/me/annual', element: <MyTaskListPage /> },
           { path: '/me/postings', element: <MyPostingsPage /> },
           { path: '/me/postings/:id', element: <MyPostingPage /> },
           { path: '/me/groups/:id', element: <MyGroupPage /> },
@@ -73,6 +76,7 @@ export const router = createBrowserRouter([
                   { path: '/points/:id', element: <PointLedgerPage /> },
                   { path: '/problems', element: <ProblemsPage /> },
                   { path: '/compliance', element: <DashboardPage /> },
+                  { path: '/annual', element: <AnnualPage /> },
                   { path: '/postings', element: <ProgramsPage /> },
                   { path: '/postings/four-plus-one', element: <FourPlusOnePage /> },
                   { path: '/postings/groups/:id', element: <AdminGroupPage /> },

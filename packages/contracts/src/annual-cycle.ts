@@ -278,3 +278,8 @@ export const ZRemindersQuery = z.object({
   asOf: ZDate.optional(),
   days: z.coerce.number().int().min(0).max(366).default(30),
 });
+
+export type TFilingRoster = z.infer<typeof ZFilingRoster>;
+export type TResearch = z.infer<typeof ZResearch>;
+export type TReminders = z.infer<typeof ZReminders>;
+export type TMaterialPack = z.infer<typeof ZMaterialPack>;

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
@@ -56,6 +57,7 @@ function AdminShell() {
     { key: '/points', icon: <EnvironmentOutlined />, label: '联系点' },
     { key: '/problems', icon: <AlertOutlined />, label: '问题清单' },
     { key: '/compliance', icon: <BarChartOutlined />, label: '达标看板' },
+    { key: '/annual', icon: <AuditOutlined />, label: '年度考核' },
     { key: '/postings', icon: <FlagOutlined />, label: '下沉基层' },
     { key: '/postings/four-plus-one', icon: <CalendarOutlined />, label: '“4+1”' },
     ...(editor

@@ -1,0 +1,57 @@
+/** Typed calls of the annual cycle (任务清单 … 年底考核) and the links of its generated forms. */
+import type {
+  TAssessment,
+  TFilingRoster,
+  TGrade,
+  TReminders,
+  TSpotCheck,
+  TTaskList,
+  TTaskListContent,
+} from '@lianxin/contracts';
+import { buildUrl, request } from './client.ts';
+
+const cadreBase = (year: number, cadreId: string) => `/annual/${year}/cadres/${encodeURIComponent(cadreId)}`;
+const assessmentBase = (id: string) => `/assessments/${encodeURIComponent(id)}`;
+
+export const annualApi = {
+  taskList: {
+    get: (year: number, cadreId: string) => request<TTaskList>(`${cadreBase(year, cadreId)}/task-list`),
+    save: (year: number, cadreId: string, body: TTaskListContent) =>
+      request<TTaskList>(`${cadreBase(year, cadreId)}/task-list`, { method: 'PUT', body }),
+    submit: (year: number, cadreId: string) =>
+      request<{ ok: true }>(`${cadreBase(year, cadreId)}/task-list/submit`, { method: 'POST' }),
+    review: (year: number, cadreId: string, body: { decision: 'accept' | 'return'; comment?: string }) =>
+      request<{ ok: true }>(`${cadreBase(year, cadreId)}/task-list/review`, { method: 'POST', body }),
+  },
+  roster: (year: number, org: string, kind: 'task_list' | 'midyear_report') =>
+    request<TFilingRoster>(`/annual/${year}/filings`, { query: { org, kind } }),
+  reminders: (year: number) => request<TReminders>(`/annual/${year}/reminders`),
+  assessments: {
+    list: (year: number, org: string) =>
+      request<{ items: TAssessment[] }>(`/annual/${year}/assessments`, { query: { org } }),
+    create: (year: number, body: { orgId: string; department?: string; sampleSize?: number }) =>
+      request<TAssessment>(`/annual/${year}/assessments`, { method: 'POST', body }),
+    grade: (id: string, grades: { cadreId: string; grade: TGrade | null }[]) =>
+      request<TAssessment>(`${assessmentBase(id)}/grades`, { method: 'PUT', body: { grades } }),
+    drawSpotChecks: (id: string, cadreId: string) =>
+      request<TSpotCheck[]>(`${assessmentBase(id)}/spot-checks`, { method: 'POST', body: { cadreId } }),
+    publish: (id: string) => request<TAssessment>(`${assessmentBase(id)}/publish`, { method: 'POST' }),
+    unlock: (id: string, reason: string) =>
+      request<TAssessment>(`${assessmentBase(id)}/unlock`, { method: 'POST', body: { reason } }),
+  },
+  forms: {
+    taskList: (year: number, cadreId: string) =>
+      buildUrl(`/annual/${year}/forms/task-list/${encodeURIComponent(cadreId)}`),
+    summary: (year: number, org: string, department?: string) =>
+      buildUrl(`/annual/${year}/forms/summary`, { org, department }),
+    registration: (year: number, org: string) =>
+      buildUrl(`/annual/${year}/forms/point-registration`, { org }),
+    admins: (org: string) => buildUrl('/forms/admins', { org }),
+    archive: (year: number, cadreId: string) =>
+      buildUrl(`/annual/${year}/forms/archive/${encodeURIComponent(cadreId)}`),
+    pointLedger: (pointId: string) => buildUrl(`/forms/point-ledger/${encodeURIComponent(pointId)}`),
+  },
+};
+
+/** The year the cycle is in, in China time. */
+export const currentYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));

@@ -1,0 +1,202 @@
+import type { TAssessment, TGrade } from '@lianxin/contracts';
+import { assessmentGradeLabels } from '@lianxin/domain';
+import {
+  Alert,
+  Button,
+  Flex,
+  Input,
+  Modal,
+  Segmented,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { annualApi } from '../../api/annual.ts';
+import { LinkButton } from '../../components/LinkButton.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { describeError, toastError, toastSuccess } from '../../feedback.ts';
+
+type Entry = TAssessment['entries'][number];
+const GRADES: TGrade[] = ['excellent', 'good', 'fair', 'poor'];
+
+/** 年底考核 of the organization's assessing units: grades under quota, spot checks, publish and unlock. */
+export function AssessmentTab({ year, orgId }: { year: number; orgId: string }) {
+  const list = useLoad(() => annualApi.assessments.list(year, orgId), [year, orgId]);
+  const units = (list.data?.items ?? []).filter((a) => a.orgId === orgId);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const current = units.find((a) => a.id === unitId) ?? units[0] ?? null;
+  const [department, setDepartment] = useState('');
+
+  async function start() {
+    try {
+      const a = await annualApi.assessments.create(year, {
+        orgId,
+        department: department.trim() || undefined,
+      });
+      setUnitId(a.id);
+      list.reload();
+    } catch (e) {
+      toastError(e);
+    }
+  }
+
+  return (
+    <Flex vertical gap={12}>
+      {list.error ? <Alert type="error" showIcon title={list.error} /> : null}
+      <Flex gap={8} wrap align="center">
+        {units.length > 1 ? (
+          <Segmented
+            value={current?.id}
+            onChange={(v) => setUnitId(String(v))}
+            options={units.map((a) => ({ value: a.id, label: a.department ?? a.orgName }))}
+          />
+        ) : null}
+        <Input
+          aria-label="考核部室"
+          style={{ width: 180 }}
+          placeholder="部室（整个单位留空）"
+          value={department}
+          onChange={(e) => setDepartment(e.target.value)}
+        />
+        <Button onClick={start}>启动考核</Button>
+      </Flex>
+      {current ? <AssessmentUnit key={current.id} initial={current} onChanged={list.reload} /> : null}
+    </Flex>
+  );
+}
+
+function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChanged: () => void }) {
+  const [a, setA] = useState(initial);
+  const [grades, setGrades] = useState<Record<string, TGrade | null>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [unlocking, setUnlocking] = useState(false);
+  const [reason, setReason] = useState('');
+  useEffect(() => setA(initial), [initial]);
+  const published = a.status === 'published';
+
+  async function act(work: () => Promise<TAssessment>, done: string) {
+    try {
+      setA(await work());
+      setRefusal(null);
+      setGrades({});
+      toastSuccess(done);
+      onChanged();
+    } catch (e) {
+      // a grading over quota is refused with the count: keep it on the page, not only in a toast
+      setRefusal(describeError(e));
+    }
+  }
+
+  const changed = Object.entries(grades).map(([cadreId, grade]) => ({ cadreId, grade }));
+  const columns: TableColumnsType<Entry> = [
+    { title: '序号', key: 'i', width: 60, render: (_, __, i) => i + 1 },
+    { title: '姓名', dataIndex: 'cadreName', width: 120 },
+    {
+      title: '等次',
+      key: 'grade',
+      width: 120,
+      render: (_, e) => (
+        <Select<TGrade | null>
+          aria-label={`${e.cadreName}的等次`}
+          style={{ width: 90 }}
+          disabled={published}
+          allowClear
+          value={e.cadreId in grades ? grades[e.cadreId] : e.grade}
+          onChange={(v) => setGrades((g) => ({ ...g, [e.cadreId]: v ?? null }))}
+          options={GRADES.map((g) => ({ value: g, label: assessmentGradeLabels[g] }))}
+        />
+      ),
+    },
+    { title: '互评平均分', dataIndex: 'mutualScore', width: 110, render: (s: number | null) => s ?? '—' },
+    {
+      title: '电话抽查',
+      key: 'spot',
+      width: 160,
+      render: (_, e) =>
+        e.spotChecks.length > 0 ? (
+          `已抽 ${e.spotChecks.length} 人，确认 ${e.spotChecks.filter((c) => c.confirmed).length} 人`
+        ) : published ? (
+          '—'
+        ) : (
+          <LinkButton
+            onClick={() =>
+              annualApi.assessments
+                .drawSpotChecks(a.id, e.cadreId)
+                .then(() => annualApi.assessments.list(a.year, a.orgId))
+                .then((l) => {
+                  const next = l.items.find((x) => x.id === a.id);
+                  if (next) setA(next);
+                })
+                .catch(toastError)
+            }
+          >
+            抽取样本
+          </LinkButton>
+        ),
+    },
+    {
+      title: '约谈',
+      key: 'talk',
+      width: 110,
+      render: (_, e) =>
+        e.talkRequired ? <Tag color="red">{e.talkHeldOn ? `已约谈 ${e.talkHeldOn}` : '须约谈'}</Tag> : '—',
+    },
+  ];
+
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Paragraph style={{ margin: 0 }}>
+        {a.department ?? a.orgName}：参加考核 {a.quota.assessed} 人，“优”不超过 {a.quota.excellent}{' '}
+        人，“良”不超过 {a.quota.good} 人。{published ? <Tag color="blue">已发布（锁定）</Tag> : null}
+      </Typography.Paragraph>
+      {refusal ? <Alert type="error" showIcon title={refusal} role="alert" /> : null}
+      <Table<Entry>
+        rowKey="cadreId"
+        size="middle"
+        columns={columns}
+        dataSource={a.entries}
+        pagination={false}
+      />
+      <Flex gap={8}>
+        {published ? (
+          <Button onClick={() => setUnlocking(true)}>解锁</Button>
+        ) : (
+          <>
+            <Button
+              type="primary"
+              disabled={changed.length === 0}
+              onClick={() => act(() => annualApi.assessments.grade(a.id, changed), '等次已保存')}
+            >
+              保存等次
+            </Button>
+            <Button onClick={() => act(() => annualApi.assessments.publish(a.id), '考核结果已发布')}>
+              发布结果
+            </Button>
+          </>
+        )}
+      </Flex>
+      <Modal
+        title="解锁已发布的考核结果"
+        open={unlocking}
+        okText="解锁"
+        okButtonProps={{ disabled: reason.trim().length < 4 }}
+        onOk={() => {
+          setUnlocking(false);
+          void act(() => annualApi.assessments.unlock(a.id, reason.trim()), '已解锁');
+        }}
+        onCancel={() => setUnlocking(false)}
+      >
+        <Input.TextArea
+          aria-label="解锁原因"
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="解锁原因（记入操作日志）"
+        />
+      </Modal>
+    </Flex>
+  );
+}
