@@ -211,7 +211,10 @@ export async function setGrades(
       'conflict',
       problems.map((x) => x.en).join('; '),
       problems.map((x) => x.zh).join('；'),
-      problems.map((x) => ({ path: `grades.${x.grade}`, message: `超出名额 ${x.over} 人 / over by ${x.over}` })),
+      problems.map((x) => ({
+        path: `grades.${x.grade}`,
+        message: `超出名额 ${x.over} 人 / over by ${x.over}`,
+      })),
     );
   await inTransaction(p, async (tx) => {
     for (const g of grades)
