@@ -1,5 +1,17 @@
-import type { TActivityType } from '@lianxin/contracts';
-import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Result, Segmented, Select } from 'antd';
+import type { TActivityType, TLedgerActivity } from '@lianxin/contracts';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Segmented,
+  Select,
+  Skeleton,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -7,11 +19,11 @@ import { api } from '../../api/endpoints.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { showFormError } from '../../feedback.ts';
+import { showFormError, toastSuccess } from '../../feedback.ts';
 import { currentPoints, pointLabel } from '../points/points.ts';
 import { ContactPicker } from '../worklog/ContactPicker.tsx';
 import { isOffline, newActivityId, saveDraft } from '../worklog/drafts.ts';
-import { type EntryValues, entryBody, fieldsOf } from '../worklog/entryBody.ts';
+import { type EntryValues, entryBody, entryPatch, entryValues, fieldsOf } from '../worklog/entryBody.ts';
 import {
   activityTypeLabels,
   channelLabels,
@@ -30,28 +42,41 @@ const required = (label: string) => [{ required: true, message: `请填写${labe
 
 /**
  * One short form for one type, with defaults (today, 面对面, my only current point). 保存 posts the
- * activity with an id made here; without a network it becomes a draft synced later.
+ * activity with an id made here; without a network it becomes a draft synced later. Given a stored
+ * `record`, the same form corrects it: 保存修改 sends the change (online only) and calls `onSaved`.
  */
 export function EntryForm({
   type,
   cadreId,
   accountId,
+  record,
+  onSaved,
+  onCancel,
 }: {
   type: TActivityType;
   cadreId: string;
   accountId: string;
+  record?: TLedgerActivity;
+  onSaved?: () => void;
+  onCancel?: () => void;
 }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<EntryValues>();
   const [saving, setSaving] = useState(false);
   const [done, setDone] = useState<'saved' | 'draft' | null>(null);
-  const contacts = useLoad(() => api.contacts.list({ pageSize: 500 }), []);
+  const contacts = useLoad(() => api.contacts.list({ cadre: cadreId, pageSize: 500 }), [cadreId]);
   const points = useLoad(() => api.points.list({ cadre: cadreId }), [cadreId]);
   const cadre = useLoad(
     () => (type === 'open_day' ? api.cadres.get(cadreId) : Promise.resolve(null)),
     [type, cadreId],
   );
-  const mine = useMemo(() => currentPoints(points.data?.items), [points.data]);
+  // a record being corrected keeps its point, even one whose tenure has ended
+  const mine = useMemo(() => {
+    const all = points.data?.items ?? [];
+    const current = currentPoints(all);
+    const kept = all.find((p) => p.id === record?.point);
+    return kept && !current.includes(kept) ? [kept, ...current] : current;
+  }, [points.data, record?.point]);
   const fields = fieldsOf(type);
   const has = (f: keyof EntryValues) => fields.includes(f);
   const label = activityTypeLabels[type];
@@ -71,10 +96,10 @@ export function EntryForm({
 
   // the one current point, once the points are known (the form is shown after that)
   const defaultPoint = mine.length === 1 ? mine[0]?.id : undefined;
+  const statusField = { status: type === 'problem' ? 'problemStatus' : 'workStatus' };
 
-  const onFinish = async (values: EntryValues) => {
+  const create = async (values: EntryValues) => {
     const body = entryBody(type, values, newActivityId(), cadreId);
-    setSaving(true);
     try {
       await api.activities.create(body);
       setDone('saved');
@@ -83,10 +108,26 @@ export function EntryForm({
         saveDraft(accountId, body);
         setDone('draft');
       } else {
-        showFormError(form, error, fields, {
-          status: type === 'problem' ? 'problemStatus' : 'workStatus',
-        });
+        showFormError(form, error, fields, statusField);
       }
+    }
+  };
+
+  // a correction is not kept as a draft: the drafts replay creations only
+  const correct = async (stored: TLedgerActivity, values: EntryValues) => {
+    try {
+      await api.activities.update(stored.id, entryPatch(type, values));
+      toastSuccess('已保存修改');
+      onSaved?.();
+    } catch (error) {
+      showFormError(form, error, fields, statusField);
+    }
+  };
+
+  const onFinish = async (values: EntryValues) => {
+    setSaving(true);
+    try {
+      await (record ? correct(record, values) : create(values));
     } finally {
       setSaving(false);
     }
@@ -112,19 +153,20 @@ export function EntryForm({
     );
   }
 
+  const title = record ? null : <ScreenTitle back="/me/log">{`记一笔 · ${label}`}</ScreenTitle>;
   if ((points.loading && !points.data) || (type === 'open_day' && cadre.loading))
-    return <ScreenTitle back="/me/log">{`记一笔 · ${label}`}</ScreenTitle>;
+    return title ?? <Skeleton active />;
 
   return (
     <Flex vertical gap={8}>
-      <ScreenTitle back="/me/log">{`记一笔 · ${label}`}</ScreenTitle>
+      {title}
       {contacts.error ? (
         <Alert type="warning" showIcon title={`联系青年名单未能加载：${contacts.error}`} />
       ) : null}
       <Form<EntryValues>
         form={form}
         layout="vertical"
-        initialValues={{ ...initial, point: defaultPoint }}
+        initialValues={record ? entryValues(record) : { ...initial, point: defaultPoint }}
         onFinish={(v) => void onFinish(v)}
         requiredMark={false}
       >
@@ -223,15 +265,26 @@ export function EntryForm({
         <Form.Item name="note" label="备注（可不填）">
           <Input.TextArea rows={2} maxLength={2000} placeholder="谈了什么、有何诉求" />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          loading={saving}
-          className="lx-big-action lx-sticky-action"
-        >
-          保存
-        </Button>
+        {record ? (
+          <Flex gap={8}>
+            <Button size="large" onClick={onCancel} style={{ flex: 1 }}>
+              取消
+            </Button>
+            <Button type="primary" htmlType="submit" size="large" loading={saving} style={{ flex: 2 }}>
+              保存修改
+            </Button>
+          </Flex>
+        ) : (
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={saving}
+            className="lx-big-action lx-sticky-action"
+          >
+            保存
+          </Button>
+        )}
       </Form>
     </Flex>
   );

@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TAttachment } from '@lianxin/contracts';
 import {
   Alert,
@@ -8,6 +8,7 @@ import {
   Flex,
   Grid,
   List,
+  Popconfirm,
   Skeleton,
   Tag,
   Typography,
@@ -18,6 +19,7 @@ import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
+import { EntryForm } from '../me/EntryForm.tsx';
 import { ProblemStatusSelect } from '../problems/ProblemStatusSelect.tsx';
 import { activityFields, activityTypeLabels } from './labels.ts';
 
@@ -28,7 +30,10 @@ const size = (n: number) =>
       ? `${(n / 1024).toFixed(1)} KB`
       : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** An activity's details, its contacts (masked unless mine) and attachments, with 上传附件. */
+/**
+ * An activity's details, its contacts (masked unless mine) and attachments, with 上传附件; its author
+ * (or an admin) corrects it in the quick-entry form or deletes it after a confirmation.
+ */
 export function ActivityDrawer({
   id,
   onClose,
@@ -42,8 +47,11 @@ export function ActivityDrawer({
   const { account } = useSignedIn();
   const detail = useLoad(() => (id ? api.activities.get(id) : Promise.resolve(null)), [id]);
   const [uploading, setUploading] = useState(false);
+  const [editing, setEditing] = useState(false);
   const d = detail.data;
   const a = d?.activity;
+  // the server rules again: the author, or an admin over the author's organization
+  const mayWrite = a !== undefined && (a.cadre === account.cadreId || canEdit(account.role));
   // the server rules again: the problem's cadre, its assignee, or an admin may move it
   const mayMove =
     a?.type === 'problem' &&
@@ -64,18 +72,51 @@ export function ActivityDrawer({
     }
   };
 
+  const remove = async () => {
+    if (!id) return;
+    try {
+      await api.activities.remove(id);
+      toastSuccess('已删除');
+      onChanged?.();
+      onClose();
+    } catch (error) {
+      toastError(error);
+    }
+  };
+
+  const close = () => {
+    setEditing(false);
+    onClose();
+  };
+
   return (
     <Drawer
       open={id !== null}
-      onClose={onClose}
-      title={d ? `${activityTypeLabels[d.activity.type]} · ${d.cadreName}` : '工作记录'}
+      onClose={close}
+      title={
+        d ? `${editing ? '修改 · ' : ''}${activityTypeLabels[d.activity.type]} · ${d.cadreName}` : '工作记录'
+      }
       placement={screens.md ? 'right' : 'bottom'}
       size={screens.md ? 520 : '85%'}
       destroyOnHidden
     >
       {detail.error ? <Alert type="error" showIcon title={detail.error} /> : null}
       {!d && !detail.error ? <Skeleton active /> : null}
-      {d ? (
+      {d && a && editing ? (
+        <EntryForm
+          type={a.type}
+          cadreId={a.cadre}
+          accountId={account.id}
+          record={a}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            detail.reload();
+            onChanged?.();
+          }}
+        />
+      ) : null}
+      {d && !editing ? (
         <Flex vertical gap={16}>
           <Descriptions
             column={1}
@@ -122,6 +163,25 @@ export function ActivityDrawer({
               { key: 'created', label: '录入时间', children: new Date(d.createdAt).toLocaleString('zh-CN') },
             ]}
           />
+          {mayWrite ? (
+            <Flex gap={8}>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} style={{ flex: 1 }}>
+                修改记录
+              </Button>
+              <Popconfirm
+                title="删除这条工作记录？"
+                description="记录和附件将一并删除，无法恢复"
+                okText="确认删除"
+                cancelText="取消"
+                okButtonProps={{ danger: true }}
+                onConfirm={remove}
+              >
+                <Button danger icon={<DeleteOutlined />} style={{ flex: 1 }}>
+                  删除记录
+                </Button>
+              </Popconfirm>
+            </Flex>
+          ) : null}
           <div>
             <Flex justify="space-between" align="center">
               <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>

@@ -1,5 +1,10 @@
-import type { TActivityType, TCreateActivityRequest } from '@lianxin/contracts';
-import type { Dayjs } from 'dayjs';
+import type {
+  TActivityType,
+  TCreateActivityRequest,
+  TLedgerActivity,
+  TUpdateActivityRequest,
+} from '@lianxin/contracts';
+import dayjs, { type Dayjs } from 'dayjs';
 
 /** The quick entry's form values, for every type; each type reads the ones it has. */
 export interface EntryValues {
@@ -69,6 +74,47 @@ export function entryBody(
     case 'problem':
       return { ...common, type, date, status: v.problemStatus ?? 'open', ...(title ? { title } : {}) };
   }
+}
+
+/** The form's values of a stored record, to correct it with the same form. */
+export function entryValues(r: TLedgerActivity): EntryValues {
+  const day = (s: string | undefined) => (s ? dayjs(s) : undefined);
+  return {
+    date: day('date' in r ? r.date : undefined),
+    start: day('start' in r ? r.start : undefined),
+    end: day('end' in r ? r.end : undefined),
+    travelDays: 'travelDays' in r ? r.travelDays : undefined,
+    mode: 'mode' in r ? r.mode : undefined,
+    channel: 'channel' in r ? r.channel : undefined,
+    kind: 'kind' in r ? r.kind : undefined,
+    audience: 'audience' in r ? r.audience : undefined,
+    outcome: 'outcome' in r ? r.outcome : undefined,
+    title: 'title' in r ? r.title : undefined,
+    workStatus: r.type === 'work_item' ? r.status : undefined,
+    problemStatus: r.type === 'problem' ? r.status : undefined,
+    org: 'org' in r ? r.org : undefined,
+    attendees: 'attendees' in r ? r.attendees : undefined,
+    point: r.point ?? null,
+    contacts: r.contacts ?? [],
+    note: r.note,
+  };
+}
+
+/**
+ * The change that makes a stored record what the form now says. An optional field the form left
+ * empty is sent as null (or no contacts), so clearing it removes it: the point, the note, the
+ * contacts, a problem's title and a work item's date.
+ */
+export function entryPatch(type: TActivityType, v: EntryValues): TUpdateActivityRequest {
+  const { id: _id, cadre: _cadre, type: _type, ...fields } = entryBody(type, v, '', '');
+  return {
+    point: null,
+    note: null,
+    contacts: [],
+    ...(type === 'problem' ? { title: null } : {}),
+    ...(type === 'work_item' ? { date: null } : {}),
+    ...fields,
+  };
 }
 
 /** The form fields each type shows, in order (the server names the same in its error details). */
