@@ -80,7 +80,7 @@ async function buildProvince(p: Platform, cadres: number) {
            end
       from generate_series(1, ${cadres * 100}) j,
       lateral (select (j - 1) % ${cadres} + 1 as c,
-                      date '2026-01-01' + ((j * 7919) % 355) as d,
+                      date '2026-01-01' + ((j::bigint * 7919) % 355)::int as d,
                       (array['talk', 'talk', 'talk', 'talk', 'online', 'online', 'event', 'event', 'lecture', 'visit',
                              'visit', 'live_with', 'leader_meeting', 'practical_help', 'work_item', 'case', 'article',
                              'system', 'problem', 'talk'])[((j - 1) / ${cadres}) % 20 + 1] as t) x`);

@@ -41,12 +41,28 @@ async function rows<T = Row>(db: Db, query: SQL): Promise<T[]> {
 }
 
 // The faces of people: youths met face to face (policy-rules.md's shared conventions).
-const FACE_TO_FACE = sql`(a.type in ('visit', 'live_with', 'event') or (a.type = 'talk' and a.details->>'mode' = 'face_to_face'))`;
+const FACE_TO_FACE = sql`(a.type in ('visit', 'live_with', 'event') or (a.type = 'talk' and a.mode = 'face_to_face'))`;
 const NEEDY_TAGS = sql`array['needy', 'left_behind_child', 'disabled', 'poor_family', 'non_local']`;
 const SOCIAL_CHANNELS = sql`('wechat', 'qq', 'weibo')`;
 
-const json = (v: unknown) => (v ?? []) as never;
+// Aggregated without an order (so the database may hash rather than sort a province's rows), and put
+// in order here: by date, then id.
+const ordered = <T extends { id: string; date?: string; end?: string }>(v: unknown): T[] =>
+  ((v ?? []) as T[]).sort(
+    (a, b) =>
+      ((a.date ?? a.end) as string).localeCompare((b.date ?? b.end) as string) || a.id.localeCompare(b.id),
+  );
+const sortedIds = (v: unknown): string[] => ((v ?? []) as string[]).sort();
+/** The members 1…n of a bit set (bit m set for member m). */
+const bits = (set: unknown, n: number): number[] =>
+  Array.from({ length: n }, (_, i) => i + 1).filter((m) => ((Number(set) || 0) & (1 << m)) !== 0);
+const byId = (v: unknown): ContactRef[] =>
+  ((v ?? []) as ContactRef[]).sort((a, b) => a.id.localeCompare(b.id));
 const yearStartOf = (q: FactsQuery) => `${q.year}-01-01`;
+
+// Only what the facts read of an activity: the rows sorted and hashed stay narrow.
+const activityColumns = sql`a.id, a.cadre_id, a.type, a.point_id, a.start_date, a.end_date, a.travel_days,
+  a.details->>'mode' as mode, a.details->>'channel' as channel, a.details->>'status' as status`;
 
 /** The CTEs every query starts from: organizations, cadres and points of the scope, and the window. */
 function scoped(q: FactsQuery) {
@@ -65,7 +81,7 @@ function scoped(q: FactsQuery) {
     ),
     -- the records of the year up to asOf: a visit or a stay belongs to the year in which it ends
     yr as (
-      select a.* from activities a join cad on cad.id = a.cadre_id
+      select ${activityColumns} from activities a join cad on cad.id = a.cadre_id
        where a.end_date between ${yearStart}::date and ${q.asOf}::date
     )`;
 }
@@ -73,7 +89,6 @@ function scoped(q: FactsQuery) {
 const stay = sql`json_build_object('id', a.id, 'point', a.point_id, 'start', a.start_date, 'end', a.end_date,
   'onSiteDays', greatest(0, a.end_date - a.start_date + 1 - coalesce(a.travel_days, 0)))`;
 const dated = sql`json_build_object('id', a.id, 'date', a.end_date)`;
-const byDate = sql`order by a.end_date, a.id`;
 
 async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
   const yearStart = yearStartOf(q);
@@ -93,7 +108,7 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
     ),
     od as (
       select a.details->>'org' as org_id,
-             json_agg(json_build_object('id', a.id, 'date', a.end_date, 'attendees', (a.details->>'attendees')::int) ${byDate}) as open_days
+             json_agg(json_build_object('id', a.id, 'date', a.end_date, 'attendees', (a.details->>'attendees')::int)) as open_days
         from activities a
        where a.type = 'open_day' and a.end_date between ${yearStart}::date and ${q.asOf}::date
        group by 1
@@ -136,7 +151,7 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
     field: (r.field as OrgFacts['field']) ?? null,
     municipal: r.municipal as boolean,
     sector: r.sector as boolean,
-    openDays: json(r.open_days),
+    openDays: ordered(r.open_days),
     filings: [],
   }));
 }
@@ -147,32 +162,40 @@ async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
     sql`with ${scoped(q)},
     dated as (
       select a.cadre_id,
-        json_agg(${dated} ${byDate}) filter (where a.type = 'lecture') as lectures,
-        json_agg(${stay} ${byDate}) filter (where a.type = 'visit') as visits,
-        json_agg(${stay} ${byDate}) filter (where a.type = 'live_with') as live_with,
-        json_agg(${dated} ${byDate}) filter (where a.type = 'research_report') as research_reports,
-        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'channel', a.details->>'channel') ${byDate})
-          filter (where a.type = 'online' and a.details->>'channel' in ${SOCIAL_CHANNELS}) as channel_uses,
-        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'status', a.details->>'status') ${byDate})
+        json_agg(${dated}) filter (where a.type = 'lecture') as lectures,
+        json_agg(${stay}) filter (where a.type = 'visit') as visits,
+        json_agg(${stay}) filter (where a.type = 'live_with') as live_with,
+        json_agg(${dated}) filter (where a.type = 'research_report') as research_reports,
+        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'channel', a.channel))
+          filter (where a.type = 'online' and a.channel in ${SOCIAL_CHANNELS}) as channel_uses,
+        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'status', a.status))
           filter (where a.type = 'problem') as problems
       from yr a group by a.cadre_id
     ),
+    -- distinct people first (hashed), then listed per cadre
+    met as (
+      select a.cadre_id, ct.id,
+             bool_or(ct.role = 'youth' and ${FACE_TO_FACE}) as youth,
+             bool_or(ct.role = 'league_cadre' and a.type = 'talk') as league_cadre
+        from yr a
+        join activity_contacts ac on ac.activity_id = a.id
+        join contacts ct on ct.id = ac.contact_id
+       group by a.cadre_id, ct.id
+    ),
     people as (
-      select a.cadre_id,
-        array_agg(distinct ct.id) filter (where ct.role = 'youth' and ${FACE_TO_FACE}) as youths,
-        array_agg(distinct ct.id) filter (where ct.role = 'league_cadre' and a.type = 'talk') as league_cadres
-      from yr a
-      join activity_contacts ac on ac.activity_id = a.id
-      join contacts ct on ct.id = ac.contact_id
-      group by a.cadre_id
+      select cadre_id,
+             array_agg(id) filter (where youth) as youths,
+             array_agg(id) filter (where league_cadre) as league_cadres
+        from met group by cadre_id
     ),
     -- 4+1: the weeks (by their Mondays, inside the year) of face-to-face work and lectures
     weeks as (
-      select a.cadre_id, array_agg(distinct m::date::text) as mondays
-        from yr a
-        cross join lateral generate_series(date_trunc('week', a.start_date::timestamp), date_trunc('week', a.end_date::timestamp), interval '7 days') as m
-       where (${FACE_TO_FACE} or a.type = 'lecture') and m >= ${yearStartOf(q)}::timestamp
-       group by a.cadre_id
+      select cadre_id, array_agg(monday) as mondays from (
+        select distinct a.cadre_id, m::date::text as monday
+          from yr a
+          cross join lateral generate_series(date_trunc('week', a.start_date::timestamp), date_trunc('week', a.end_date::timestamp), interval '7 days') as m
+         where (${FACE_TO_FACE} or a.type = 'lecture') and m >= ${yearStartOf(q)}::timestamp
+      ) w group by cadre_id
     )
     select c.id, c.org_id, c.rank, c.employment, c.grassroots_years::float8 as grassroots_years,
            c.probation_ends_on::text as probation_ends_on, c.department,
@@ -197,17 +220,17 @@ async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
       grassrootsYears: (r.grassroots_years as number | null) ?? null,
       probationEndsOn: (r.probation_ends_on as string | null) ?? null,
       department: (r.department as string | null) ?? null,
-      lectures: json(r.lectures),
-      visits: json(r.visits),
-      liveWith: json(r.live_with),
-      youthsFaceToFace: json(r.youths),
-      leagueCadresTalked: json(r.league_cadres),
-      researchReports: json(r.research_reports),
+      lectures: ordered(r.lectures),
+      visits: ordered(r.visits),
+      liveWith: ordered(r.live_with),
+      youthsFaceToFace: sortedIds(r.youths),
+      leagueCadresTalked: sortedIds(r.league_cadres),
+      researchReports: ordered(r.research_reports),
       filings: [],
-      channelUses: json(r.channel_uses),
+      channelUses: ordered(r.channel_uses),
       rhythm: rhythm.get(id) ?? [],
-      grassrootsWeeks: json(r.mondays),
-      problems: json(r.problems),
+      grassrootsWeeks: sortedIds(r.mondays),
+      problems: ordered(r.problems),
       contactsKept: keeping?.kept ?? [],
       keyContacts: keeping?.key ?? [],
     };
@@ -221,19 +244,14 @@ async function keptContacts(db: Db, q: FactsQuery) {
     db,
     sql`with ${scoped(q)}
     select k.cadre_id,
-           json_agg(${ref} order by ct.id) as kept,
-           json_agg(${ref} order by ct.id) filter (where k.key) as key
+           json_agg(${ref}) as kept,
+           json_agg(${ref}) filter (where k.key) as key
       from contact_keepers k
       join cad on cad.id = k.cadre_id
       join contacts ct on ct.id = k.contact_id
      group by k.cadre_id`,
   );
-  return new Map(
-    list.map((r) => [
-      r.cadre_id as string,
-      { kept: json(r.kept) as ContactRef[], key: json(r.key) as ContactRef[] },
-    ]),
-  );
+  return new Map(list.map((r) => [r.cadre_id as string, { kept: byId(r.kept), key: byId(r.key) }]));
 }
 
 /** mz2016.rhythm: per kept contact, the months, quarters and face-to-face meetings of the year. */
@@ -243,9 +261,10 @@ async function contactRhythm(db: Db, q: FactsQuery) {
     sql`with ${scoped(q)},
     named as (
       select a.cadre_id, ac.contact_id,
-        array_agg(distinct extract(month from a.end_date)::int) filter (where a.type in ('online', 'talk')) as months,
-        array_agg(distinct extract(quarter from a.end_date)::int) filter (where a.type = 'event') as quarters,
-        array_agg(distinct a.id) filter (where ${FACE_TO_FACE}) as face_to_face
+        -- months and quarters as bit sets: no distinct to sort for
+        bit_or(1 << extract(month from a.end_date)::int) filter (where a.type in ('online', 'talk')) as months,
+        bit_or(1 << extract(quarter from a.end_date)::int) filter (where a.type = 'event') as quarters,
+        array_agg(a.id) filter (where ${FACE_TO_FACE}) as face_to_face
       from yr a join activity_contacts ac on ac.activity_id = a.id
       group by a.cadre_id, ac.contact_id
     )
@@ -260,9 +279,9 @@ async function contactRhythm(db: Db, q: FactsQuery) {
     const l = byCadre.get(r.cadre_id as string) ?? [];
     l.push({
       contact: r.contact_id as string,
-      voiceMonths: json(r.months),
-      eventQuarters: json(r.quarters),
-      faceToFace: json(r.face_to_face),
+      voiceMonths: bits(r.months, 12),
+      eventQuarters: bits(r.quarters, 4),
+      faceToFace: sortedIds(r.face_to_face),
     });
     byCadre.set(r.cadre_id as string, l);
   }
@@ -278,20 +297,20 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
     sql`with ${scoped(q)},
     -- the tenure up to asOf; activities at a point lie inside its tenure (checked on entry)
     ten as (
-      select a.* from activities a join pts on pts.id = a.point_id
+      select ${activityColumns} from activities a join pts on pts.id = a.point_id
        where a.end_date <= ${q.asOf}::date or a.end_date is null
     ),
     dated as (
       select a.point_id,
-        json_agg(${stay} ${byDate}) filter (where a.type = 'live_with') as t_live_with,
-        json_agg(${dated} ${byDate}) filter (where a.type = 'lecture') as t_lectures,
-        json_agg(${dated} ${byDate}) filter (where a.type = 'leader_meeting') as t_leader_meetings,
-        json_agg(${stay} ${byDate}) filter (where a.type = 'visit' and ${inYear}) as y_visits,
-        json_agg(${stay} ${byDate}) filter (where a.type = 'live_with' and ${inYear}) as y_live_with,
-        array_agg(a.id order by a.id) filter (where a.type = 'work_item' and a.details->>'status' = 'done' and ${inYear}) as y_work_items,
-        json_agg(${dated} ${byDate}) filter (where a.type = 'practical_help' and ${inYear}) as y_practical_help,
-        json_agg(${dated} ${byDate}) filter (where a.type = 'article' and ${inYear}) as y_articles,
-        json_agg(${dated} ${byDate}) filter (where a.type = 'system' and ${inYear}) as y_systems
+        json_agg(${stay}) filter (where a.type = 'live_with') as t_live_with,
+        json_agg(${dated}) filter (where a.type = 'lecture') as t_lectures,
+        json_agg(${dated}) filter (where a.type = 'leader_meeting') as t_leader_meetings,
+        json_agg(${stay}) filter (where a.type = 'visit' and ${inYear}) as y_visits,
+        json_agg(${stay}) filter (where a.type = 'live_with' and ${inYear}) as y_live_with,
+        array_agg(a.id) filter (where a.type = 'work_item' and a.status = 'done' and ${inYear}) as y_work_items,
+        json_agg(${dated}) filter (where a.type = 'practical_help' and ${inYear}) as y_practical_help,
+        json_agg(${dated}) filter (where a.type = 'article' and ${inYear}) as y_articles,
+        json_agg(${dated}) filter (where a.type = 'system' and ${inYear}) as y_systems
       from ten a group by a.point_id
     ),
     -- the successor of a tenure, which carries its handover note (the latest, should there be two)
@@ -301,18 +320,25 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
        where n.predecessor_id in (select id from pts)
        order by n.predecessor_id, n.from_date desc, n.id desc
     ),
+    -- distinct people per point first (hashed), then listed
+    met as (
+      select a.point_id, ac.contact_id,
+             bool_or(a.type = 'talk') as talked,
+             bool_or(a.type = 'practical_help' and ${inYear}) as helped
+        from ten a join activity_contacts ac on ac.activity_id = a.id
+       group by a.point_id, ac.contact_id
+    ),
     people as (
-      select a.point_id,
-        array_agg(distinct ct.id) filter (where ct.role = 'youth' and a.type = 'talk') as youths_talked,
-        array_agg(distinct ct.id) filter (where a.type = 'practical_help' and ${inYear}) as youths_helped,
-        json_agg(distinct jsonb_build_object('id', ct.id, 'role', ct.role, 'field', ct.field, 'needy', ct.tags ?| ${NEEDY_TAGS}))
+      select m.point_id,
+        array_agg(ct.id) filter (where ct.role = 'youth' and m.talked) as youths_talked,
+        array_agg(ct.id) filter (where m.helped) as youths_helped,
+        json_agg(json_build_object('id', ct.id, 'role', ct.role, 'field', ct.field, 'needy', ct.tags ?| ${NEEDY_TAGS}))
           filter (where ct.role = 'youth' and k.key) as key_youths
-      from ten a
-      join pts on pts.id = a.point_id
-      join activity_contacts ac on ac.activity_id = a.id
-      join contacts ct on ct.id = ac.contact_id
+      from met m
+      join pts on pts.id = m.point_id
+      join contacts ct on ct.id = m.contact_id
       left join contact_keepers k on k.contact_id = ct.id and k.cadre_id = pts.cadre_id
-      group by a.point_id
+      group by m.point_id
     )
     select p.id, p.cadre_id, p.holder_org_id, p.org_id, p.from_date::text as from_date, p.to_date::text as to_date,
            p.category, p.topic, p.showcase,
@@ -338,20 +364,20 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
     successor: (r.successor as string | null) ?? null,
     handoverNote: r.handover_note as boolean,
     tenure: {
-      liveWith: json(r.t_live_with) as StayFact[],
-      lectures: json(r.t_lectures) as Dated[],
-      leaderMeetings: json(r.t_leader_meetings) as Dated[],
-      youthsTalked: json(r.youths_talked),
-      keyYouths: (json(r.key_youths) as ContactRef[]).sort((a, b) => a.id.localeCompare(b.id)),
+      liveWith: ordered<StayFact>(r.t_live_with),
+      lectures: ordered<Dated>(r.t_lectures),
+      leaderMeetings: ordered<Dated>(r.t_leader_meetings),
+      youthsTalked: sortedIds(r.youths_talked),
+      keyYouths: byId(r.key_youths),
     },
     year: {
-      visits: json(r.y_visits),
-      liveWith: json(r.y_live_with),
-      workItemsDone: json(r.y_work_items),
-      practicalHelp: json(r.y_practical_help),
-      youthsHelped: json(r.youths_helped),
-      articles: json(r.y_articles),
-      systems: json(r.y_systems),
+      visits: ordered(r.y_visits),
+      liveWith: ordered(r.y_live_with),
+      workItemsDone: sortedIds(r.y_work_items),
+      practicalHelp: ordered(r.y_practical_help),
+      youthsHelped: sortedIds(r.youths_helped),
+      articles: ordered(r.y_articles),
+      systems: ordered(r.y_systems),
     },
   }));
 }
@@ -411,7 +437,7 @@ export async function presetAdoptions(db: Db, q: FactsQuery): Promise<PresetAdop
 export function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts> {
   return db.transaction(
     async (tx) => {
-      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local work_mem = '256MB'`);
       const t = tx as unknown as Db;
       return {
         year: q.year,
