@@ -116,7 +116,11 @@ export function CoveragePanel({ results }: { results: TComplianceResult[] }) {
         <Card size="small" title="覆盖树（省 → 市 → 县）">
           <Tree
             treeData={coverageTree(provinces, counties)}
-            defaultExpandedKeys={provinces.map((p) => p.id)}
+            // provinces, and the prefectures where a county is covered twice
+            defaultExpandedKeys={[
+              ...provinces.map((p) => p.id),
+              ...counties.filter((c) => c.coverage === 'doubly').map(prefectureKey),
+            ]}
             height={520}
             selectable={false}
             className="lx-coverage-tree"
@@ -169,13 +173,17 @@ const countyColumns: ExportColumn<County>[] = [
   },
 ];
 
+function prefectureKey(c: County): string {
+  return `${c.province}/${c.prefectureId ?? c.prefecture}`;
+}
+
 function coverageTree(provinces: ProvinceRow[], counties: County[]): TreeDataNode[] {
   const byProvince = groupBy(counties, (c) => c.province);
   return provinces.map((p) => ({
     key: p.id,
     title: `${p.name}（覆盖 ${p.covered}/${p.total}，未覆盖 ${p.uncovered}，重复 ${p.doubly}）`,
     children: [...groupBy(byProvince.get(p.name) ?? [], (c) => c.prefecture)].map(([prefecture, list]) => ({
-      key: `${p.id}/${list[0]?.prefectureId ?? prefecture}`,
+      key: list[0] ? prefectureKey(list[0]) : `${p.id}/${prefecture}`,
       title: `${prefecture}（${list.filter((c) => c.coverage !== 'uncovered').length}/${list.length}）`,
       children: list.map((c) => ({
         key: c.id,

@@ -1,4 +1,4 @@
-import { Flex, Tag, Tooltip } from 'antd';
+import { Flex, Grid, Tag, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import type { RuleRow } from './dashboardData.ts';
@@ -10,6 +10,8 @@ const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1
 
 /** 按规则: the pass rate of each graded rule across the subtree, as a bar chart and a table. */
 export function RulesPanel({ rows, onOpenRule }: { rows: RuleRow[]; onOpenRule: (rule: string) => void }) {
+  // on a phone the rule labels give the bars room
+  const narrow = !Grid.useBreakpoint().md;
   const chartRows = useMemo(() => rows.filter((r) => !r.advisory && r.rate !== null).reverse(), [rows]);
   const option = useMemo<EChartOption>(
     () => ({
@@ -24,8 +26,8 @@ export function RulesPanel({ rows, onOpenRule }: { rows: RuleRow[]; onOpenRule: 
         },
         extraCssText: 'max-width: 360px; white-space: normal;',
       },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', data: chartRows.map((r) => ruleShort(r.rule, 14)) },
+      xAxis: { type: 'value', max: 100, splitNumber: narrow ? 2 : 5, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: chartRows.map((r) => ruleShort(r.rule, narrow ? 8 : 14)) },
       series: [
         {
           type: 'bar',
@@ -40,7 +42,7 @@ export function RulesPanel({ rows, onOpenRule }: { rows: RuleRow[]; onOpenRule: 
         },
       ],
     }),
-    [chartRows],
+    [chartRows, narrow],
   );
 
   const columns: ExportColumn<RuleRow>[] = [
