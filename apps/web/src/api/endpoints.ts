@@ -194,6 +194,11 @@ export const api = {
   points: {
     list: (query: { cadre?: string; org?: string }) =>
       request<{ items: TContactPoint[] }>('/contact-points', { query: { ...query } }),
+    /** Every tenure at the organizations under `orgId`, at any depth, one page at a time. */
+    under: (orgId: string, query: TPageQuery) =>
+      request<TPaged<TContactPoint>>(`/organizations/${encodeURIComponent(orgId)}/contact-points`, {
+        query: { ...query },
+      }),
     get: (id: string) => request<TContactPoint>(`/contact-points/${encodeURIComponent(id)}`),
     create: (body: TCreateContactPointRequest) =>
       request<TContactPoint>('/contact-points', { method: 'POST', body }),

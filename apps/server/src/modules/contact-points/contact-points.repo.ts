@@ -1,8 +1,9 @@
 import type { TContactPoint } from '@lianxin/contracts';
-import { and, eq, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, cadres, contactPoints, organizations } from '../../platform/db/schema.ts';
+import { subtreePattern } from '../organizations/organizations.repo.ts';
 
 export type PointRow = typeof contactPoints.$inferSelect;
 
@@ -40,7 +41,7 @@ export type PointView = {
   successorId: string | null;
 };
 
-function selectPoints(db: Db, where: SQL | undefined) {
+function pointsWhere(db: Db, where: SQL | undefined) {
   return db
     .select(columns)
     .from(contactPoints)
@@ -48,8 +49,11 @@ function selectPoints(db: Db, where: SQL | undefined) {
     .leftJoin(cadres, eq(cadres.id, contactPoints.cadreId))
     .leftJoin(cadreOrg, eq(cadreOrg.id, cadres.orgId))
     .leftJoin(holderOrg, eq(holderOrg.id, contactPoints.holderOrgId))
-    .where(where)
-    .orderBy(contactPoints.fromDate, contactPoints.id) as Promise<PointView[]>;
+    .where(where);
+}
+
+function selectPoints(db: Db, where: SQL | undefined) {
+  return pointsWhere(db, where).orderBy(contactPoints.fromDate, contactPoints.id) as Promise<PointView[]>;
 }
 
 export function toContactPointDto(v: PointView): TContactPoint {
@@ -84,6 +88,24 @@ export function listPointsOfCadre(db: Db, cadreId: string) {
 
 export function listPointsAtOrg(db: Db, orgId: string) {
   return selectPoints(db, eq(contactPoints.orgId, orgId));
+}
+
+/**
+ * One page of the tenures at the organizations of a subtree, at any depth: one indexed prefix match
+ * on the point organization's path, grouped by organization (path order), oldest tenure first.
+ */
+export async function listPointsInSubtree(db: Db, orgPath: string, page: number, pageSize: number) {
+  const inSubtree = like(pointOrg.path, subtreePattern(orgPath));
+  const items = (await pointsWhere(db, inSubtree)
+    .orderBy(pointOrg.path, contactPoints.fromDate, contactPoints.id)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)) as PointView[];
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contactPoints)
+    .innerJoin(pointOrg, eq(pointOrg.id, contactPoints.orgId))
+    .where(inSubtree);
+  return { items, total: Number(row?.n ?? 0) };
 }
 
 /** Every tenure of the point's chain, oldest first: predecessors up, successors down. */

@@ -1,9 +1,11 @@
 import {
+  paged,
   ZContactPoint,
   ZContactPointList,
   ZContactPointListQuery,
   ZCreateContactPointRequest,
   ZEndContactPointRequest,
+  ZPageQuery,
   ZPointLedger,
   ZRotateContactPointRequest,
   ZRotateContactPointResult,
@@ -12,7 +14,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { pointLedger } from '../activities/activities.service.ts';
-import { createPoint, endPoint, getPoint, listPoints, rotatePoint } from './contact-points.service.ts';
+import {
+  createPoint,
+  endPoint,
+  getPoint,
+  listPoints,
+  listPointsUnder,
+  rotatePoint,
+} from './contact-points.service.ts';
 
 const tags = ['contact-points'];
 
@@ -37,6 +46,20 @@ export function contactPointRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => listPoints(p, request.actor, request.query),
+    );
+    app.get(
+      '/organizations/:id/contact-points',
+      {
+        schema: {
+          tags,
+          summary:
+            'The points (every tenure) at the organizations of a subtree, at any depth, paged; for its admins and leaders',
+          params,
+          querystring: ZPageQuery,
+          response: { 200: paged(ZContactPoint), ...errors },
+        },
+      },
+      async (request) => listPointsUnder(p, request.actor, request.params.id, request.query),
     );
     app.get(
       '/contact-points/:id',

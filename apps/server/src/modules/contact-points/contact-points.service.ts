@@ -15,6 +15,7 @@ import {
   findOverlapping,
   findPoint,
   listPointsAtOrg,
+  listPointsInSubtree,
   listPointsOfCadre,
   loadChain,
   type PointView,
@@ -63,7 +64,8 @@ export async function pointCommitteePath(db: Db, orgPath: string): Promise<strin
  * successor inherits the predecessors' records, a predecessor keeps what they wrote.
  */
 export async function visibleTenures(p: Platform, actor: Actor, chain: PointView[]): Promise<number> {
-  if (chain.length === 0) return 0;
+  const [first] = chain;
+  if (!first) return 0;
   if (actor.role === 'system_admin') return chain.length;
   if (actor.role === 'org_admin' || actor.role === 'leader') {
     const holderInScope = chain.some((t) => {
@@ -71,7 +73,7 @@ export async function visibleTenures(p: Platform, actor: Actor, chain: PointView
       return path !== null && canOnOrg(actor, path, 'read');
     });
     if (holderInScope) return chain.length;
-    const committee = await pointCommitteePath(p.db, chain[0]!.orgPath);
+    const committee = await pointCommitteePath(p.db, first.orgPath);
     if (committee && canOnOrg(actor, committee, 'read')) return chain.length;
   }
   if (actor.cadreId) {
@@ -88,10 +90,18 @@ export async function visibleTenures(p: Platform, actor: Actor, chain: PointView
 export async function loadPointForRead(p: Platform, actor: Actor, id: string) {
   const chain = await loadChain(p.db, id);
   const index = chain.findIndex((t) => t.point.id === id);
-  if (index < 0) throw notFound('Contact point', id, '联系点');
+  const view = chain[index];
+  if (!view) throw notFound('Contact point', id, '联系点');
   const visible = await visibleTenures(p, actor, chain);
   if (visible <= index) throw await denyOn(p, actor, 'contact_point', id, 'read', '联系点台账');
-  return { view: chain[index]!, chain, visible };
+  return { view, chain, visible };
+}
+
+/** The answer for a tenure written in the same transaction. */
+async function writtenPoint(db: Db, id: string) {
+  const view = await findPoint(db, id);
+  if (!view) throw notFound('Contact point', id, '联系点');
+  return toContactPointDto(view);
 }
 
 /** Only an admin over the holder (the cadre's organization, or the holding organ) changes a tenure. */
@@ -192,7 +202,7 @@ export async function createPoint(p: Platform, actor: Actor, input: TCreateConta
       after: auditView(row),
       ip: actor.ip,
     });
-    return toContactPointDto((await findPoint(tx, row.id))!);
+    return writtenPoint(tx, row.id);
   });
 }
 
@@ -224,7 +234,7 @@ export async function endPoint(p: Platform, actor: Actor, id: string, to: string
       after: { toDate: to },
       ip: actor.ip,
     });
-    return toContactPointDto((await findPoint(tx, id))!);
+    return writtenPoint(tx, id);
   });
 }
 
@@ -276,8 +286,8 @@ export async function rotatePoint(p: Platform, actor: Actor, id: string, input: 
       ip: actor.ip,
     });
     return {
-      predecessor: toContactPointDto((await findPoint(tx, id))!),
-      successor: toContactPointDto((await findPoint(tx, row.id))!),
+      predecessor: await writtenPoint(tx, id),
+      successor: await writtenPoint(tx, row.id),
     };
   });
 }
@@ -308,6 +318,21 @@ export async function listPoints(p: Platform, actor: Actor, q: { cadre?: string;
   }
   if (items.length === 0) throw await denyOn(p, actor, 'organization', q.org, 'read', '组织的联系点');
   return { items: items.map(toContactPointDto) };
+}
+
+/**
+ * 联系点 under an organization at any depth (a city's grassroots points two levels down), for the
+ * admins and leaders whose scope holds the organization; refused (audited) to anyone else.
+ */
+export async function listPointsUnder(
+  p: Platform,
+  actor: Actor,
+  orgId: string,
+  q: { page: number; pageSize: number },
+) {
+  const org = await loadOrg(p, actor, orgId, 'read');
+  const { items, total } = await listPointsInSubtree(p.db, org.path, q.page, q.pageSize);
+  return { items: items.map(toContactPointDto), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getPoint(p: Platform, actor: Actor, id: string) {

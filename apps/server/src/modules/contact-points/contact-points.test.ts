@@ -291,3 +291,70 @@ describe('contact points', () => {
     );
   });
 });
+
+describe('contact points under an organization, at any depth', () => {
+  let sAdmin: Client;
+  let cityXAdmin: Client;
+  const point = async (orgId: string, cadreId: string) => {
+    const res = await cityAdmin.post('/api/v1/contact-points', { cadreId, orgId, from: '2026-03-01' });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  const under = (c: Client, org: string, query = '') =>
+    c.get(`/api/v1/organizations/${org}/contact-points${query}`);
+  const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((i) => i.id);
+  let inS: string[];
+  let inT: string;
+
+  beforeAll(async () => {
+    const { p } = ctx;
+    await makeOrg(p, { id: 'countyS', level: 'county', parent: 'cityX' });
+    await makeOrg(p, { id: 'gS1', level: 'grassroots', parent: 'countyS', field: 'rural' });
+    await makeOrg(p, { id: 'gS2', level: 'grassroots', parent: 'gS1', field: 'school' });
+    await makeOrg(p, { id: 'countyT', level: 'county', parent: 'cityX' });
+    await makeOrg(p, { id: 'gT1', level: 'grassroots', parent: 'countyT' });
+    await makeAccount(p, { username: 's-admin', role: 'org_admin', scopeOrgId: 'countyS' });
+    await makeAccount(p, { username: 'cityx-admin', role: 'org_admin', scopeOrgId: 'cityX' });
+    sAdmin = await signedIn(ctx, 's-admin');
+    cityXAdmin = await signedIn(ctx, 'cityx-admin');
+    inS = [await point('countyS', c1), await point('gS1', c2), await point('gS2', c1)];
+    inT = await point('gT1', c2);
+  });
+
+  it('a county admin sees every point under the county, two levels down included, and none of another', async () => {
+    const res = await under(sAdmin, 'countyS', '?pageSize=50');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total).toBe(3);
+    expect(ids(res).sort()).toEqual([...inS].sort());
+    expect(res.json().items.map((i: { orgId: string }) => i.orgId)).toEqual(['countyS', 'gS1', 'gS2']);
+    expect(ids(res)).not.toContain(inT);
+
+    const other = await under(sAdmin, 'countyT');
+    expect(other.statusCode).toBe(403);
+    const denied = await ctx.p.db.query.auditLog.findMany({
+      where: (a, { and, eq }) => and(eq(a.actor, 's-admin'), eq(a.result, 'denied')),
+    });
+    expect(denied.map((d) => d.objectId)).toContain('countyT');
+  });
+
+  it('a city admin sees the grassroots points of all its counties, page by page', async () => {
+    const all = await under(cityXAdmin, 'cityX', '?pageSize=500');
+    expect(ids(all)).toEqual(expect.arrayContaining([...inS, inT]));
+    const total = all.json().total as number;
+    expect(total).toBe(all.json().items.length);
+
+    const paged: string[] = [];
+    for (let page = 1; (page - 1) * 2 < total; page++) {
+      const res = await under(cityXAdmin, 'cityX', `?page=${page}&pageSize=2`);
+      expect(res.json()).toMatchObject({ total, page, pageSize: 2 });
+      paged.push(...ids(res));
+    }
+    expect(paged).toEqual(ids(all));
+  });
+
+  it('refuses cadres and admins outside the subtree', async () => {
+    expect((await under(pred, 'countyS')).statusCode).toBe(403);
+    expect((await under(cityAdmin, 'cityX')).statusCode).toBe(403);
+    expect((await under(sAdmin, 'nowhere')).statusCode).toBe(404);
+  });
+});

@@ -1,10 +1,11 @@
 import type { TContactPoint } from '@lianxin/contracts';
 import { Button, Empty, Flex, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/endpoints.ts';
+import { api, type TPaged } from '../../api/endpoints.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PAGE_SIZES } from '../../components/paging.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
@@ -13,34 +14,16 @@ import { EndPointModal } from './EndPointModal.tsx';
 import { holderName, isOpen, pointCategoryLabels, stateOf, termOf } from './points.ts';
 import { RotatePointModal } from './RotatePointModal.tsx';
 
-/**
- * The points at the current organization and at its direct sub-organizations (the API lists one
- * organization's points at a time: a county's points sit at its grassroots organizations).
- */
-async function pointsNear(orgId: string): Promise<TContactPoint[]> {
-  const { items: children } = await api.orgs.children(orgId);
-  const lists = await Promise.all(
-    [orgId, ...children.map((c) => c.id)].map((org) =>
-      api.points.list({ org }).then(
-        (r) => r.items,
-        () => [] as TContactPoint[], // a sub-organization outside the reader's view
-      ),
-    ),
-  );
-  return lists
-    .flat()
-    .sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh') || a.from.localeCompare(b.from));
-}
-
-/** A cadre's points, newest tenure first. */
-async function pointsOfCadre(cadreId: string): Promise<TContactPoint[]> {
+/** A cadre's points, newest tenure first, as one page. */
+async function pointsOfCadre(cadreId: string): Promise<TPaged<TContactPoint>> {
   const { items } = await api.points.list({ cadre: cadreId });
-  return [...items].sort((a, b) => b.from.localeCompare(a.from));
+  const sorted = [...items].sort((a, b) => b.from.localeCompare(a.from));
+  return { items: sorted, total: sorted.length, page: 1, pageSize: sorted.length };
 }
 
 /**
- * 联系点: who holds which point under the current organization (each organization's contact cadres),
- * or one cadre's points, with 新增, 结束 and 轮换.
+ * 联系点: who holds which point anywhere under the current organization (each organization's contact
+ * cadres, paged on the server), or one cadre's points, with 新增, 结束 and 轮换.
  */
 export function PointsPage() {
   const { account } = useSignedIn();
@@ -48,10 +31,16 @@ export function PointsPage() {
   const { roots, currentOrg } = useCurrentOrg();
   const orgId = currentOrg?.id;
   const [cadreId, setCadreId] = useState<string | null>(null);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const points = useLoad(
-    () => (cadreId ? pointsOfCadre(cadreId) : orgId ? pointsNear(orgId) : Promise.resolve([])),
-    [orgId, cadreId],
+    () =>
+      cadreId ? pointsOfCadre(cadreId) : orgId ? api.points.under(orgId, paging) : Promise.resolve(undefined),
+    [orgId, cadreId, paging],
   );
+  // another organization or cadre: back to page 1
+  useEffect(() => {
+    if (orgId || cadreId) setPaging((q) => (q.page === 1 ? q : { ...q, page: 1 }));
+  }, [orgId, cadreId]);
   const [creating, setCreating] = useState(false);
   const [ending, setEnding] = useState<TContactPoint | null>(null);
   const [rotating, setRotating] = useState<TContactPoint | null>(null);
@@ -61,7 +50,12 @@ export function PointsPage() {
   if (!currentOrg) return <Spin style={{ display: 'block', marginTop: 80 }} />;
 
   const columns: TableColumnsType<TContactPoint> = [
-    { title: '序号', key: 'index', width: 60, render: (_, __, i) => i + 1 },
+    {
+      title: '序号',
+      key: 'index',
+      width: 60,
+      render: (_, __, i) => (cadreId ? 0 : (paging.page - 1) * paging.pageSize) + i + 1,
+    },
     {
       title: '联系点',
       dataIndex: 'orgName',
@@ -135,17 +129,30 @@ export function PointsPage() {
           <CadreSelect orgId={orgId} value={cadreId} onChange={setCadreId} allowClear />
         </div>
         <Typography.Text type="secondary">
-          {cadreId ? '该团干部的全部联系点（含已结束的任期）' : '本组织及其直属下级组织的联系点'}
+          {cadreId ? '该团干部的全部联系点（含已结束的任期）' : '本组织及其各级下级组织的联系点'}
         </Typography.Text>
       </Flex>
       <Table<TContactPoint>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={points.data ?? []}
+        dataSource={points.data?.items ?? []}
         loading={points.loading}
         scroll={{ x: 1000 }}
-        pagination={false}
+        pagination={
+          cadreId
+            ? false
+            : {
+                current: paging.page,
+                pageSize: paging.pageSize,
+                total: points.data?.total ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: PAGE_SIZES,
+                showTotal: (total) => `共 ${total} 个任期`,
+                onChange: (page, pageSize) =>
+                  setPaging((q) => ({ page: pageSize === q.pageSize ? page : 1, pageSize })),
+              }
+        }
         locale={{
           emptyText: points.error ?? (cadreId ? '该团干部暂无联系点' : '本组织及其下级组织暂无联系点'),
         }}
