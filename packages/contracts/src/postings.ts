@@ -59,10 +59,19 @@ export const ZEligibleCadre = z.object({
   probationEndsOn: ZDate.nullable(),
   /** 4, or 6 with under 2 years of grassroots experience */
   months: z.number().int(),
-  /** the batches starting after probation ends */
+  /** the batches starting after probation ends and not avoided */
   openBatches: z.array(ZId),
+  prefersBatches: z.array(ZId),
+  avoidBatches: z.array(ZId),
 });
 export const ZEligibleCadreList = z.object({ items: z.array(ZEligibleCadre) });
+
+/** 意愿: batches a cadre prefers (soft) and those they cannot go in (declared constraints, hard). */
+export const ZPostingPreferences = z.object({
+  prefersBatches: z.array(ZId).max(12).default([]),
+  avoidBatches: z.array(ZId).max(12).default([]),
+});
+export type TPostingPreferences = z.infer<typeof ZPostingPreferences>;
 
 /** A posting target: a county committee (cyl2015) or a grassroots organization ("8+4"). */
 export const ZPostingTarget = z.object({

@@ -15,6 +15,7 @@ import { createActivity } from '../activities/activities.service.ts';
 let ctx: TestContext;
 let countyAdmin: Client;
 let otherAdmin: Client;
+let staff0: Client;
 const staff: string[] = [];
 
 beforeAll(async () => {
@@ -33,8 +34,10 @@ beforeAll(async () => {
   await makeCadre(p, { orgId: 'mj', name: '兼职委员', employment: 'part_time' });
   await makeAccount(p, { username: 'mj-admin', role: 'org_admin', scopeOrgId: 'mj' });
   await makeAccount(p, { username: 'dp-admin', role: 'org_admin', scopeOrgId: 'dp' });
+  await makeAccount(p, { username: 'staff0', role: 'cadre', scopeOrgId: 'mj', cadreId: staff[0] });
   countyAdmin = await signedIn(ctx, 'mj-admin');
   otherAdmin = await signedIn(ctx, 'dp-admin');
+  staff0 = await signedIn(ctx, 'staff0');
 }, 180_000);
 afterAll(() => ctx.close());
 
@@ -60,10 +63,31 @@ describe('"8+4" inside a county (decision 12)', () => {
       })),
     });
     expect(program.statusCode).toBe(201);
+    const [b1, b2, b3] = program.json().batches.map((b: { id: string }) => b.id);
+    const prefs = `/api/v1/posting-programs/${program.json().id}/cadres/${staff[0]}/preferences`;
+    // a cadre states their own wishes; a batch of another program is named back
+    const wrong = await staff0.request({ method: 'PUT', url: prefs, payload: { avoidBatches: ['b-x'] } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].path).toBe('avoidBatches.0');
+    const own = await staff0.request({
+      method: 'PUT',
+      url: prefs,
+      payload: { prefersBatches: [b3], avoidBatches: [b1, b2] },
+    });
+    expect(own.statusCode).toBe(200);
+    const other = `/api/v1/posting-programs/${program.json().id}/cadres/${staff[1]}/preferences`;
+    expect(
+      (await staff0.request({ method: 'PUT', url: other, payload: { avoidBatches: [b1] } })).statusCode,
+    ).toBe(403);
+    const listed = (await countyAdmin.get(`/api/v1/posting-programs/${program.json().id}/cadres`)).json();
+    expect(listed.items.find((c: { id: string }) => c.id === staff[0]).openBatches).not.toContain(b1);
+
     const res = await countyAdmin.post(`/api/v1/posting-programs/${program.json().id}/plan`);
     const plan = res.json() as TPostingPlanView;
     expect(plan.violations.filter((v) => v.hard)).toEqual([]);
     expect(plan.rows).toHaveLength(8);
+    // avoided batches are never used; the preferred one is honoured here, where nothing stands against it
+    expect(plan.rows.find((r) => r.cadre === staff[0])?.batch).toBe(b3);
     expect(new Set(plan.rows.map((r) => r.county)).size).toBeLessThanOrEqual(6);
     expect(plan.rows.every((r) => r.county.startsWith('mj-g'))).toBe(true);
     for (const batch of new Set(plan.rows.map((r) => r.batch)))

@@ -4,6 +4,7 @@ import {
   ZId,
   ZMoveCadreRequest,
   ZPostingPlanView,
+  ZPostingPreferences,
   ZPostingProgram,
   ZPostingProgramList,
   ZPostingTargetList,
@@ -13,7 +14,13 @@ import { z } from 'zod';
 import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { generatePlan, getProgramPlan, listTargets, moveCadre, publishPlan } from './planning.service.ts';
-import { createProgram, eligibleCadres, getProgram, listProgramsFor } from './programs.service.ts';
+import {
+  createProgram,
+  eligibleCadres,
+  getProgram,
+  listProgramsFor,
+  setPreferences,
+} from './programs.service.ts';
 
 const tags = ['postings'];
 
@@ -49,6 +56,20 @@ export function planningRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => eligibleCadres(p, request.actor, request.params.id),
+    );
+    app.put(
+      '/posting-programs/:id/cadres/:cadre/preferences',
+      {
+        schema: {
+          tags,
+          summary: '意愿: batches the cadre prefers and those they cannot go in; the next plan honours them',
+          params: z.object({ id: ZId, cadre: ZId }),
+          body: ZPostingPreferences,
+          response: { 200: ZPostingPreferences.extend({ programId: ZId, cadreId: ZId }), ...errors },
+        },
+      },
+      async (request) =>
+        setPreferences(p, request.actor, request.params.id, request.params.cadre, request.body),
     );
     app.get(
       '/posting-programs/:id/targets',

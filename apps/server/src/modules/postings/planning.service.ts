@@ -33,6 +33,7 @@ import {
   organCadres,
   type PlanRow,
   type ProgramRow,
+  preferencesOf,
 } from './postings.repo.ts';
 import { loadProgram } from './programs.service.ts';
 import { publishInto } from './publish.ts';
@@ -64,10 +65,15 @@ export async function programProblem(
 ): Promise<PostingProblem> {
   const organs = await findOrgsByIds(db, program.organIds);
   const cadres = await organCadres(db, program.organIds);
+  const preferences = await preferencesOf(db, program.id);
   return buildProblem({
     batches: batches.map((b) => ({ id: b.id, start: b.startDate })),
     organs: organs.map((o) => toOrgan(o, kindOf(program))),
-    cadres: cadres.map(({ cadre }) => ({ ...cadre, grassrootsYears: Number(cadre.grassrootsYears) })),
+    cadres: cadres.map(({ cadre }) => ({
+      ...cadre,
+      grassrootsYears: Number(cadre.grassrootsYears),
+      ...preferences.get(cadre.id),
+    })),
     targets: await targetsOf(db, program, programOrgPath),
   });
 }

@@ -40,7 +40,7 @@ describe('the planner problem from the organization tree', () => {
     expect(toOrgan(org('yt', 'county', '/central/sx/xa/yt/'), 'mz2016').level).toBe('central');
   });
 
-  it('opens a batch once probation has ended by its start', () => {
+  it('opens a batch once probation has ended by its start, unless the cadre avoids it', () => {
     const batches = [
       { id: 'b1', start: '2026-09-01' },
       { id: 'b2', start: '2027-03-01' },
@@ -49,6 +49,7 @@ describe('the planner problem from the organization tree', () => {
     expect(openBatches(batches, '2026-09-01')).toEqual(['b1', 'b2']);
     expect(openBatches(batches, '2026-12-31')).toEqual(['b2']);
     expect(openBatches(batches, '2028-01-01')).toEqual([]);
+    expect(openBatches(batches, null, ['b1'])).toEqual(['b2']);
   });
 
   it('ends a posting the day before its months are up', () => {

@@ -29,6 +29,8 @@ export interface CadreFacts {
   grassrootsYears: number;
   probationEndsOn: string | null;
   department: string | null;
+  prefersBatches?: string[];
+  avoidBatches?: string[];
 }
 
 /** A stored program's kind, as the contracts name it. */
@@ -79,8 +81,9 @@ export function toPostingCadre(c: CadreFacts): PostingCadre {
     rank: c.rank as PostingCadre['rank'],
     grassrootsYears: c.grassrootsYears,
     probationEndsOn: c.probationEndsOn,
-    avoidBatches: [],
+    avoidBatches: c.avoidBatches ?? [],
     ...(c.department ? { department: c.department } : {}),
+    ...(c.prefersBatches?.length ? { prefersBatches: c.prefersBatches } : {}),
   };
 }
 
@@ -102,9 +105,15 @@ export function buildProblem(parts: {
 /** Hard rule 5: 6 months for under 2 years of grassroots experience (decision 13: may be shortened to 4). */
 export const plannedMonths = (grassrootsYears: number) => (grassrootsYears < 2 ? 6 : 4);
 
-/** The batches a cadre may go in: probation ended by the batch's start (cyl2015.batch_length). */
-export function openBatches(batches: { id: string; start: string }[], probationEndsOn: string | null) {
-  return batches.filter((b) => probationEndsOn === null || probationEndsOn <= b.start).map((b) => b.id);
+/** The batches a cadre may go in: probation ended by the batch's start (cyl2015.batch_length), not avoided. */
+export function openBatches(
+  batches: { id: string; start: string }[],
+  probationEndsOn: string | null,
+  avoided: string[] = [],
+) {
+  return batches
+    .filter((b) => (probationEndsOn === null || probationEndsOn <= b.start) && !avoided.includes(b.id))
+    .map((b) => b.id);
 }
 
 /** A posting's days: from the batch's start for `months` months, both ends included. */

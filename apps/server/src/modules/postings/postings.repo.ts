@@ -8,6 +8,7 @@ import {
   postingBatches,
   postingGroups,
   postingPlans,
+  postingPreferences,
   postingPrograms,
   postings,
 } from '../../platform/db/schema.ts';
@@ -183,4 +184,12 @@ export async function findGroup(db: Db, id: string) {
     .innerJoin(organizations, eq(organizations.id, postingGroups.prefectureOrgId))
     .where(eq(postingGroups.id, id));
   return row ?? null;
+}
+
+/** The cadres' batch preferences in a program, by cadre. */
+export async function preferencesOf(db: Db, programId: string) {
+  const rows = await db.select().from(postingPreferences).where(eq(postingPreferences.programId, programId));
+  return new Map(
+    rows.map((r) => [r.cadreId, { prefersBatches: r.prefersBatches, avoidBatches: r.avoidBatches }]),
+  );
 }

@@ -1,9 +1,14 @@
 import crypto from 'node:crypto';
-import { type TCreatePostingProgramRequest, type TPostingProgram, ZRank } from '@lianxin/contracts';
+import {
+  type TCreatePostingProgramRequest,
+  type TPostingPreferences,
+  type TPostingProgram,
+  ZRank,
+} from '@lianxin/contracts';
 import { isInSubtree } from '@lianxin/domain';
 import { type Actor, canOnOrg } from '../../platform/access.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { postingBatches, postingPrograms } from '../../platform/db/schema.ts';
+import { postingBatches, postingPreferences, postingPrograms } from '../../platform/db/schema.ts';
 import { badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { denyOn } from '../contact-points/contact-points.service.ts';
@@ -18,6 +23,7 @@ import {
   listPrograms,
   organCadres,
   type ProgramRow,
+  preferencesOf,
 } from './postings.repo.ts';
 
 /** A program as its organization's admins see it (read: leaders too); 404, or 403 audited. */
@@ -156,19 +162,80 @@ export async function listProgramsFor(p: Platform, actor: Actor) {
 export async function eligibleCadres(p: Platform, actor: Actor, id: string) {
   const { program, batches } = await loadProgram(p, actor, id, 'read');
   const rows = await organCadres(p.db, program.organIds);
+  const preferences = await preferencesOf(p.db, id);
   const starts = batches.map((b) => ({ id: b.id, start: b.startDate }));
   return {
-    items: rows.map(({ cadre, orgName }) => ({
-      id: cadre.id,
-      name: cadre.name,
-      organId: cadre.orgId,
-      organName: orgName,
-      department: cadre.department,
-      rank: ZRank.parse(cadre.rank),
-      grassrootsYears: Number(cadre.grassrootsYears),
-      probationEndsOn: cadre.probationEndsOn,
-      months: plannedMonths(Number(cadre.grassrootsYears)),
-      openBatches: openBatches(starts, cadre.probationEndsOn),
-    })),
+    items: rows.map(({ cadre, orgName }) => {
+      const wish = preferences.get(cadre.id) ?? { prefersBatches: [], avoidBatches: [] };
+      return {
+        id: cadre.id,
+        name: cadre.name,
+        organId: cadre.orgId,
+        organName: orgName,
+        department: cadre.department,
+        rank: ZRank.parse(cadre.rank),
+        grassrootsYears: Number(cadre.grassrootsYears),
+        probationEndsOn: cadre.probationEndsOn,
+        months: plannedMonths(Number(cadre.grassrootsYears)),
+        openBatches: openBatches(starts, cadre.probationEndsOn, wish.avoidBatches),
+        ...wish,
+      };
+    }),
   };
+}
+
+/**
+ * 意愿: a cadre of the program states their own (or an admin of the program states them for the
+ * cadre), naming only the program's batches; the next plan honours them.
+ */
+export async function setPreferences(
+  p: Platform,
+  actor: Actor,
+  id: string,
+  cadreId: string,
+  input: TPostingPreferences,
+) {
+  const own = actor.cadreId === cadreId;
+  const { program, batches } = await loadProgramFor(p, actor, id, own);
+  const eligible = (await organCadres(p.db, program.organIds)).some((r) => r.cadre.id === cadreId);
+  if (!eligible) throw notFound('Cadre of the program', cadreId, '本计划的派出干部');
+  const known = new Set(batches.map((b) => b.id));
+  const problems: ErrorDetail[] = (['prefersBatches', 'avoidBatches'] as const).flatMap((field) =>
+    input[field]
+      .map((b, i) => ({
+        path: `${field}.${i}`,
+        message: `批次不存在 / unknown batch: ${b}`,
+        known: known.has(b),
+      }))
+      .filter((x) => !x.known)
+      .map(({ path, message }) => ({ path, message })),
+  );
+  if (problems.length > 0) throw badRequest('Unknown batches', '批次不属于本计划', problems);
+  const row = { programId: id, cadreId, ...input };
+  await inTransaction(p, async (tx) => {
+    await tx
+      .insert(postingPreferences)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [postingPreferences.programId, postingPreferences.cadreId],
+        set: { prefersBatches: input.prefersBatches, avoidBatches: input.avoidBatches },
+      });
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'posting_preferences.set',
+      objectType: 'posting_program',
+      objectId: id,
+      after: row,
+      ip: actor.ip,
+    });
+  });
+  return row;
+}
+
+/** The program for a cadre stating their own wishes (its batches only), or for an admin who may write it. */
+async function loadProgramFor(p: Platform, actor: Actor, id: string, own: boolean) {
+  if (!own) return loadProgram(p, actor, id, 'write');
+  const row = await findProgram(p.db, id);
+  if (!row) throw notFound('Posting program', id, '下沉计划');
+  return { ...row, batches: await batchesOf(p.db, [id]) };
 }
