@@ -10,6 +10,7 @@ import {
   signedIn,
   type TestContext,
 } from '../../testing/index.ts';
+import { annualCycleFacts } from './annual-cycle.facts.ts';
 
 const DAY = 86_400_000;
 let ctx: TestContext;
@@ -256,6 +257,20 @@ describe('year-end assessment (年底考核)', () => {
       (await admin.post(`/api/v1/assessments/${id}/talks`, { cadreId: county[4], heldOn: '2026-12-20' }))
         .statusCode,
     ).toBe(200);
+    // published grades and filed task lists reach the compliance engine as facts
+    const facts = await annualCycleFacts(ctx.p.db, { year: 2026, asOf: '2026-12-31', scopePath: null });
+    const [unit] = facts.assessments;
+    expect(unit?.unit).toBe('wb');
+    expect(unit?.grades).toHaveLength(10);
+    expect(unit?.grades.find((g) => g.cadre === county[4])).toEqual({
+      cadre: county[4],
+      grade: 'poor',
+      talkHeld: true,
+    });
+    expect(facts.cadreFilings.get(county[0] as string)?.map((f) => f.kind)).toEqual([
+      'task_list',
+      'research_topic',
+    ]);
   });
 
   it('an unlock needs a reason and is audited; then grades change again', async () => {

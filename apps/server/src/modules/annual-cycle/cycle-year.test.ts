@@ -9,6 +9,7 @@ import {
   signedIn,
   type TestContext,
 } from '../../testing/index.ts';
+import { annualCycleFacts } from './annual-cycle.facts.ts';
 
 const DAY = 86_400_000;
 let ctx: TestContext;
@@ -210,5 +211,21 @@ describe('reminders (提醒)', () => {
     expect(byKind.midyear_summary).toMatchObject({ state: 'pending', daysLeft: 21 });
     expect(byKind.midyear_report.cadres).toEqual([{ id: c1, name: '李明' }]);
     expect(byKind.task_list.cadres.map((c: { id: string }) => c.id).sort()).toEqual([c0, c1].sort());
+  });
+});
+
+describe('the annual cycle as compliance facts', () => {
+  it('maps filings and recommendations onto the engine’s Filing kinds, dated and cut at asOf', async () => {
+    const facts = await annualCycleFacts(ctx.p.db, { year: 2026, asOf: '2026-12-31', scopePath: null });
+    expect(facts.cadreFilings.get(c0)).toEqual([
+      expect.objectContaining({ kind: 'midyear_report', date: '2026-03-01' }),
+    ]);
+    expect(facts.orgFilings.get('wb')).toEqual([expect.objectContaining({ kind: 'report_recommendation' })]);
+    expect(facts.orgFilings.get('bj')).toEqual([
+      expect.objectContaining({ kind: 'report_recommendation', department: '组织部' }),
+    ]);
+    const before = await annualCycleFacts(ctx.p.db, { year: 2026, asOf: '2026-02-28', scopePath: null });
+    expect(before.cadreFilings.size).toBe(0);
+    expect(before.orgFilings.size).toBe(0);
   });
 });
