@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZId } from './common.ts';
-import { ZOrgLevel } from './enums.ts';
+import { ZOrgField, ZOrgLevel } from './enums.ts';
 import { type TLedgerActivity, ZLedgerActivity, ZPointCategory } from './ledger.ts';
 
 /**
@@ -42,6 +42,8 @@ export const ZContactPoint = z.object({
   orgId: ZId,
   orgName: z.string(),
   orgLevel: ZOrgLevel,
+  /** 领域 of the 联系点登记表 (seed 003): the point organization's own field, not a copy */
+  orgField: ZOrgField.nullable(),
   from: ZDate,
   to: ZDate.nullable(),
   category: ZPointCategory.nullable(),

@@ -24,6 +24,7 @@ const columns = {
   holderOrgPath: holderOrg.path,
   orgName: pointOrg.name,
   orgLevel: pointOrg.level,
+  orgField: pointOrg.field,
   orgPath: pointOrg.path,
   successorId,
 };
@@ -37,6 +38,7 @@ export type PointView = {
   holderOrgPath: string | null;
   orgName: string;
   orgLevel: string;
+  orgField: string | null;
   orgPath: string;
   successorId: string | null;
 };
@@ -67,6 +69,7 @@ export function toContactPointDto(v: PointView): TContactPoint {
     orgId: p.orgId,
     orgName: v.orgName,
     orgLevel: v.orgLevel as TContactPoint['orgLevel'],
+    orgField: v.orgField as TContactPoint['orgField'],
     from: p.fromDate,
     to: p.toDate,
     category: p.category as TContactPoint['category'],

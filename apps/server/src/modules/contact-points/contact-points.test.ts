@@ -72,6 +72,7 @@ describe('contact points', () => {
       from: '2025-01-01',
       to: null,
       category: 'improve',
+      orgField: 'enterprise',
     });
     p1 = res.json().id;
 
@@ -327,6 +328,12 @@ describe('contact points under an organization, at any depth', () => {
     expect(res.json().total).toBe(3);
     expect(ids(res).sort()).toEqual([...inS].sort());
     expect(res.json().items.map((i: { orgId: string }) => i.orgId)).toEqual(['countyS', 'gS1', 'gS2']);
+    // 领域 comes from the organization record
+    expect(res.json().items.map((i: { orgField: string | null }) => i.orgField)).toEqual([
+      null,
+      'rural',
+      'school',
+    ]);
     expect(ids(res)).not.toContain(inT);
 
     const other = await under(sAdmin, 'countyT');

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
+import { fieldOf, pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
 import { ActivityList } from '../worklog/ActivityList.tsx';
 import { problemStatusColors, problemStatusLabels } from '../worklog/labels.ts';
@@ -78,6 +78,7 @@ export function MyWork({ cadreId }: { cadreId: string }) {
                     {p.showcase ? <Tag color="gold">示范点</Tag> : null}
                     <br />
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {p.orgField ? `${fieldOf(p)} · ` : ''}
                       {termOf(p)}
                       {p.topic ? ` · ${p.topic}` : ''}
                     </Typography.Text>

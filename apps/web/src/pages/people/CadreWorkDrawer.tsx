@@ -3,7 +3,7 @@ import { Alert, Card, Drawer, Flex, Grid, List, Progress, Tag, Typography } from
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { holderName, pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
+import { fieldOf, holderName, pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
 import { ActivityList } from '../worklog/ActivityList.tsx';
 
 /** One cadre's contact work for an admin: the 1+100 progress, the points held, the timeline. */
@@ -62,7 +62,8 @@ export function CadreWorkDrawer({ cadre, onClose }: { cadre: TCadre | null; onCl
                   {p.category ? <Tag style={{ marginLeft: 6 }}>{pointCategoryLabels[p.category]}</Tag> : null}
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {holderName(p)} · {termOf(p)}
+                    {holderName(p)} · {p.orgField ? `${fieldOf(p)} · ` : ''}
+                    {termOf(p)}
                   </Typography.Text>
                 </span>
                 <Tag color={stateOf(p).color}>{stateOf(p).label}</Tag>

@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
 import { LedgerActivities, LedgerContacts, LedgerFiles, LedgerProblems } from './LedgerSections.tsx';
-import { holderName, pointCategoryLabels, termOf } from './points.ts';
+import { fieldOf, holderName, pointCategoryLabels, termOf } from './points.ts';
 
 /** The newest first: by the day an activity counts on, then by when it was entered. */
 function newestFirst(a: TActivityDetail, b: TActivityDetail): number {
@@ -55,6 +55,7 @@ export function PointLedgerView({ id }: { id: string }) {
             { key: 'holder', label: '联系人', children: holderName(point) },
             { key: 'term', label: '任期', children: termOf(point) },
             { key: 'level', label: '组织层级', children: orgLevelLabels[point.orgLevel] },
+            { key: 'field', label: '领域', children: fieldOf(point) },
             {
               key: 'category',
               label: '类别',

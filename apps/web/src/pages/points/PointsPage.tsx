@@ -11,7 +11,7 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CreatePointModal } from './CreatePointModal.tsx';
 import { EndPointModal } from './EndPointModal.tsx';
-import { holderName, isOpen, pointCategoryLabels, stateOf, termOf } from './points.ts';
+import { fieldOf, holderName, isOpen, pointCategoryLabels, stateOf, termOf } from './points.ts';
 import { RotatePointModal } from './RotatePointModal.tsx';
 
 /** A cadre's points, newest tenure first, as one page. */
@@ -71,6 +71,7 @@ export function PointsPage() {
         </>
       ),
     },
+    { title: '领域', key: 'field', width: 110, render: (_, p) => fieldOf(p) },
     { title: '联系人', key: 'holder', width: 120, render: (_, p) => holderName(p) },
     { title: '任期', key: 'term', width: 200, render: (_, p) => termOf(p) },
     {
@@ -138,7 +139,7 @@ export function PointsPage() {
         columns={columns}
         dataSource={points.data?.items ?? []}
         loading={points.loading}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1110 }}
         pagination={
           cadreId
             ? false

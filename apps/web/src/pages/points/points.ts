@@ -1,5 +1,5 @@
 /** Words and small rules about contact points (联系点) shared by the admin and phone pages. */
-import type { TContactPoint } from '@lianxin/contracts';
+import { orgFieldLabels, type TContactPoint } from '@lianxin/contracts';
 import dayjs from 'dayjs';
 
 /** 联系点登记表 类别 */
@@ -9,6 +9,9 @@ export const pointCategoryLabels: Record<NonNullable<TContactPoint['category']>,
   rectify: '整顿',
   new: '新建',
 };
+
+/** 领域 of the point organization, as the 联系点登记表 names it. */
+export const fieldOf = (p: TContactPoint) => (p.orgField ? orgFieldLabels[p.orgField] : '—');
 
 /** The cadre, or the organ (decision 6), holding a tenure. */
 export const holderName = (p: TContactPoint) => p.cadreName ?? p.holderOrgName ?? '—';
