@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZId } from './common.ts';
+import { ZComplianceResult } from './compliance.ts';
 
 /**
  * The annual cycle of seed 001 (宝市团发〔2018〕84号): task list (任务清单, January), mid-year
@@ -247,6 +248,8 @@ export const ZMaterialPack = z.object({
   figures: z.array(ZSelfCheckFigure),
   spotChecks: z.array(ZSpotCheck),
   mutualScore: z.number().nullable(),
+  /** The rules in force about the cadre and their points, with the records that counted (evidence). */
+  compliance: z.array(ZComplianceResult),
 });
 
 // — Reminders (提醒) —

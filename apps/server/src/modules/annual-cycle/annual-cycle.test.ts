@@ -317,6 +317,11 @@ describe('year-end assessment (年底考核)', () => {
       mutualScore: 87.5,
     });
     expect(res.json().spotChecks).toHaveLength(3);
+    const taskListRule = res
+      .json()
+      .compliance.find((r: { rule: string }) => r.rule === 'baoji2018.task_list_filed');
+    // not filed by 31 January (the filing came on 1 March)
+    expect(taskListRule).toMatchObject({ cadre: county[0], status: 'unmet' });
     expect((await otherAdmin.get(`/api/v1/assessments/${id}/cadres/${county[0]}/pack`)).statusCode).toBe(403);
   });
 });
