@@ -44,7 +44,8 @@ test('an admin plans, moves a cadre into a violation and back, and publishes; th
     await page.request.get(`/api/v1/posting-programs/${page.url().split('/').pop()}/plan`)
   ).json()) as TPostingPlanView;
   const leaderRow = plan.rows.find((r) => r.cadre === leaderCadre);
-  const other = plan.rows.find((r) => r.cadre !== leaderCadre);
+  // a member who does not lead: moving a leader out would leave the group leaderless, another violation
+  const other = plan.rows.find((r) => r.cadre !== leaderCadre && !r.leader);
   if (!leaderRow || !other) throw new Error('cadre01 and another cadre are in the plan');
 
   // a cadre alone in a new group: the group-size violation appears at once, and publishing waits
@@ -95,6 +96,6 @@ test('an admin plans, moves a cadre into a violation and back, and publishes; th
   await summary.fill('个人工作总结：走访基层团组织，结识青年朋友，推动非公企业团建。');
   await page.getByRole('button', { name: /提\s*交/ }).click();
   await page.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(page.getByText('已提交', { exact: true })).toBeVisible();
+  await expect(page.locator('.ant-tag').filter({ hasText: '已提交' })).toBeVisible();
   await expect(summary).toHaveValue('个人工作总结：走访基层团组织，结识青年朋友，推动非公企业团建。');
 });
