@@ -19,6 +19,7 @@ import type {
   TImportResult,
   TOrganization,
   TOrgLevel,
+  TOverContacted,
   TPointLedger,
   TProblemStatus,
   TRotateContactPointRequest,
@@ -183,6 +184,8 @@ export const api = {
     /** The merge offered on a duplicate: keep an existing person in my list too. */
     addKeeper: (id: string, body: TAddKeeperRequest = {}) =>
       request<TContact>(`/contacts/${encodeURIComponent(id)}/keepers`, { method: 'POST', body }),
+    /** mz2016.no_over_contact: people kept by 3 or more cadres of the organization's subtree. */
+    overContacted: (org: string) => request<TOverContacted>('/contacts/over-contacted', { query: { org } }),
     /** The phone and other personal data in clear; audited with the reason. */
     reveal: (id: string, reason: string) =>
       request<TContactReveal>(`/contacts/${encodeURIComponent(id)}/reveal`, {

@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { fieldOf, holderName, pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
 import { ActivityList } from '../worklog/ActivityList.tsx';
+import { OVER_CONTACTED_TAB } from './OverContactedList.tsx';
 
 /** One cadre's contact work for an admin: the 1+100 progress, the points held, the timeline. */
 export function CadreWorkDrawer({ cadre, onClose }: { cadre: TCadre | null; onClose: () => void }) {
@@ -39,7 +40,14 @@ export function CadreWorkDrawer({ cadre, onClose }: { cadre: TCadre | null; onCl
             <>
               <Typography.Text>
                 已联系 <b>{progress.count}</b> 人，目标 {progress.target} 人
-                {crowded > 0 ? `；其中 ${crowded} 人被多名团干部联系` : ''}
+                {crowded > 0 ? (
+                  <>
+                    ；其中{' '}
+                    <Link to={`/people?tab=${OVER_CONTACTED_TAB}`} onClick={onClose}>
+                      {crowded} 人被多名团干部联系
+                    </Link>
+                  </>
+                ) : null}
               </Typography.Text>
               <Progress
                 percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}

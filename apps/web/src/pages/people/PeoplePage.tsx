@@ -1,6 +1,7 @@
 import { employmentLabels, rankLabels, type TCadre } from '@lianxin/contracts';
-import { Button, Card, Empty, Form, Input, Spin, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Card, Empty, Form, Input, Spin, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { api, type TPaged } from '../../api/endpoints.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -10,8 +11,12 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CadreDrawer } from './CadreDrawer.tsx';
 import { CadreWorkDrawer } from './CadreWorkDrawer.tsx';
+import { OVER_CONTACTED_TAB, OverContactedList } from './OverContactedList.tsx';
 
-/** 团干部: the cadres of the current organization's subtree, filtered by name, paged on the server. */
+/**
+ * 团干部: the cadres of the current organization's subtree, filtered by name, paged on the server;
+ * beside them, the youths kept by too many of those cadres.
+ */
 export function PeoplePage() {
   const session = useSignedIn();
   const editor = canEdit(session.account.role);
@@ -23,6 +28,8 @@ export function PeoplePage() {
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<TCadre | 'new' | null>(null);
   const [viewing, setViewing] = useState<TCadre | null>(null);
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') === OVER_CONTACTED_TAB ? OVER_CONTACTED_TAB : 'cadres';
   const orgId = currentOrg?.id;
 
   // Another organization: back to page 1.
@@ -123,54 +130,77 @@ export function PeoplePage() {
           ) : null
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form
-          form={filter}
-          layout="inline"
-          onFinish={(v) => setQuery((q) => ({ ...q, q: v.q?.trim() ?? '', page: 1 }))}
-          style={{ rowGap: 8 }}
-        >
-          <Form.Item label="姓名" name="q">
-            <Input allowClear placeholder="输入姓名查询" maxLength={50} />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Button
-              onClick={() => {
-                filter.resetFields();
-                setQuery((q) => ({ ...q, q: '', page: 1 }));
-              }}
-            >
-              清空
-            </Button>
-          </Form.Item>
-        </Form>
-      </Card>
-      <Card size="small">
-        <Table<TCadre>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: '暂无团干部' }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => `共 ${total} 人`,
-            onChange: (page, pageSize) =>
-              setQuery((q) => ({ ...q, page: pageSize === q.pageSize ? page : 1, pageSize })),
-          }}
-        />
-      </Card>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setSearch(key === OVER_CONTACTED_TAB ? { tab: key } : {})}
+        items={[
+          {
+            key: 'cadres',
+            label: '团干部名单',
+            children: (
+              <>
+                <Card size="small" style={{ marginBottom: 16 }}>
+                  <Form
+                    form={filter}
+                    layout="inline"
+                    onFinish={(v) => setQuery((q) => ({ ...q, q: v.q?.trim() ?? '', page: 1 }))}
+                    style={{ rowGap: 8 }}
+                  >
+                    <Form.Item label="姓名" name="q">
+                      <Input allowClear placeholder="输入姓名查询" maxLength={50} />
+                    </Form.Item>
+                    <Form.Item>
+                      <Button type="primary" htmlType="submit">
+                        查询
+                      </Button>
+                    </Form.Item>
+                    <Form.Item>
+                      <Button
+                        onClick={() => {
+                          filter.resetFields();
+                          setQuery((q) => ({ ...q, q: '', page: 1 }));
+                        }}
+                      >
+                        清空
+                      </Button>
+                    </Form.Item>
+                  </Form>
+                </Card>
+                <Card size="small">
+                  <Table<TCadre>
+                    rowKey="id"
+                    size="middle"
+                    loading={loading}
+                    columns={columns}
+                    dataSource={data?.items ?? []}
+                    scroll={{ x: 1100 }}
+                    locale={{ emptyText: '暂无团干部' }}
+                    pagination={{
+                      current: query.page,
+                      pageSize: query.pageSize,
+                      total: data?.total ?? 0,
+                      showSizeChanger: true,
+                      pageSizeOptions: PAGE_SIZES,
+                      showTotal: (total) => `共 ${total} 人`,
+                      onChange: (page, pageSize) =>
+                        setQuery((q) => ({ ...q, page: pageSize === q.pageSize ? page : 1, pageSize })),
+                    }}
+                  />
+                </Card>
+              </>
+            ),
+          },
+          {
+            key: OVER_CONTACTED_TAB,
+            label: '被多人联系的青年',
+            children: (
+              <Card size="small">
+                <OverContactedList key={currentOrg.id} orgId={currentOrg.id} />
+              </Card>
+            ),
+          },
+        ]}
+      />
       {editing ? (
         <CadreDrawer
           cadre={editing === 'new' ? null : editing}
