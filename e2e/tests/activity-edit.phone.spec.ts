@@ -29,6 +29,8 @@ test('a cadre corrects a talk’s date and deletes a mistyped record from the dr
   await record(page, 'talk', '张明', talk);
   await record(page, 'online', '王磊', typo);
   await page.goto('/me');
+  await expect(page.getByText('农村 · 2026-01-05 至 今')).toBeVisible(); // 领域 of my point
+  await page.screenshot({ path: `${shots}/me-390.png`, fullPage: true });
 
   // the talk: 修改记录 opens the quick-entry form filled with the record, a new date is saved
   const talkItem = page.locator('.lx-activity', { hasText: talk });
