@@ -4,6 +4,8 @@ import type {
   TFilingRoster,
   TGrade,
   TReminders,
+  TSelfCheck,
+  TSelfCheckContent,
   TSpotCheck,
   TTaskList,
   TTaskListContent,
@@ -22,6 +24,15 @@ export const annualApi = {
       request<{ ok: true }>(`${cadreBase(year, cadreId)}/task-list/submit`, { method: 'POST' }),
     review: (year: number, cadreId: string, body: { decision: 'accept' | 'return'; comment?: string }) =>
       request<{ ok: true }>(`${cadreBase(year, cadreId)}/task-list/review`, { method: 'POST', body }),
+  },
+  selfCheck: {
+    get: (year: number, cadreId: string) => request<TSelfCheck>(`${cadreBase(year, cadreId)}/self-check`),
+    draft: (year: number, cadreId: string) =>
+      request<TSelfCheckContent>(`${cadreBase(year, cadreId)}/self-check/draft`),
+    save: (year: number, cadreId: string, text: string) =>
+      request<TSelfCheck>(`${cadreBase(year, cadreId)}/self-check`, { method: 'PUT', body: { text } }),
+    submit: (year: number, cadreId: string) =>
+      request<{ ok: true }>(`${cadreBase(year, cadreId)}/self-check/submit`, { method: 'POST' }),
   },
   roster: (year: number, org: string, kind: 'task_list' | 'midyear_report') =>
     request<TFilingRoster>(`/annual/${year}/filings`, { query: { org, kind } }),

@@ -6,6 +6,7 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { AssessmentTab } from './AssessmentTab.tsx';
 import { FilingRosterTab } from './FilingRosterTab.tsx';
 import { FormsTab } from './FormsTab.tsx';
+import { RemindersAlert } from './RemindersAlert.tsx';
 
 /** 年度工作: task lists and their review, the year-end assessment, and the forms of the year. */
 export function AnnualPage() {
@@ -31,6 +32,7 @@ export function AnnualPage() {
           </Flex>
         }
       />
+      <RemindersAlert year={year} />
       <Tabs
         items={[
           {

@@ -11,6 +11,8 @@ import { toastError, toastSuccess } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
 import { filingStateLabels, filingStatusLabels } from './labels.ts';
+import { RemindersAlert } from './RemindersAlert.tsx';
+import { SelfCheckCard } from './SelfCheckCard.tsx';
 
 const AREAS: { name: keyof Omit<TTaskListContent, 'pointIds'>; label: string; hint: string }[] = [
   { name: 'lecture', label: '理论宣讲', hint: '确定宣讲内容、时间' },
@@ -28,16 +30,15 @@ export function MyTaskListPage() {
   const [busy, setBusy] = useState(false);
   const loaded = useLoad(async () => {
     if (!cadreId) return null;
-    const [points, filing, reminders] = await Promise.all([
+    const [points, filing] = await Promise.all([
       api.points.list({ cadre: cadreId }),
       annualApi.taskList.get(year, cadreId).catch((e: unknown) => {
         if (e instanceof ApiError && e.status === 404) return null;
         throw e;
       }),
-      annualApi.reminders(year),
     ]);
     form.setFieldsValue(filing?.content ?? { lecture: '', talk: '', research: '', work: '', pointIds: [] });
-    return { points: points.items.filter((p) => !p.to || p.to >= `${year}-01-01`), filing, reminders };
+    return { points: points.items.filter((p) => !p.to || p.to >= `${year}-01-01`), filing };
   }, [cadreId, year]);
 
   if (!cadreId) return <Navigate to="/me" replace />;
@@ -66,14 +67,7 @@ export function MyTaskListPage() {
           {year} 年任务清单
         </Typography.Title>
         {loaded.error ? <Alert type="error" showIcon title={loaded.error} /> : null}
-        {(loaded.data?.reminders.items ?? []).map((r) => (
-          <Alert
-            key={`${r.kind}-${r.due}`}
-            type={r.state === 'missing' ? 'error' : 'info'}
-            showIcon
-            title={`${r.title}：${r.state === 'missing' ? `已逾期 ${-r.daysLeft} 天` : `${r.due} 前（还有 ${r.daysLeft} 天）`}`}
-          />
-        ))}
+        <RemindersAlert year={year} />
         {filing ? (
           <Card size="small">
             <Flex gap={8} wrap align="center">
@@ -142,6 +136,7 @@ export function MyTaskListPage() {
             )}
           </Card>
         )}
+        <SelfCheckCard year={year} cadreId={cadreId} />
       </Flex>
     </MobileLayout>
   );
