@@ -34,7 +34,7 @@ export function benchPlanner(seed = 2015) {
     const hard = checkPlan(problem, result).filter((v) => v.hard).length;
     const s = result.score;
     console.log(
-      `${name.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(6)} s ${String(hard).padStart(6)} ${s.total.toFixed(3).padStart(8)} ${s.mixedGroups.toFixed(3).padStart(7)} ${s.countyCoverage.toFixed(3).padStart(9)} ${s.departmentsKept.toFixed(3).padStart(12)} ${s.preferencesHonoured.toFixed(3).padStart(12)} ${String(result.groups.length).padStart(7)} ${String(result.unassigned.length).padStart(11)}`,
+      `${name.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(6)} s ${String(hard).padStart(6)} ${s.total.toFixed(3).padStart(8)} ${(s.mixedGroups ?? 0).toFixed(3).padStart(7)} ${s.countyCoverage.toFixed(3).padStart(9)} ${s.departmentsKept.toFixed(3).padStart(12)} ${s.preferencesHonoured.toFixed(3).padStart(12)} ${String(result.groups.length).padStart(7)} ${String(result.unassigned.length).padStart(11)}`,
     );
   }
   console.log(`planner target: under 5 s (decision 24); hard violations must be 0`);

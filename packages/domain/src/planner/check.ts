@@ -6,7 +6,7 @@ import {
   type ProblemIndex,
   proposedMonths,
 } from './context.ts';
-import type { PlanAssignment, PlanViolation, PostingPlan } from './problem.ts';
+import { leaderRanksText, type PlanAssignment, type PlanViolation, type PostingPlan } from './problem.ts';
 
 type Push = (rule: string, subject: string, zh: string, en: string) => void;
 
@@ -151,12 +151,13 @@ function checkGroups(ix: ProblemIndex, plan: PostingPlan, push: Push) {
         `group ${g.id} has ${posted.size} members, not ${min}–${max}`,
       );
     const leader = g.leader === null ? undefined : ix.cadres.get(g.leader);
+    const ranks = leaderRanksText(ix.rules.leaderRanks);
     if (!leader || !posted.has(leader.id) || !canLead(ix, leader))
       push(
         'group-leader',
         g.id,
-        `小组 ${g.id} 没有正处及以上的牵头人（牵头人：${g.leader ?? '无'}）`,
-        `group ${g.id} has no leader of rank ${ix.rules.leaderRanks.join('/')} among its members`,
+        `小组 ${g.id} 没有${ranks.zh}的牵头人（牵头人：${g.leader ?? '无'}）`,
+        `group ${g.id} has no leader of ${ranks.en} among its members`,
       );
   }
 }

@@ -1,5 +1,5 @@
 import { canLead, groupBy, homeProvince, type ProblemIndex } from './context.ts';
-import type { PlanViolation } from './problem.ts';
+import { leaderRanksText, type PlanViolation } from './problem.ts';
 
 function cause(rule: string, subject: string, zh: string, en: string): PlanViolation {
   return { rule, subject, hard: true, message: `无法满足：${zh} / cannot be met: ${en}` };
@@ -66,12 +66,13 @@ function leaderCauses(ix: ProblemIndex, batchOf: ReadonlyMap<string, number>): P
   const leaders = going.filter((c) => canLead(ix, c)).length;
   const needed = Math.ceil(going.length / ix.rules.max);
   if (leaders >= needed) return [];
+  const ranks = leaderRanksText(ix.rules.leaderRanks);
   return [
     cause(
       'group-leader',
       'cadres',
-      `${going.length} 名干部至少要编 ${needed} 个小组，但只有 ${leaders} 名正处及以上干部可牵头`,
-      `${going.length} cadres need at least ${needed} groups but only ${leaders} may lead one`,
+      `${going.length} 名干部至少要编 ${needed} 个小组，但只有 ${leaders} 名${ranks.zh}干部可牵头`,
+      `${going.length} cadres need at least ${needed} groups but only ${leaders} may lead one (${ranks.en})`,
     ),
   ];
 }

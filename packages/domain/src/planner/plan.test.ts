@@ -8,7 +8,7 @@ import {
   type PostingProblem,
   type PostingRank,
 } from './problem.ts';
-import { checkPlan } from './score.ts';
+import { checkPlan, SOFT_WEIGHTS } from './score.ts';
 
 const batches = ['2015-09-01', '2016-03-01', '2016-09-01', '2017-03-01'].map((start, i) => ({
   id: `b${i + 1}`,
@@ -127,6 +127,33 @@ describe('posting planner on small programs', () => {
     for (const g of p.groups) expect([2, 3]).toContain(g.members.length);
   });
 
+  it('neither scores nor reports mixing when "8+4" switches it off (decision 12: no central cadres in a county)', () => {
+    // the server sends a county committee's cadres as one organ of no province, as "8+4" does
+    const county = {
+      ...program(cadres('xw', 12, ['section', 'staff'])),
+      organs: [{ id: 'xw', level: 'central' as const }],
+    };
+    const eightPlusFour = {
+      groupSize: { min: 2, max: 3 },
+      leaderRanks: ['section', 'staff'] as PostingRank[],
+    };
+    const mixing = plan(county, eightPlusFour);
+    const p = plan(county, { ...eightPlusFour, mixCentralAndProvincial: false });
+    expect(mixing.violations.some((v) => v.rule === 'mixed-group')).toBe(true);
+    expect(p.violations.filter((v) => v.rule === 'mixed-group')).toEqual([]);
+    expect(p.score).not.toHaveProperty('mixedGroups');
+    const { mixedGroups, ...others } = SOFT_WEIGHTS;
+    const weights = Object.values(others).reduce((a, b) => a + b, 0);
+    const weighted = (Object.keys(others) as (keyof typeof others)[]).reduce(
+      (sum, k) => sum + others[k] * p.score[k],
+      0,
+    );
+    expect(p.score.total).toBeCloseTo(weighted / weights, 3);
+    expect(p.score.total).toBeGreaterThan(mixing.score.total);
+    expect(mixing.score.mixedGroups).toBe(0);
+    expect(mixedGroups).toBeGreaterThan(0);
+  });
+
   it('forms more, smaller groups where prefectures are small (宁夏: 6, 3, 5, 5 and 3 counties)', () => {
     const ningxia = [6, 3, 5, 5, 3].flatMap((n, i) => counties(`640${i + 1}00`, n));
     const base = program(cadres('nx', 64, ['division', 'staff']), ningxia);
@@ -154,6 +181,21 @@ describe('posting planner on infeasible programs', () => {
     expect(cause?.message).toContain('only 0 may lead');
     expect(hard(problem, p).some((v) => v.rule === 'group-leader')).toBe(true);
     expect(p.score.hardViolations).toBeGreaterThan(0);
+  });
+
+  it('names the ranks the program asks of a leader, not always 正处及以上', () => {
+    const problem = program(cadres('sx', 12, ['staff', 'section']));
+    const deputies = plan(problem, { leaderRanks: ['secretariat', 'bureau', 'division', 'deputy_division'] });
+    const cause = deputies.violations.find(
+      (v) => v.rule === 'group-leader' && v.message.startsWith('无法满足'),
+    );
+    expect(cause?.message).toContain('0 名副处及以上干部可牵头');
+    const anyRank = { groupSize: { min: 2, max: 3 }, leaderRanks: ['section', 'staff'] as PostingRank[] };
+    const p = plan(problem, anyRank);
+    at(p.groups, 0).leader = null;
+    const leaderless = checkPlan(problem, p, anyRank).find((v) => v.rule === 'group-leader');
+    expect(leaderless?.message).toContain('没有科级、其他的牵头人');
+    expect(leaderless?.message).not.toContain('正处');
   });
 
   it('explains a province with too few counties and lists whom it could not post', () => {

@@ -19,6 +19,25 @@ export type PostingRank = (typeof POSTING_RANKS)[number];
 /** 正处长及以上 lead a group (seed 002). */
 export const GROUP_LEADER_RANKS: readonly PostingRank[] = ['secretariat', 'bureau', 'division'];
 
+const RANK_NAMES: Record<PostingRank, string> = {
+  secretariat: '书记处成员',
+  bureau: '局级',
+  division: '正处',
+  deputy_division: '副处',
+  section: '科级',
+  staff: '其他',
+};
+
+/** The ranks that may lead, as messages name them: 正处及以上, 任一职级, or the list. */
+export function leaderRanksText(ranks: readonly PostingRank[]): { zh: string; en: string } {
+  const wanted = POSTING_RANKS.filter((r) => ranks.includes(r));
+  if (wanted.length === POSTING_RANKS.length) return { zh: '任一职级', en: 'any rank' };
+  const lowest = wanted.at(-1);
+  if (lowest !== undefined && wanted.length === POSTING_RANKS.indexOf(lowest) + 1)
+    return { zh: `${RANK_NAMES[lowest]}及以上`, en: `${lowest} or higher` };
+  return { zh: wanted.map((r) => RANK_NAMES[r]).join('、'), en: wanted.join('/') };
+}
+
 export interface PostingBatch {
   readonly id: string;
   /** YYYY-MM-DD: probation must have ended by this day. */
@@ -92,8 +111,8 @@ export interface PlanViolation {
 export interface PlanScore {
   /** Weighted soft components in [0, 1], less one per hard violation: higher is better. */
   total: number;
-  /** Share of groups with both central and provincial cadres. */
-  mixedGroups: number;
+  /** Share of groups with both central and provincial cadres; absent when mixing is not a goal. */
+  mixedGroups?: number;
   /** Share of postings that do not return to a county while another of its province waits. */
   countyCoverage: number;
   /** Share of departments (of two or more) not emptied in any batch. */
@@ -117,6 +136,11 @@ export interface PlannerOptions {
   /** Group size band: 3–4 for seed 002, 2–3 for "8+4" (decision 12). */
   readonly groupSize?: { readonly min: number; readonly max: number };
   readonly leaderRanks?: readonly PostingRank[];
+  /**
+   * Whether groups should mix central and provincial cadres (seed 002, the default). "8+4" turns it
+   * off (decision 12: inside one county there are no central cadres), so it is neither scored nor reported.
+   */
+  readonly mixCentralAndProvincial?: boolean;
   /** Local search stops after this many passes without improvement or this budget, whichever first. */
   readonly maxPasses?: number;
   readonly timeBudgetMs?: number;
@@ -128,11 +152,17 @@ export interface GroupRules {
   readonly min: number;
   readonly max: number;
   readonly leaderRanks: readonly PostingRank[];
+  readonly mixCentralAndProvincial: boolean;
 }
 
 export function groupRules(options: PlannerOptions = {}): GroupRules {
   const { min, max } = options.groupSize ?? { min: 3, max: 4 };
   if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min)
     throw new Error(`Group size band must be whole numbers 1 ≤ min ≤ max, got ${min}–${max}`);
-  return { min, max, leaderRanks: options.leaderRanks ?? GROUP_LEADER_RANKS };
+  return {
+    min,
+    max,
+    leaderRanks: options.leaderRanks ?? GROUP_LEADER_RANKS,
+    mixCentralAndProvincial: options.mixCentralAndProvincial ?? true,
+  };
 }

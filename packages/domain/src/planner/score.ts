@@ -11,7 +11,10 @@ export const SOFT_WEIGHTS = {
   monthsAsProposed: 0.1,
 } as const;
 
-type SoftComponents = { [K in keyof typeof SOFT_WEIGHTS]: number };
+/** The soft goals' values; mixing is absent when switched off ("8+4"). */
+type SoftComponents = Omit<{ [K in keyof typeof SOFT_WEIGHTS]: number }, 'mixedGroups'> & {
+  mixedGroups?: number;
+};
 
 const share = (good: number, all: number) => (all === 0 ? 1 : good / all);
 const spared = (bad: number, all: number) => (all === 0 ? 1 : 1 - bad / all);
@@ -140,7 +143,7 @@ function months(ix: ProblemIndex, plan: PostingPlan, out: PlanViolation[]): numb
 function softReview(ix: ProblemIndex, plan: PostingPlan) {
   const violations: PlanViolation[] = [];
   const components: SoftComponents = {
-    mixedGroups: mixing(ix, plan, violations),
+    ...(ix.rules.mixCentralAndProvincial ? { mixedGroups: mixing(ix, plan, violations) } : {}),
     countyCoverage: coverage(ix, plan, violations),
     departmentsKept: departments(ix, plan, violations),
     preferencesHonoured: preferences(ix, plan, violations),
@@ -158,13 +161,17 @@ export function reviewPlan(
 ): { violations: PlanViolation[]; score: PlanScore } {
   const hard = hardViolations(ix, plan);
   const { violations, components } = softReview(ix, plan);
-  const weighted = Object.entries(SOFT_WEIGHTS).reduce(
-    (sum, [k, w]) => sum + w * components[k as keyof SoftComponents],
-    0,
-  );
+  // a goal switched off drops out and the others keep their proportions, so totals stay in [0, 1]
+  const scored = Object.entries(SOFT_WEIGHTS).flatMap(([k, w]) => {
+    const value = components[k as keyof SoftComponents];
+    return value === undefined ? [] : [{ w, value }];
+  });
+  const weights = scored.reduce((sum, s) => sum + s.w, 0);
+  const weighted = scored.reduce((sum, s) => sum + s.w * s.value, 0) / weights;
+  const { mixedGroups } = components;
   const score: PlanScore = {
     total: round(weighted - hard.length),
-    mixedGroups: round(components.mixedGroups),
+    ...(mixedGroups === undefined ? {} : { mixedGroups: round(mixedGroups) }),
     countyCoverage: round(components.countyCoverage),
     departmentsKept: round(components.departmentsKept),
     preferencesHonoured: round(components.preferencesHonoured),

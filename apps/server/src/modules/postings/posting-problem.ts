@@ -39,7 +39,9 @@ export const kindOf = (program: { kind: string }): TPostingProgramKind =>
 
 /** Decision 12: "8+4" is the seed 002 engine with groups of 2 to 3, and seed 004 asks no leader's rank. */
 export function plannerOptions(kind: TPostingProgramKind): PlannerOptions {
-  return kind === 'mz2016' ? { groupSize: { min: 2, max: 3 }, leaderRanks: ZRank.options } : {};
+  return kind === 'mz2016'
+    ? { groupSize: { min: 2, max: 3 }, leaderRanks: ZRank.options, mixCentralAndProvincial: false }
+    : {};
 }
 
 // A province is matched by its division code where it has one (sector committees have none, decision 4).
