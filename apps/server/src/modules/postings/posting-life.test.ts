@@ -18,6 +18,7 @@ let admin: Client;
 let leader: Client;
 let member: Client;
 let outsider: Client;
+let otherMember: Client; // in the group, not its leader
 let leaderId: string;
 let memberId: string;
 let group: TPostingGroupPage;
@@ -37,16 +38,18 @@ beforeAll(async () => {
   leaderId = (await makeCadre(p, { orgId: 'central', name: '牵头人', rank: 'division', grassrootsYears: 5 }))
     .id;
   memberId = (await makeCadre(p, { orgId: 'sx', name: '组员甲', grassrootsYears: 1 })).id;
-  await makeCadre(p, { orgId: 'sx', name: '组员乙', grassrootsYears: 3 });
+  const otherMemberId = (await makeCadre(p, { orgId: 'sx', name: '组员乙', grassrootsYears: 3 })).id;
   const stranger = (await makeCadre(p, { orgId: 'gs', name: '旁人' })).id;
   await makeAccount(p, { username: 'central-admin', role: 'org_admin', scopeOrgId: 'central' });
   await makeAccount(p, { username: 'leader', role: 'cadre', scopeOrgId: 'central', cadreId: leaderId });
   await makeAccount(p, { username: 'member', role: 'cadre', scopeOrgId: 'sx', cadreId: memberId });
+  await makeAccount(p, { username: 'member2', role: 'cadre', scopeOrgId: 'sx', cadreId: otherMemberId });
   await makeAccount(p, { username: 'outsider', role: 'cadre', scopeOrgId: 'gs', cadreId: stranger });
   admin = await signedIn(ctx, 'central-admin');
   leader = await signedIn(ctx, 'leader');
   member = await signedIn(ctx, 'member');
   outsider = await signedIn(ctx, 'outsider');
+  otherMember = await signedIn(ctx, 'member2');
 
   const program = await admin.post('/api/v1/posting-programs', {
     name: '常态化下沉基层 2026',
@@ -239,5 +242,46 @@ describe('at the end of a posting', () => {
       'posting.deliverable',
     ])
       expect(actions).toContain(a);
+  });
+});
+
+describe('a member’s single activity (decision 15)', () => {
+  const denials = async (id: string) =>
+    (await ctx.p.db.select().from(auditLog)).filter((r) => r.action === 'deny.read' && r.objectId === id);
+  // y2 appears in the member's log inside the posting (2026-03-20) and before it (2026-02-01)
+  const aboutY2 = async (c: Client) =>
+    (
+      (await c.get('/api/v1/activities?contact=y2')).json().items as {
+        id: string;
+        date?: string;
+        start?: string;
+      }[]
+    ).map((a) => ({ id: a.id, day: a.date ?? a.start }));
+
+  it('the leader opens one dated inside the posting, is refused and audited for one outside it', async () => {
+    const all = await aboutY2(member);
+    const inside = all.find((a) => a.day === '2026-03-20');
+    const before = all.find((a) => a.day === '2026-02-01');
+    if (!inside || !before) throw new Error('the member’s log lacks the activities set up above');
+    expect((await leader.get(`/api/v1/activities/${inside.id}`)).statusCode).toBe(200);
+    expect((await leader.get(`/api/v1/activities/${before.id}`)).statusCode).toBe(403);
+    expect(await denials(before.id)).toHaveLength(1);
+    expect(await denials(inside.id)).toHaveLength(0);
+  });
+
+  it('lists to the leader only what the member logged inside the posting', async () => {
+    const all = await aboutY2(member);
+    const listed = await aboutY2(leader);
+    expect(listed.map((a) => a.day)).toContain('2026-03-20');
+    expect(listed.filter((a) => (a.day ?? '') < own.from || (a.day ?? '') > own.to)).toEqual([]);
+    expect(listed.length).toBeLessThan(all.length);
+    expect(await aboutY2(otherMember)).toEqual([]);
+  });
+
+  it('refuses a member who does not lead the group, and audits it', async () => {
+    const inside = (await aboutY2(member)).find((a) => a.day === '2026-03-20');
+    if (!inside) throw new Error('the member’s log lacks the activity set up above');
+    expect((await otherMember.get(`/api/v1/activities/${inside.id}`)).statusCode).toBe(403);
+    expect(await denials(inside.id)).toHaveLength(1);
   });
 });
