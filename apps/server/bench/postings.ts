@@ -1,5 +1,5 @@
 /**
- * `npx tsx apps/server/bench/postings.ts`: seed 002 at national size through the server — every
+ * `npx tsx apps/server/bench/postings.ts` (also part of `npm run bench`): seed 002 at national size through the server — every
  * division's committee, 200 central and 1,400 provincial organ cadres, four batches — timing the
  * problem built from the database, the planner's draft as the API makes it, and publishing (postings,
  * groups and contact points in one transaction), on PGlite and, with BENCH_DATABASE_URL, PostgreSQL.
@@ -45,14 +45,16 @@ async function seconds<T>(work: () => Promise<T>): Promise<[T, string]> {
   return [result, ((performance.now() - t) / 1000).toFixed(2)];
 }
 
-async function benchOne(label: string, database: Database) {
+/** Leaves `database` open: the caller closes it. */
+export async function benchPostings(label: string, database: Database) {
   const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
     ...loadConfig({}),
     demo: true,
   });
   await seedDivisions(p, 'bench');
   const provinces = (await p.db.select().from(organizations))
-    .filter((o) => o.level === 'province')
+    // under 团中央 only: in `npm run bench` the compliance bench's province shares the PostgreSQL database
+    .filter((o) => o.level === 'province' && o.parentId === 'central')
     .map((o) => o.id);
   const organs = ['central', ...provinces];
   const n = await seedOrganCadres(p, organs, (organ) =>
@@ -81,14 +83,21 @@ async function benchOne(label: string, database: Database) {
   const [, publish] = hard === 0 ? await seconds(() => publishPlan(p, systemActor, draft.id)) : [null, '—'];
   const [orgs] = await p.db.select({ n: count() }).from(organizations);
   console.log(
-    `${label}: ${orgs?.n} organizations, ${problem.counties.length} counties, ${n} cadres, 4 batches — ` +
+    `${label.padEnd(11)} ${orgs?.n} organizations, ${problem.counties.length} counties, ${n} cadres, 4 batches — ` +
       `problem from the database ${build} s; planner alone ${planner} s; generate (problem + planner + store) ${generate} s; ` +
       `hard violations ${hard}; score ${draft.score.total?.toFixed(3)}; unassigned ${draft.unassigned.length}; ` +
       `publish ${draft.rows.length} postings ${publish} s`,
   );
-  await database.close();
 }
 
-await benchOne('PGlite', await openPglite(undefined));
-if (process.env.BENCH_DATABASE_URL)
-  await benchOne('PostgreSQL', await openPostgres(process.env.BENCH_DATABASE_URL, 4));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [label, open] of [
+    ['PGlite', () => openPglite(undefined)],
+    ...(process.env.BENCH_DATABASE_URL
+      ? [['PostgreSQL', () => openPostgres(process.env.BENCH_DATABASE_URL ?? '', 4)] as const]
+      : []),
+  ] as const) {
+    const database = await open();
+    await benchPostings(label, database).finally(() => database.close());
+  }
+}

@@ -2,7 +2,8 @@
  * `npm run bench`: the posting planner beside its greedy baseline (planner.ts), then login, org-tree and
  * activity-insert API throughput on PGlite and on PostgreSQL, each beside the raw database doing the same
  * queries in the same run (machines here are noisy: read the ratios); then a province's compliance evaluation
- * beside one hand-written aggregate over the same rows (compliance.ts; BENCH_CADRES sets the size).
+ * beside one hand-written aggregate over the same rows (compliance.ts; BENCH_CADRES sets the size); then
+ * seed 002 at national size through the server: problem from the database, draft, publish (postings.ts).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -19,6 +20,7 @@ import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
 import { benchCompliance } from './compliance.ts';
 import { benchPlanner } from './planner.ts';
+import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
 
 const ORG_REQUESTS = 400;
@@ -68,6 +70,8 @@ async function main() {
   await benchOne('PGlite', await openPglite(undefined));
   const pglite = await openPglite(undefined);
   await benchCompliance('PGlite', pglite).finally(() => pglite.close());
+  const postingsPglite = await openPglite(undefined);
+  await benchPostings('PGlite', postingsPglite).finally(() => postingsPglite.close());
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
   const url =
     process.env.BENCH_DATABASE_URL ??
@@ -78,6 +82,8 @@ async function main() {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
     const postgres = await openPostgres(url, 4);
     await benchCompliance('PostgreSQL', postgres).finally(() => postgres.close());
+    const postingsPostgres = await openPostgres(url, 4);
+    await benchPostings('PostgreSQL', postingsPostgres).finally(() => postingsPostgres.close());
   } finally {
     if (!process.env.BENCH_DATABASE_URL)
       execFileSync('bash', [path.join(repoRoot, 'scripts/pg-test-server.sh'), 'stop', pgDir]);
