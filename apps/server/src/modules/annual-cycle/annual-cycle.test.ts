@@ -109,6 +109,19 @@ describe('task list (任务清单)', () => {
     expect((await peer.get(url(county[1] as string))).json().state).toBe('on_time');
   });
 
+  it('the filings reach the compliance answer: baoji2018.task_list_filed met on time, unmet late', async () => {
+    const res = await admin.get('/api/v1/compliance?year=2026&asOf=2026-12-31');
+    const filed = (cadreId: string | undefined) =>
+      res
+        .json()
+        .results.find(
+          (r: { rule: string; cadre: string }) =>
+            r.rule === 'baoji2018.task_list_filed' && r.cadre === cadreId,
+        );
+    expect(filed(county[1])).toMatchObject({ status: 'met' });
+    expect(filed(county[0])).toMatchObject({ status: 'unmet' });
+  });
+
   it('the organization admin sees who filed late and who has not filed', async () => {
     const res = await admin.get('/api/v1/annual/2026/filings?org=wb&kind=task_list');
     expect(res.statusCode).toBe(200);

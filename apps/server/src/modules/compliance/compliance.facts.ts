@@ -5,6 +5,7 @@ import type {
   ContactRhythm,
   Dated,
   Exemption,
+  Filing,
   OrgFacts,
   PointFacts,
   PresetAdoption,
@@ -14,6 +15,7 @@ import type {
 import { MUNICIPALITY_PROVINCE_CODES, SUB_PROVINCIAL_CITY_CODES } from '@lianxin/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { annualCycleFacts } from '../annual-cycle/annual-cycle.facts.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 
 /**
@@ -21,8 +23,8 @@ import { subtreePattern } from '../organizations/organizations.repo.ts';
  * kind of fact over the whole scope, aggregated in SQL (counts, distinct people, on-site days, the
  * ids of the records that counted). No query runs per cadre, and no activity is loaded into Node.
  *
- * Not tracked yet (another module's tables): filings of the annual cycle, postings, secretary
- * vacancies and year-end grades; their lists are empty.
+ * The annual cycle's filings and published grades come from its own module (annualCycleFacts).
+ * Not tracked yet: postings and secretary vacancies; their lists are empty.
  */
 export interface FactsQuery {
   year: number;
@@ -439,15 +441,18 @@ export function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts>
     async (tx) => {
       await tx.execute(sql`set local work_mem = '256MB'`);
       const t = tx as unknown as Db;
+      const cycle = await annualCycleFacts(t, q);
+      const withFilings = <T extends { id: string; filings: Filing[] }>(xs: T[], by: Map<string, Filing[]>) =>
+        xs.map((x) => ({ ...x, filings: by.get(x.id) ?? [] }));
       return {
         year: q.year,
         asOf: q.asOf,
-        orgs: await orgFacts(t, q),
-        cadres: await cadreFacts(t, q),
+        orgs: withFilings(await orgFacts(t, q), cycle.orgFilings),
+        cadres: withFilings(await cadreFacts(t, q), cycle.cadreFilings),
         points: await pointFacts(t, q),
         postings: [],
         exemptions: await exemptionFacts(t, q),
-        assessments: [],
+        assessments: cycle.assessments,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
