@@ -286,3 +286,4 @@ export type TFilingRoster = z.infer<typeof ZFilingRoster>;
 export type TResearch = z.infer<typeof ZResearch>;
 export type TReminders = z.infer<typeof ZReminders>;
 export type TMaterialPack = z.infer<typeof ZMaterialPack>;
+export type TTalkList = z.infer<typeof ZTalkList>;

@@ -3,10 +3,12 @@ import type {
   TAssessment,
   TFilingRoster,
   TGrade,
+  TMaterialPack,
   TReminders,
   TSelfCheck,
   TSelfCheckContent,
   TSpotCheck,
+  TTalkList,
   TTaskList,
   TTaskListContent,
 } from '@lianxin/contracts';
@@ -46,6 +48,19 @@ export const annualApi = {
       request<TAssessment>(`${assessmentBase(id)}/grades`, { method: 'PUT', body: { grades } }),
     drawSpotChecks: (id: string, cadreId: string) =>
       request<TSpotCheck[]>(`${assessmentBase(id)}/spot-checks`, { method: 'POST', body: { cadreId } }),
+    /** The checker's result of one drawn contact (电话/网络抽查). */
+    recordSpotCheck: (
+      checkId: string,
+      body: { confirmed: boolean; channel: 'phone' | 'online'; note?: string },
+    ) => request<TSpotCheck>(`/spot-checks/${encodeURIComponent(checkId)}`, { method: 'PUT', body }),
+    /** 互检互评: one reviewer's scores of the others in the unit. */
+    reviews: (id: string, reviews: { reviewerId: string; cadreId: string; score: number }[]) =>
+      request<TAssessment>(`${assessmentBase(id)}/reviews`, { method: 'PUT', body: { reviews } }),
+    pack: (id: string, cadreId: string) =>
+      request<TMaterialPack>(`${assessmentBase(id)}/cadres/${encodeURIComponent(cadreId)}/pack`),
+    recordTalk: (id: string, cadreId: string, heldOn: string) =>
+      request<TAssessment>(`${assessmentBase(id)}/talks`, { method: 'POST', body: { cadreId, heldOn } }),
+    talks: (year: number, org: string) => request<TTalkList>(`/annual/${year}/talks`, { query: { org } }),
     publish: (id: string) => request<TAssessment>(`${assessmentBase(id)}/publish`, { method: 'POST' }),
     unlock: (id: string, reason: string) =>
       request<TAssessment>(`${assessmentBase(id)}/unlock`, { method: 'POST', body: { reason } }),

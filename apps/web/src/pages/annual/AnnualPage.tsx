@@ -7,6 +7,7 @@ import { AssessmentTab } from './AssessmentTab.tsx';
 import { FilingRosterTab } from './FilingRosterTab.tsx';
 import { FormsTab } from './FormsTab.tsx';
 import { RemindersAlert } from './RemindersAlert.tsx';
+import { TalksTab } from './TalksTab.tsx';
 
 /** 年度工作: task lists and their review, the year-end assessment, and the forms of the year. */
 export function AnnualPage() {
@@ -45,6 +46,7 @@ export function AnnualPage() {
             label: '年底考核',
             children: <AssessmentTab year={year} orgId={currentOrg.id} />,
           },
+          { key: 'talks', label: '约谈名单', children: <TalksTab year={year} orgId={currentOrg.id} /> },
           { key: 'forms', label: '表格下载', children: <FormsTab year={year} orgId={currentOrg.id} /> },
         ]}
       />

@@ -18,6 +18,8 @@ import { annualApi } from '../../api/annual.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { describeError, toastError, toastSuccess } from '../../feedback.ts';
+import { CadrePackDrawer } from './CadrePackDrawer.tsx';
+import { MutualReviewModal } from './MutualReviewModal.tsx';
 
 type Entry = TAssessment['entries'][number];
 const GRADES: TGrade[] = ['excellent', 'good', 'fair', 'poor'];
@@ -74,8 +76,20 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
   const [refusal, setRefusal] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState(false);
   const [reason, setReason] = useState('');
+  const [openCadre, setOpenCadre] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const openEntry = a.entries.find((e) => e.cadreId === openCadre);
   useEffect(() => setA(initial), [initial]);
   const published = a.status === 'published';
+
+  const reload = () =>
+    annualApi.assessments
+      .list(a.year, a.orgId)
+      .then((l) => {
+        const next = l.items.find((x) => x.id === a.id);
+        if (next) setA(next);
+      })
+      .catch(toastError);
 
   async function act(work: () => Promise<TAssessment>, done: string) {
     try {
@@ -112,30 +126,19 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
     },
     { title: '互评平均分', dataIndex: 'mutualScore', width: 110, render: (s: number | null) => s ?? '—' },
     {
-      title: '电话抽查',
+      title: '考核材料与抽查',
       key: 'spot',
-      width: 160,
-      render: (_, e) =>
-        e.spotChecks.length > 0 ? (
-          `已抽 ${e.spotChecks.length} 人，确认 ${e.spotChecks.filter((c) => c.confirmed).length} 人`
-        ) : published ? (
-          '—'
-        ) : (
-          <LinkButton
-            onClick={() =>
-              annualApi.assessments
-                .drawSpotChecks(a.id, e.cadreId)
-                .then(() => annualApi.assessments.list(a.year, a.orgId))
-                .then((l) => {
-                  const next = l.items.find((x) => x.id === a.id);
-                  if (next) setA(next);
-                })
-                .catch(toastError)
-            }
-          >
-            抽取样本
+      width: 200,
+      render: (_, e) => (
+        <Flex gap={8} align="center">
+          {e.spotChecks.length > 0
+            ? `已抽 ${e.spotChecks.length} 人，确认 ${e.spotChecks.filter((c) => c.confirmed).length} 人`
+            : '未抽查'}
+          <LinkButton aria-label={`${e.cadreName}的考核材料`} onClick={() => setOpenCadre(e.cadreId)}>
+            查看
           </LinkButton>
-        ),
+        </Flex>
+      ),
     },
     {
       title: '约谈',
@@ -175,9 +178,28 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
             <Button onClick={() => act(() => annualApi.assessments.publish(a.id), '考核结果已发布')}>
               发布结果
             </Button>
+            <Button onClick={() => setReviewing(true)}>录入互评</Button>
           </>
         )}
       </Flex>
+      {openEntry ? (
+        <CadrePackDrawer
+          assessment={a}
+          entry={openEntry}
+          onClose={() => setOpenCadre(null)}
+          onChanged={reload}
+        />
+      ) : null}
+      {reviewing ? (
+        <MutualReviewModal
+          assessment={a}
+          onClose={() => setReviewing(false)}
+          onSaved={(next) => {
+            setReviewing(false);
+            setA(next);
+          }}
+        />
+      ) : null}
       <Modal
         title="解锁已发布的考核结果"
         open={unlocking}

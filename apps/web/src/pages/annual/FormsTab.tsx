@@ -1,6 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex, Select, Typography } from 'antd';
+import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
+import { api } from '../../api/endpoints.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 /** The seeds' forms of the organization's year, generated from the records. */
 export function FormsTab({ year, orgId }: { year: number; orgId: string }) {
@@ -16,10 +19,43 @@ export function FormsTab({ year, orgId }: { year: number; orgId: string }) {
           {l.label}
         </Button>
       ))}
+      <PointLedgerDownload orgId={orgId} />
       <Typography.Text type="secondary">
-        每名团干部的任务清单备案表（附件1）在“任务清单报备”中下载；年度工作档案和联系点台账也可用命令 npx
-        lianxin forms 一次生成。
+        每名团干部的任务清单备案表（附件1）在“任务清单报备”中下载，年度工作档案在“年底考核”的考核材料中下载；也可用命令
+        npx lianxin forms 一次生成全部表格。
       </Typography.Text>
+    </Flex>
+  );
+}
+
+/** 联系点交接档案: the whole ledger of one point, for its successor. */
+function PointLedgerDownload({ orgId }: { orgId: string }) {
+  const points = useLoad(() => api.points.under(orgId, { page: 1, pageSize: 500 }), [orgId]);
+  const [pointId, setPointId] = useState<string | null>(null);
+  return (
+    <Flex gap={8}>
+      <Select
+        aria-label="联系点"
+        showSearch
+        optionFilterProp="label"
+        style={{ width: 320 }}
+        placeholder="选择联系点"
+        loading={points.loading}
+        value={pointId}
+        onChange={setPointId}
+        options={(points.data?.items ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.orgName}（${p.cadreName ?? p.holderOrgName ?? '—'}，${p.from} 起）`,
+        }))}
+      />
+      <Button
+        icon={<DownloadOutlined />}
+        disabled={!pointId}
+        href={pointId ? annualApi.forms.pointLedger(pointId) : undefined}
+        download
+      >
+        联系点交接档案（.docx）
+      </Button>
     </Flex>
   );
 }
