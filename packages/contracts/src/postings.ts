@@ -73,6 +73,20 @@ export const ZPostingPreferences = z.object({
 });
 export type TPostingPreferences = z.infer<typeof ZPostingPreferences>;
 
+/** A program the caller's organ sends to, with their own 意愿: what the cadre states on a phone. */
+export const ZMyProgramPreferences = z.object({
+  programId: ZId,
+  programName: z.string(),
+  kind: ZPostingProgramKind,
+  batches: z.array(ZPostingBatch),
+  /** once the plan is published, wishes no longer change it */
+  published: z.boolean(),
+  prefersBatches: z.array(ZId),
+  avoidBatches: z.array(ZId),
+});
+export type TMyProgramPreferences = z.infer<typeof ZMyProgramPreferences>;
+export const ZMyProgramPreferencesList = z.object({ items: z.array(ZMyProgramPreferences) });
+
 /** A posting target: a county committee (cyl2015) or a grassroots organization ("8+4"). */
 export const ZPostingTarget = z.object({
   id: ZId,

@@ -75,6 +75,17 @@ describe('"8+4" inside a county (decision 12)', () => {
       payload: { prefersBatches: [b3], avoidBatches: [b1, b2] },
     });
     expect(own.statusCode).toBe(200);
+    // 我的下沉意愿: the cadre finds the program and what they stated, on their phone
+    const mine = (await staff0.get('/api/v1/posting-preferences')).json();
+    expect(mine.items).toEqual([
+      expect.objectContaining({
+        programId: program.json().id,
+        published: false,
+        prefersBatches: [b3],
+        avoidBatches: [b1, b2],
+      }),
+    ]);
+    expect(mine.items[0].batches).toHaveLength(4);
     const other = `/api/v1/posting-programs/${program.json().id}/cadres/${staff[1]}/preferences`;
     expect(
       (await staff0.request({ method: 'PUT', url: other, payload: { avoidBatches: [b1] } })).statusCode,
@@ -86,6 +97,9 @@ describe('"8+4" inside a county (decision 12)', () => {
     const plan = res.json() as TPostingPlanView;
     expect(plan.violations.filter((v) => v.hard)).toEqual([]);
     expect(plan.rows).toHaveLength(8);
+    // no central cadres inside a county: mixing is no goal here, and any rank may lead
+    expect(plan.violations.filter((v) => v.rule === 'mixed-group')).toEqual([]);
+    expect(plan.score).not.toHaveProperty('mixedGroups');
     // avoided batches are never used; the preferred one is honoured here, where nothing stands against it
     expect(plan.rows.find((r) => r.cadre === staff[0])?.batch).toBe(b3);
     expect(new Set(plan.rows.map((r) => r.county)).size).toBeLessThanOrEqual(6);

@@ -3,6 +3,7 @@ import {
   ZEligibleCadreList,
   ZId,
   ZMoveCadreRequest,
+  ZMyProgramPreferencesList,
   ZPostingPlanView,
   ZPostingPreferences,
   ZPostingProgram,
@@ -19,6 +20,7 @@ import {
   eligibleCadres,
   getProgram,
   listProgramsFor,
+  myPreferences,
   setPreferences,
 } from './programs.service.ts';
 
@@ -39,6 +41,17 @@ export function planningRoutes(p: Platform): FastifyPluginAsyncZod {
       '/posting-programs',
       { schema: { tags, response: { 200: ZPostingProgramList, ...errors } } },
       async (request) => listProgramsFor(p, request.actor),
+    );
+    app.get(
+      '/posting-preferences',
+      {
+        schema: {
+          tags,
+          summary: '我的下沉意愿: the programs sending my organ, with the batches I prefer and avoid',
+          response: { 200: ZMyProgramPreferencesList, ...errors },
+        },
+      },
+      async (request) => myPreferences(p, request.actor),
     );
     app.get(
       '/posting-programs/:id',

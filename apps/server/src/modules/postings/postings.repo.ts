@@ -1,5 +1,5 @@
 import type { TPosting } from '@lianxin/contracts';
-import { and, desc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import {
@@ -38,6 +38,19 @@ export function listPrograms(db: Db, scopePath: string | null) {
     .from(postingPrograms)
     .innerJoin(programOrg, eq(programOrg.id, postingPrograms.orgId))
     .where(scopePath ? like(programOrg.path, subtreePattern(scopePath)) : undefined)
+    .orderBy(desc(postingPrograms.createdAt), postingPrograms.id);
+}
+
+/** Programs sending the organ's cadres, with the cadre's 意愿 (null when none stated), newest first. */
+export function programsSendingOrgan(db: Db, organId: string, cadreId: string) {
+  return db
+    .select({ program: postingPrograms, wish: postingPreferences })
+    .from(postingPrograms)
+    .leftJoin(
+      postingPreferences,
+      and(eq(postingPreferences.programId, postingPrograms.id), eq(postingPreferences.cadreId, cadreId)),
+    )
+    .where(sql`${postingPrograms.organIds} @> ${JSON.stringify([organId])}::jsonb`)
     .orderBy(desc(postingPrograms.createdAt), postingPrograms.id);
 }
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import {
   type TCreatePostingProgramRequest,
+  type TMyProgramPreferences,
   type TPostingPreferences,
   type TPostingProgram,
   ZRank,
@@ -11,6 +12,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { postingBatches, postingPreferences, postingPrograms } from '../../platform/db/schema.ts';
 import { badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
+import { findCadre } from '../cadres/cadres.repo.ts';
 import { denyOn } from '../contact-points/contact-points.service.ts';
 import { findOrgsByIds } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
@@ -24,6 +26,7 @@ import {
   organCadres,
   type ProgramRow,
   preferencesOf,
+  programsSendingOrgan,
 } from './postings.repo.ts';
 
 /** A program as its organization's admins see it (read: leaders too); 404, or 403 audited. */
@@ -182,6 +185,31 @@ export async function eligibleCadres(p: Platform, actor: Actor, id: string) {
       };
     }),
   };
+}
+
+/** 我的下沉意愿: the programs the caller's organ sends to, with the wishes the caller stated. */
+export async function myPreferences(p: Platform, actor: Actor): Promise<{ items: TMyProgramPreferences[] }> {
+  const found = actor.cadreId ? await findCadre(p.db, actor.cadreId) : null;
+  const cadre = found?.cadre;
+  // as organCadres: only active full-time and seconded cadres are organ staff who go
+  if (!cadre?.active || !['full_time', 'seconded'].includes(cadre.employment)) return { items: [] };
+  const rows = await programsSendingOrgan(p.db, cadre.orgId, cadre.id);
+  const batches = await batchesOf(
+    p.db,
+    rows.map((r) => r.program.id),
+  );
+  const items = [];
+  for (const { program, wish } of rows)
+    items.push({
+      programId: program.id,
+      programName: program.name,
+      kind: program.kind as TMyProgramPreferences['kind'],
+      batches: batches.filter((b) => b.programId === program.id).map(batchDto),
+      published: (await findPlanOf(p.db, program.id))?.status === 'published',
+      prefersBatches: wish?.prefersBatches ?? [],
+      avoidBatches: wish?.avoidBatches ?? [],
+    });
+  return { items };
 }
 
 /**
