@@ -2,11 +2,15 @@ import { Alert, Card, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useLoad } from '../../components/useLoad.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { useSignedIn } from '../../session/SessionContext.tsx';
+import { PreferencesCard } from './PreferencesCard.tsx';
 import { postingsApi } from './postingsApi.ts';
 
-/** 我的下沉: the caller's postings, each with its summary page and its group. */
+/** 我的下沉: the caller's postings, each with its summary page and its group; then the batch wishes they state. */
 export function MyPostingsPage() {
+  const { account } = useSignedIn();
   const postings = useLoad(() => postingsApi.postings(), []);
+  const wishes = useLoad(() => postingsApi.myPreferences(), []);
   return (
     <MobileLayout>
       <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0 12px' }}>
@@ -35,6 +39,19 @@ export function MyPostingsPage() {
         ))}
         {postings.data && postings.data.items.length === 0 ? <Empty description="暂无下沉安排" /> : null}
       </Flex>
+      {wishes.error ? <Alert type="error" title={wishes.error} /> : null}
+      {account.cadreId && (wishes.data?.items.length ?? 0) > 0 ? (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 17, margin: '20px 0 12px' }}>
+            下沉意愿
+          </Typography.Title>
+          <Flex vertical gap={12}>
+            {(wishes.data?.items ?? []).map((item) => (
+              <PreferencesCard key={item.programId} item={item} cadreId={account.cadreId ?? ''} />
+            ))}
+          </Flex>
+        </>
+      ) : null}
     </MobileLayout>
   );
 }

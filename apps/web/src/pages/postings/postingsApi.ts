@@ -6,9 +6,11 @@ import type {
   TLeave,
   TLeaveRequest,
   TMoveCadreRequest,
+  TMyProgramPreferences,
   TPosting,
   TPostingGroupPage,
   TPostingPlanView,
+  TPostingPreferences,
   TPostingProgram,
   TPostingReport,
 } from '@lianxin/contracts';
@@ -39,6 +41,12 @@ export const postingsApi = {
   program: (id: string) => request<TPostingProgram>(`/posting-programs/${enc(id)}`),
   createProgram: (body: TCreatePostingProgramRequest) =>
     request<TPostingProgram>('/posting-programs', { method: 'POST', body }),
+  myPreferences: () => request<{ items: TMyProgramPreferences[] }>('/posting-preferences'),
+  setPreferences: (programId: string, cadre: string, body: TPostingPreferences) =>
+    request<TPostingPreferences>(`/posting-programs/${enc(programId)}/cadres/${enc(cadre)}/preferences`, {
+      method: 'PUT',
+      body,
+    }),
   targets: (id: string) => request<{ items: TTarget[] }>(`/posting-programs/${enc(id)}/targets`),
   plan: (programId: string) => request<TPostingPlanView>(`/posting-programs/${enc(programId)}/plan`),
   generate: (programId: string) =>
