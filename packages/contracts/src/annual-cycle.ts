@@ -287,3 +287,4 @@ export type TResearch = z.infer<typeof ZResearch>;
 export type TReminders = z.infer<typeof ZReminders>;
 export type TMaterialPack = z.infer<typeof ZMaterialPack>;
 export type TTalkList = z.infer<typeof ZTalkList>;
+export type TRecommendationList = z.infer<typeof ZRecommendationList>;

@@ -4,7 +4,10 @@ import type {
   TFilingRoster,
   TGrade,
   TMaterialPack,
+  TRecommendation,
+  TRecommendationList,
   TReminders,
+  TResearch,
   TSelfCheck,
   TSelfCheckContent,
   TSpotCheck,
@@ -35,6 +38,23 @@ export const annualApi = {
       request<TSelfCheck>(`${cadreBase(year, cadreId)}/self-check`, { method: 'PUT', body: { text } }),
     submit: (year: number, cadreId: string) =>
       request<{ ok: true }>(`${cadreBase(year, cadreId)}/self-check/submit`, { method: 'POST' }),
+  },
+  research: {
+    get: (year: number, cadreId: string) => request<TResearch>(`${cadreBase(year, cadreId)}/research`),
+    /** Logged as a research_report activity; its file is uploaded as that activity's attachment. */
+    submit: (year: number, cadreId: string, body: { title: string; text: string }) =>
+      request<TResearch>(`${cadreBase(year, cadreId)}/research/report`, { method: 'POST', body }),
+  },
+  recommendations: {
+    list: (year: number, org: string) =>
+      request<TRecommendationList>(`/annual/${year}/recommendations`, { query: { org } }),
+    recommend: (year: number, body: { orgId: string; department?: string; activityId: string }) =>
+      request<TRecommendation>(`/annual/${year}/recommendations`, { method: 'POST', body }),
+    score: (id: string, score: number) =>
+      request<TRecommendation>(`/annual/recommendations/${encodeURIComponent(id)}/score`, {
+        method: 'PUT',
+        body: { score },
+      }),
   },
   roster: (year: number, org: string, kind: 'task_list' | 'midyear_report') =>
     request<TFilingRoster>(`/annual/${year}/filings`, { query: { org, kind } }),

@@ -6,6 +6,7 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { AssessmentTab } from './AssessmentTab.tsx';
 import { FilingRosterTab } from './FilingRosterTab.tsx';
 import { FormsTab } from './FormsTab.tsx';
+import { RecommendationsTab } from './RecommendationsTab.tsx';
 import { RemindersAlert } from './RemindersAlert.tsx';
 import { TalksTab } from './TalksTab.tsx';
 
@@ -45,6 +46,11 @@ export function AnnualPage() {
             key: 'assessment',
             label: '年底考核',
             children: <AssessmentTab year={year} orgId={currentOrg.id} />,
+          },
+          {
+            key: 'research',
+            label: '调研报告推荐',
+            children: <RecommendationsTab year={year} orgId={currentOrg.id} orgName={currentOrg.name} />,
           },
           { key: 'talks', label: '约谈名单', children: <TalksTab year={year} orgId={currentOrg.id} /> },
           { key: 'forms', label: '表格下载', children: <FormsTab year={year} orgId={currentOrg.id} /> },

@@ -12,6 +12,7 @@ import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
 import { filingStateLabels, filingStatusLabels } from './labels.ts';
 import { RemindersAlert } from './RemindersAlert.tsx';
+import { ResearchCard } from './ResearchCard.tsx';
 import { SelfCheckCard } from './SelfCheckCard.tsx';
 
 const AREAS: { name: keyof Omit<TTaskListContent, 'pointIds'>; label: string; hint: string }[] = [
@@ -137,6 +138,7 @@ export function MyTaskListPage() {
           </Card>
         )}
         <SelfCheckCard year={year} cadreId={cadreId} />
+        <ResearchCard year={year} cadreId={cadreId} />
       </Flex>
     </MobileLayout>
   );
