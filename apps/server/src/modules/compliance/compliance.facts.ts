@@ -8,6 +8,7 @@ import type {
   Filing,
   OrgFacts,
   PointFacts,
+  PostingFacts,
   PresetAdoption,
   PresetId,
   StayFact,
@@ -24,7 +25,7 @@ import { subtreePattern } from '../organizations/organizations.repo.ts';
  * ids of the records that counted). No query runs per cadre, and no activity is loaded into Node.
  *
  * The annual cycle's filings and published grades come from its own module (annualCycleFacts).
- * Not tracked yet: postings and secretary vacancies; their lists are empty.
+ * Not tracked yet: secretary vacancies.
  */
 export interface FactsQuery {
   year: number;
@@ -384,6 +385,108 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
   }));
 }
 
+const dayOf = (column: SQL) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
+
+/**
+ * 下沉基层 postings (published plans) of the scope's cadres begun by asOf, with what their log shows
+ * inside the posting up to asOf: cases, youths named at the posted county, logged days; leave asked
+ * for and not refused (a refused request was not taken); the submitted summary and group report; and
+ * the year's records at the posted point outside the posting.
+ */
+async function postingFacts(db: Db, q: FactsQuery): Promise<PostingFacts[]> {
+  const list = await rows(
+    db,
+    sql`with ${scoped(q)},
+    pst as (
+      select s.id, s.cadre_id, pr.kind, s.batch_id, s.org_id, s.from_date, s.to_date, least(s.to_date, ${q.asOf}::date) as upto,
+             s.group_id, g.leader_cadre_id = s.cadre_id as leads, s.point_id, o.path as org_path
+        from postings s
+        join cad on cad.id = s.cadre_id
+        join posting_programs pr on pr.id = s.program_id
+        join organizations o on o.id = s.org_id
+        left join posting_groups g on g.id = s.group_id
+       where s.from_date <= ${q.asOf}::date
+    ),
+    during as (
+      select s.id as posting_id, a.id, a.type, a.point_id, greatest(a.start_date, s.from_date) as first_day,
+             least(coalesce(a.end_date, a.start_date), s.upto) as last_day
+        from pst s join activities a on a.cadre_id = s.cadre_id
+       where a.start_date <= s.upto and coalesce(a.end_date, a.start_date) >= s.from_date
+    ),
+    cases as (
+      select posting_id, json_agg(json_build_object('id', id, 'date', last_day)) as cases
+        from during where type = 'case' group by posting_id
+    ),
+    friends as (
+      select d.posting_id, array_agg(distinct ac.contact_id) as friends
+        from during d
+        join pst s on s.id = d.posting_id
+        join contact_points cp on cp.id = d.point_id
+        join organizations po on po.id = cp.org_id and po.path like s.org_path || '%'
+        join activity_contacts ac on ac.activity_id = d.id
+        join contacts c on c.id = ac.contact_id and c.role = 'youth'
+       group by d.posting_id
+    ),
+    logged as (
+      select posting_id, array_agg(distinct day::date::text) as days
+        from during, generate_series(first_day, last_day, interval '1 day') day
+       group by posting_id
+    ),
+    leaves as (
+      select l.posting_id, json_agg(json_build_object('id', l.id, 'approved', l.status = 'approved')) as leaves
+        from posting_leaves l join pst s on s.id = l.posting_id
+       where l.status <> 'refused' group by l.posting_id
+    ),
+    summaries as (
+      select r.posting_id, json_agg(json_build_object('id', r.id, 'kind', 'personal_summary', 'date', ${dayOf(sql`r.submitted_at`)})) as filings
+        from posting_reports r join pst s on s.id = r.posting_id
+       where r.kind = 'personal' and ${dayOf(sql`r.submitted_at`)} <= ${q.asOf}::date group by r.posting_id
+    ),
+    group_reports as (
+      select r.group_id, r.id, ${dayOf(sql`r.submitted_at`)} as date from posting_reports r
+       where r.kind = 'group' and r.group_id in (select group_id from pst) and ${dayOf(sql`r.submitted_at`)} <= ${q.asOf}::date
+    ),
+    off_posting as (
+      select s.id as posting_id, json_agg(json_build_object('id', a.id, 'date', a.end_date)) as contacts
+        from pst s join yr a on a.cadre_id = s.cadre_id and a.point_id = s.point_id
+       where a.end_date < s.from_date or a.start_date > s.to_date
+       group by s.id
+    )
+    select s.id, s.cadre_id, s.kind, s.batch_id, s.org_id, s.from_date::text as start, s.to_date::text as "end",
+           s.group_id, coalesce(s.leads, false) as leads, s.point_id, cases.cases, friends.friends, logged.days,
+           leaves.leaves, summaries.filings, json_build_object('id', gr.id, 'date', gr.date) as group_report,
+           gr.id is not null as reported, off_posting.contacts
+      from pst s
+      left join cases on cases.posting_id = s.id
+      left join friends on friends.posting_id = s.id
+      left join logged on logged.posting_id = s.id
+      left join leaves on leaves.posting_id = s.id
+      left join summaries on summaries.posting_id = s.id
+      left join group_reports gr on gr.group_id = s.group_id
+      left join off_posting on off_posting.posting_id = s.id
+     order by s.id`,
+  );
+  return list.map((r) => ({
+    id: r.id as string,
+    cadre: r.cadre_id as string,
+    program: r.kind as PostingFacts['program'],
+    batch: r.batch_id as string,
+    org: r.org_id as string,
+    start: r.start as string,
+    end: r.end as string,
+    group: (r.group_id as string | null) ?? null,
+    groupLeader: r.leads as boolean,
+    pointAtCounty: (r.point_id as string | null) ?? null,
+    cases: ordered(r.cases),
+    friends: sortedIds(r.friends),
+    leaves: ((r.leaves ?? []) as PostingFacts['leaves']).sort((a, b) => a.id.localeCompare(b.id)),
+    filings: ordered(r.filings),
+    groupReport: r.reported ? (r.group_report as Dated) : null,
+    loggedDays: sortedIds(r.days),
+    offPostingContacts: ordered(r.contacts),
+  }));
+}
+
 /** Exemptions whose period overlaps the year and whose subject is in the scope, approved or pending. */
 async function exemptionFacts(db: Db, q: FactsQuery): Promise<Exemption[]> {
   const list = await rows(
@@ -450,7 +553,7 @@ export function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts>
         orgs: withFilings(await orgFacts(t, q), cycle.orgFilings),
         cadres: withFilings(await cadreFacts(t, q), cycle.cadreFilings),
         points: await pointFacts(t, q),
-        postings: [],
+        postings: await postingFacts(t, q),
         exemptions: await exemptionFacts(t, q),
         assessments: cycle.assessments,
       };

@@ -23,6 +23,7 @@ let leaderId: string;
 let memberId: string;
 let group: TPostingGroupPage;
 let own: TPosting; // the member's posting
+let caseId: string;
 
 const log = (body: Record<string, unknown>) =>
   createActivity(ctx.p, systemActor, body as TCreateActivityRequest);
@@ -94,7 +95,8 @@ beforeAll(async () => {
     date: '2026-04-02',
     outcome: '帮助返乡青年申请创业贷款',
   });
-  await log({ type: 'case', cadre: memberId, date: '2026-05-06', title: '非公企业团建案例' });
+  caseId = (await log({ type: 'case', cadre: memberId, date: '2026-05-06', title: '非公企业团建案例' }))
+    .activity.id;
   // before the posting: neither the leader's view nor the summary counts it
   await log({
     type: 'talk',
@@ -242,6 +244,33 @@ describe('at the end of a posting', () => {
       'posting.deliverable',
     ])
       expect(actions).toContain(a);
+  });
+});
+
+describe('compliance reads the published posting (cyl2015)', () => {
+  it('judges friends, cases and leave of the posting through GET /api/v1/compliance', async () => {
+    const adopted = await admin.post('/api/v1/organizations/central/presets', {
+      preset: 'cyl-2015-sink-to-grassroots',
+      params: {},
+    });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    const res = await admin.get('/api/v1/compliance?year=2026&asOf=2026-09-30&org=central');
+    expect(res.statusCode, res.body).toBe(200);
+    const results = res.json().results as {
+      rule: string;
+      posting?: string;
+      status: string;
+      actual: number;
+      required: number;
+      evidence: string[];
+    }[];
+    const of = (rule: string) => results.find((r) => r.rule === rule && r.posting === own.id);
+    // youths named at the posted county inside the posting: y1 and y2 (l1 is a league cadre; 2026-02-01 is before)
+    expect(of('cyl2015.friends')).toMatchObject({ status: 'unmet', actual: 2, evidence: ['y1', 'y2'] });
+    expect(of('cyl2015.cases')).toMatchObject({ status: 'unmet', actual: 1, evidence: [caseId] });
+    // the one leave was approved for a special cause
+    expect(of('cyl2015.no_leave')).toMatchObject({ status: 'met', actual: 0 });
+    expect(of('cyl2015.reports')?.actual).toBeGreaterThan(0);
   });
 });
 
