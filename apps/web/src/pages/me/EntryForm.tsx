@@ -1,4 +1,4 @@
-import type { TActivityType, TLedgerActivity } from '@lianxin/contracts';
+import { activityTypeLabels, type TActivityType, type TLedgerActivity } from '@lianxin/contracts';
 import {
   Alert,
   Button,
@@ -25,7 +25,6 @@ import { ContactPicker } from '../worklog/ContactPicker.tsx';
 import { isOffline, newActivityId, saveDraft } from '../worklog/drafts.ts';
 import { type EntryValues, entryBody, entryPatch, entryValues, fieldsOf } from '../worklog/entryBody.ts';
 import {
-  activityTypeLabels,
   channelLabels,
   eventKindLabels,
   problemStatusLabels,

@@ -1,10 +1,11 @@
 import { RightOutlined } from '@ant-design/icons';
+import { pointCategoryLabels } from '@lianxin/contracts';
 import { Alert, Card, Empty, Flex, List, Progress, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { fieldOf, pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
+import { fieldOf, stateOf, termOf } from '../points/points.ts';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
 import { ActivityList } from '../worklog/ActivityList.tsx';
 import { problemStatusColors, problemStatusLabels } from '../worklog/labels.ts';

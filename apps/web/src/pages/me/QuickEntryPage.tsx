@@ -8,14 +8,14 @@ import {
   SoundOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { activityTypes, type TActivityType } from '@lianxin/contracts';
+import { activityTypeLabels, activityTypes, type TActivityType } from '@lianxin/contracts';
 import { Button, Card, Flex, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
-import { activityTypeLabels, mainTypes, moreTypes } from '../worklog/labels.ts';
+import { mainTypes, moreTypes } from '../worklog/labels.ts';
 import { EntryForm } from './EntryForm.tsx';
 
 const icons: Partial<Record<TActivityType, ReactNode>> = {

@@ -1,9 +1,9 @@
-import type { TCadre } from '@lianxin/contracts';
+import { pointCategoryLabels, type TCadre } from '@lianxin/contracts';
 import { Alert, Card, Drawer, Flex, Grid, List, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { fieldOf, holderName, pointCategoryLabels, stateOf, termOf } from '../points/points.ts';
+import { fieldOf, holderName, stateOf, termOf } from '../points/points.ts';
 import { ActivityList } from '../worklog/ActivityList.tsx';
 import { OVER_CONTACTED_TAB } from './OverContactedList.tsx';
 

@@ -1,4 +1,4 @@
-import type { TCreateContactPointRequest } from '@lianxin/contracts';
+import { pointCategoryLabels, type TCreateContactPointRequest } from '@lianxin/contracts';
 import { DatePicker, Form, Input, Segmented, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type TOrganizationDetail } from '../../api/endpoints.ts';
@@ -6,7 +6,6 @@ import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { toastSuccess } from '../../feedback.ts';
-import { pointCategoryLabels } from './points.ts';
 
 /** Who holds the point: a cadre, or an organ of the committee (本部门、本单位的联系点, decision 6). */
 type HolderKind = 'cadre' | 'organ';

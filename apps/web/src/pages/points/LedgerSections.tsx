@@ -1,14 +1,13 @@
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { TActivityDetail, TAttachment, TProblemStatus } from '@lianxin/contracts';
+import {
+  activityTypeLabels,
+  type TActivityDetail,
+  type TAttachment,
+  type TProblemStatus,
+} from '@lianxin/contracts';
 import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
 import { api } from '../../api/endpoints.ts';
-import {
-  activityFields,
-  activityTypeLabels,
-  problemStatusColors,
-  problemStatusLabels,
-  whenOf,
-} from '../worklog/labels.ts';
+import { activityFields, problemStatusColors, problemStatusLabels, whenOf } from '../worklog/labels.ts';
 
 const dayOf = (d: TActivityDetail) => whenOf(d.activity as { date?: string; start?: string; end?: string });
 const none = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;

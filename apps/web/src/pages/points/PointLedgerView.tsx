@@ -1,11 +1,11 @@
-import { orgLevelLabels, type TActivityDetail } from '@lianxin/contracts';
+import { orgLevelLabels, pointCategoryLabels, type TActivityDetail } from '@lianxin/contracts';
 import { Alert, Card, Descriptions, Flex, Skeleton, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
 import { LedgerActivities, LedgerContacts, LedgerFiles, LedgerProblems } from './LedgerSections.tsx';
-import { fieldOf, holderName, pointCategoryLabels, termOf } from './points.ts';
+import { fieldOf, holderName, termOf } from './points.ts';
 
 /** The newest first: by the day an activity counts on, then by when it was entered. */
 function newestFirst(a: TActivityDetail, b: TActivityDetail): number {

@@ -1,4 +1,4 @@
-import type { TContactPoint } from '@lianxin/contracts';
+import { pointCategoryLabels, type TContactPoint } from '@lianxin/contracts';
 import { Button, Empty, Flex, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CreatePointModal } from './CreatePointModal.tsx';
 import { EndPointModal } from './EndPointModal.tsx';
-import { fieldOf, holderName, isOpen, pointCategoryLabels, stateOf, termOf } from './points.ts';
+import { fieldOf, holderName, isOpen, stateOf, termOf } from './points.ts';
 import { RotatePointModal } from './RotatePointModal.tsx';
 
 /** A cadre's points, newest tenure first, as one page. */

@@ -2,14 +2,6 @@
 import { orgFieldLabels, type TContactPoint } from '@lianxin/contracts';
 import dayjs from 'dayjs';
 
-/** 联系点登记表 类别 */
-export const pointCategoryLabels: Record<NonNullable<TContactPoint['category']>, string> = {
-  consolidate: '巩固',
-  improve: '提高',
-  rectify: '整顿',
-  new: '新建',
-};
-
 /** 领域 of the point organization, as the 联系点登记表 names it. */
 export const fieldOf = (p: TContactPoint) => (p.orgField ? orgFieldLabels[p.orgField] : '—');
 

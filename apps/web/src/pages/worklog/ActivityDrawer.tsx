@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
-import type { TAttachment } from '@lianxin/contracts';
+import { activityTypeLabels, type TAttachment } from '@lianxin/contracts';
 import {
   Alert,
   Button,
@@ -21,7 +21,7 @@ import { toastError, toastSuccess } from '../../feedback.ts';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { EntryForm } from '../me/EntryForm.tsx';
 import { ProblemStatusSelect } from '../problems/ProblemStatusSelect.tsx';
-import { activityFields, activityTypeLabels } from './labels.ts';
+import { activityFields } from './labels.ts';
 
 const size = (n: number) =>
   n < 1024

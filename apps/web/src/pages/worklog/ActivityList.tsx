@@ -1,9 +1,9 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import type { TActivitySummary } from '@lianxin/contracts';
+import { activityTypeLabels, type TActivitySummary } from '@lianxin/contracts';
 import { Empty, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ActivityDrawer } from './ActivityDrawer.tsx';
-import { activityTypeLabels, detailLine, whenOf } from './labels.ts';
+import { detailLine, whenOf } from './labels.ts';
 
 interface ActivityListProps {
   items: TActivitySummary[] | undefined;

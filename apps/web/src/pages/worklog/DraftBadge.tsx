@@ -1,8 +1,9 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
+import { activityTypeLabels } from '@lianxin/contracts';
 import { Alert, Button, Drawer, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { removeDraft, syncDrafts, useDrafts } from './drafts.ts';
-import { activityTypeLabels, whenOf } from './labels.ts';
+import { whenOf } from './labels.ts';
 
 /** 草稿 N in the phone header while entries wait for the network; tap for the list. */
 export function DraftBadge({ accountId }: { accountId: string }) {

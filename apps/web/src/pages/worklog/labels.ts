@@ -1,24 +1,6 @@
 /** Chinese names of the work log's enumerations (docs/interchange.md), and one-line summaries. */
 import type { TActivitySummary, TActivityType, TLedgerActivity, TProblemStatus } from '@lianxin/contracts';
 
-export const activityTypeLabels: Record<TActivityType, string> = {
-  talk: '谈心谈话',
-  visit: '走访调研',
-  online: '线上互动',
-  lecture: '宣讲/团课',
-  event: '青年活动',
-  practical_help: '办实事',
-  problem: '反映问题',
-  live_with: '同吃同住同劳动',
-  leader_meeting: '会见党政领导',
-  work_item: '工作项目',
-  case: '典型案例',
-  article: '调研文章',
-  system: '工作制度',
-  research_report: '调研报告',
-  open_day: '开放日',
-};
-
 /** The big tiles of the quick entry, most used first; the rest sit behind 更多… */
 export const mainTypes: TActivityType[] = [
   'talk',
