@@ -7,3 +7,4 @@ export * from './org-tree.ts';
 export * from './password-policy.ts';
 export * from './personal-data.ts';
 export * from './planner/index.ts';
+export * from './seeded-random.ts';

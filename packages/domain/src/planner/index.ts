@@ -5,7 +5,6 @@ export {
   countiesFromCommittees,
   type SampleSize,
   sampleProgram,
-  seededRandom,
   syntheticCounties,
 } from './sample.ts';
 export { checkPlan, SOFT_WEIGHTS, scorePlan } from './score.ts';

@@ -4,6 +4,7 @@
  * domain stays free of I/O.
  */
 import type { SeedCommittee } from '../divisions.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { at } from './context.ts';
 import {
   POSTING_FORMAT,
@@ -13,18 +14,6 @@ import {
   type PostingProblem,
   type PostingRank,
 } from './problem.ts';
-
-/** mulberry32: a small deterministic generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const PROVINCE_CODES = [
   '11',
