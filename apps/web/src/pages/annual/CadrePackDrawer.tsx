@@ -3,7 +3,7 @@ import type { TAssessment, TMaterialPack, TTaskList } from '@lianxin/contracts';
 import { Alert, Button, Descriptions, Drawer, Flex, Spin, Tag, Typography } from 'antd';
 import { annualApi } from '../../api/annual.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { toastError } from '../../feedback.ts';
+import { attempt } from './attempt.ts';
 import { filingStateLabels, filingStatusLabels } from './labels.ts';
 import { SpotCheckList } from './SpotCheckList.tsx';
 
@@ -25,13 +25,9 @@ export function CadrePackDrawer({
   const locked = assessment.status === 'published';
 
   async function draw() {
-    try {
-      await annualApi.assessments.drawSpotChecks(assessment.id, entry.cadreId);
-      pack.reload();
-      onChanged();
-    } catch (e) {
-      toastError(e);
-    }
+    if (!(await attempt(() => annualApi.assessments.drawSpotChecks(assessment.id, entry.cadreId)))) return;
+    pack.reload();
+    onChanged();
   }
 
   return (

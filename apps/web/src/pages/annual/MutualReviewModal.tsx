@@ -2,7 +2,7 @@ import type { TAssessment } from '@lianxin/contracts';
 import { Flex, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
-import { toastError, toastSuccess } from '../../feedback.ts';
+import { attempt } from './attempt.ts';
 
 /** 互检互评: one reviewer's scores (0–100) of the other cadres of the unit; nobody scores themselves. */
 export function MutualReviewModal({
@@ -22,13 +22,8 @@ export function MutualReviewModal({
   );
 
   async function save() {
-    try {
-      const a = await annualApi.assessments.reviews(assessment.id, reviews);
-      toastSuccess('互评分数已保存');
-      onSaved(a);
-    } catch (e) {
-      toastError(e);
-    }
+    const a = await attempt(() => annualApi.assessments.reviews(assessment.id, reviews), '互评分数已保存');
+    if (a) onSaved(a);
   }
 
   return (

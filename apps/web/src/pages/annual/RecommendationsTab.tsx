@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Input, InputNumber, Select, Table, Tag, Typography
 import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { toastError, toastSuccess } from '../../feedback.ts';
+import { attempt } from './attempt.ts';
 
 /**
  * 推荐优秀调研报告: what each county and department recommended against its floor (≥ 2 and ≥ 1),
@@ -22,13 +22,7 @@ export function RecommendationsTab({
 
   async function score(r: TRecommendation, value: number | null) {
     if (value === null || value === r.score) return;
-    try {
-      await annualApi.recommendations.score(r.id, value);
-      toastSuccess('评分已保存');
-      list.reload();
-    } catch (e) {
-      toastError(e);
-    }
+    if (await attempt(() => annualApi.recommendations.score(r.id, value), '评分已保存')) list.reload();
   }
 
   return (
@@ -94,17 +88,8 @@ function RecommendForm({ year, orgId, onDone }: { year: number; orgId: string; o
 
   async function recommend() {
     if (!report) return;
-    try {
-      await annualApi.recommendations.recommend(year, {
-        orgId,
-        department: department.trim() || undefined,
-        activityId: report.activityId,
-      });
-      toastSuccess('已推荐');
-      onDone();
-    } catch (e) {
-      toastError(e);
-    }
+    const body = { orgId, department: department.trim() || undefined, activityId: report.activityId };
+    if (await attempt(() => annualApi.recommendations.recommend(year, body), '已推荐')) onDone();
   }
 
   return (

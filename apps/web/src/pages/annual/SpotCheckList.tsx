@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { api } from '../../api/endpoints.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
-import { toastError, toastSuccess } from '../../feedback.ts';
+import { attempt } from './attempt.ts';
 
 const channelLabels = { phone: '电话', online: '网络' } as const;
 
@@ -31,12 +31,8 @@ export function SpotCheckList({
   const [recording, setRecording] = useState<TSpotCheck | null>(null);
 
   async function reveal(c: TSpotCheck) {
-    try {
-      const r = await api.contacts.reveal(c.contactId, '年底考核电话（网络）抽查');
-      setPhones((p) => ({ ...p, [c.id]: contactWays(r) }));
-    } catch (e) {
-      toastError(e);
-    }
+    const r = await attempt(() => api.contacts.reveal(c.contactId, '年底考核电话（网络）抽查'));
+    if (r) setPhones((p) => ({ ...p, [c.id]: contactWays(r) }));
   }
 
   const columns: TableColumnsType<TSpotCheck> = [
@@ -116,17 +112,12 @@ function RecordModal({
   const [note, setNote] = useState(check.note ?? '');
 
   async function save(confirmed: boolean) {
-    try {
-      const saved = await annualApi.assessments.recordSpotCheck(check.id, {
-        confirmed,
-        channel,
-        note: note.trim() || undefined,
-      });
-      toastSuccess('核实结果已记录');
-      onSaved(saved);
-    } catch (e) {
-      toastError(e);
-    }
+    const body = { confirmed, channel, note: note.trim() || undefined };
+    const saved = await attempt(
+      () => annualApi.assessments.recordSpotCheck(check.id, body),
+      '核实结果已记录',
+    );
+    if (saved) onSaved(saved);
   }
 
   return (

@@ -2,7 +2,7 @@ import { Alert, DatePicker, Flex, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { annualApi } from '../../api/annual.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { toastError, toastSuccess } from '../../feedback.ts';
+import { attempt } from './attempt.ts';
 
 /** 约谈名单: the cadres of the subtree graded 差, and the day each talk was held. */
 export function TalksTab({ year, orgId }: { year: number; orgId: string }) {
@@ -10,13 +10,11 @@ export function TalksTab({ year, orgId }: { year: number; orgId: string }) {
 
   async function held(assessmentId: string, cadreId: string, day: Dayjs | null) {
     if (!day) return;
-    try {
-      await annualApi.assessments.recordTalk(assessmentId, cadreId, day.format('YYYY-MM-DD'));
-      toastSuccess('约谈已记录');
-      list.reload();
-    } catch (e) {
-      toastError(e);
-    }
+    const done = await attempt(
+      () => annualApi.assessments.recordTalk(assessmentId, cadreId, day.format('YYYY-MM-DD')),
+      '约谈已记录',
+    );
+    if (done) list.reload();
   }
 
   type Row = NonNullable<typeof list.data>['items'][number];
