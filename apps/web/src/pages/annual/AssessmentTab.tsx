@@ -19,6 +19,7 @@ import { LinkButton } from '../../components/LinkButton.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { describeError, toastError, toastSuccess } from '../../feedback.ts';
 import { CadrePackDrawer } from './CadrePackDrawer.tsx';
+import { DepartmentInput } from './DepartmentInput.tsx';
 import { MutualReviewModal } from './MutualReviewModal.tsx';
 
 type Entry = TAssessment['entries'][number];
@@ -56,12 +57,11 @@ export function AssessmentTab({ year, orgId }: { year: number; orgId: string }) 
             options={units.map((a) => ({ value: a.id, label: a.department ?? a.orgName }))}
           />
         ) : null}
-        <Input
-          aria-label="考核部室"
-          style={{ width: 180 }}
+        <DepartmentInput
+          label="考核部室"
           placeholder="部室（整个单位留空）"
           value={department}
-          onChange={(e) => setDepartment(e.target.value)}
+          onChange={setDepartment}
         />
         <Button onClick={start}>启动考核</Button>
       </Flex>

@@ -1,9 +1,10 @@
 import type { TRecommendation } from '@lianxin/contracts';
-import { Alert, Button, Flex, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { attempt } from './attempt.ts';
+import { DepartmentInput } from './DepartmentInput.tsx';
 
 /**
  * 推荐优秀调研报告: what each county and department recommended against its floor (≥ 2 and ≥ 1),
@@ -107,12 +108,11 @@ function RecommendForm({ year, orgId, onDone }: { year: number; orgId: string; o
       <Typography.Text type={report ? undefined : 'secondary'}>
         {cadreId ? (report ? `《${report.title}》` : '未提交调研报告') : ''}
       </Typography.Text>
-      <Input
-        aria-label="推荐部室"
-        style={{ width: 180 }}
+      <DepartmentInput
+        label="推荐部室"
         placeholder="推荐部室（单位推荐留空）"
         value={department}
-        onChange={(e) => setDepartment(e.target.value)}
+        onChange={setDepartment}
       />
       <Button disabled={!report} onClick={recommend}>
         推荐该报告
