@@ -1,5 +1,5 @@
 import type { TContactPoint } from '@lianxin/contracts';
-import { and, eq, gt, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, cadres, contactPoints, organizations } from '../../platform/db/schema.ts';
@@ -43,7 +43,7 @@ export type PointView = {
   successorId: string | null;
 };
 
-function pointsWhere(db: Db, where: SQL | undefined) {
+function selectPoints(db: Db, where: SQL | undefined) {
   return db
     .select(columns)
     .from(contactPoints)
@@ -51,11 +51,8 @@ function pointsWhere(db: Db, where: SQL | undefined) {
     .leftJoin(cadres, eq(cadres.id, contactPoints.cadreId))
     .leftJoin(cadreOrg, eq(cadreOrg.id, cadres.orgId))
     .leftJoin(holderOrg, eq(holderOrg.id, contactPoints.holderOrgId))
-    .where(where);
-}
-
-function selectPoints(db: Db, where: SQL | undefined) {
-  return pointsWhere(db, where).orderBy(contactPoints.fromDate, contactPoints.id) as Promise<PointView[]>;
+    .where(where)
+    .orderBy(contactPoints.fromDate, contactPoints.id) as Promise<PointView[]>;
 }
 
 export function toContactPointDto(v: PointView): TContactPoint {
@@ -95,20 +92,33 @@ export function listPointsAtOrg(db: Db, orgId: string) {
 
 /**
  * One page of the tenures at the organizations of a subtree, at any depth: one indexed prefix match
- * on the point organization's path, grouped by organization (path order), oldest tenure first.
+ * on the point organization's path, grouped by organization (path order), oldest tenure first. The
+ * page's ids are chosen first, so names and successors are looked up for that page only.
  */
 export async function listPointsInSubtree(db: Db, orgPath: string, page: number, pageSize: number) {
   const inSubtree = like(pointOrg.path, subtreePattern(orgPath));
-  const items = (await pointsWhere(db, inSubtree)
-    .orderBy(pointOrg.path, contactPoints.fromDate, contactPoints.id)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)) as PointView[];
+  const ids = (
+    await db
+      .select({ id: contactPoints.id })
+      .from(contactPoints)
+      .innerJoin(pointOrg, eq(pointOrg.id, contactPoints.orgId))
+      .where(inSubtree)
+      .orderBy(pointOrg.path, contactPoints.fromDate, contactPoints.id)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+  ).map((r) => r.id);
+  const byId = new Map(
+    (ids.length > 0 ? await selectPoints(db, inArray(contactPoints.id, ids)) : []).map((v) => [
+      v.point.id,
+      v,
+    ]),
+  );
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(contactPoints)
     .innerJoin(pointOrg, eq(pointOrg.id, contactPoints.orgId))
     .where(inSubtree);
-  return { items, total: Number(row?.n ?? 0) };
+  return { items: ids.flatMap((id) => byId.get(id) ?? []), total: Number(row?.n ?? 0) };
 }
 
 /** Every tenure of the point's chain, oldest first: predecessors up, successors down. */

@@ -215,7 +215,12 @@ export const contactPoints = pgTable(
     handoverNote: text('handover_note'),
     createdAt: createdAt(),
   },
-  (t) => [index('contact_points_cadre_idx').on(t.cadreId), index('contact_points_org_idx').on(t.orgId)],
+  (t) => [
+    index('contact_points_cadre_idx').on(t.cadreId),
+    index('contact_points_org_idx').on(t.orgId),
+    // every point answer looks up its successor (轮换) by predecessor_id
+    index('contact_points_predecessor_idx').on(t.predecessorId),
+  ],
 );
 
 /** 联系青年: youths and grassroots League cadres. Phone and ID number encrypted like cadres'. */

@@ -1,0 +1,1 @@
+CREATE INDEX "contact_points_predecessor_idx" ON "contact_points" USING btree ("predecessor_id");
