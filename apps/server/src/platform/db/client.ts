@@ -37,6 +37,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await client.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (restart, failover, a dropped test database) is removed from
+  // the pool, which opens a new one when next needed; unhandled, the event would end the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost (${err.message})`));
   return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
 }
 
