@@ -142,7 +142,7 @@ export async function researchReportOf(db: Db, cadreId: string, year: number) {
       date: activities.endDate,
       title: sql<string>`coalesce(${activities.details}->>'title', '')`,
       note: activities.note,
-      attachmentCount: sql<number>`(select count(*)::int from attachments x where x.activity_id = ${activities.id})`,
+      attachmentCount: sql<number>`(select count(*)::int from attachments x where x.activity_id = "activities"."id")`,
     })
     .from(activities)
     .where(

@@ -4,8 +4,28 @@ import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
-import { toastError, toastSuccess } from '../../feedback.ts';
+import { attempt } from './attempt.ts';
 import { filingStateLabels } from './labels.ts';
+
+// what the attachment store takes (JPEG, PNG, PDF, DOCX, XLSX)
+const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
+
+/** Antd's Upload hands the file over and sends nothing itself: the file goes to the report's activity. */
+const keep = (use: (f: File) => void) => (f: File) => {
+  use(f);
+  return false;
+};
+
+const upload = (activityId: string, f: File) =>
+  attempt(() => api.activities.upload(activityId, f), '报告文件已上传');
+
+function ReportFileButton({ label, onFile }: { label: string; onFile: (f: File) => void }) {
+  return (
+    <Upload accept={ACCEPT} showUploadList={false} beforeUpload={keep(onFile)}>
+      <Button icon={<UploadOutlined />}>{label}</Button>
+    </Upload>
+  );
+}
 
 /**
  * 调查研究 on the phone: the topic set in the task list and the report by its deadline — the words
@@ -21,19 +41,13 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
 
   async function submit() {
     setBusy(true);
-    try {
-      const filed = await annualApi.research.submit(year, cadreId, {
-        title: title.trim(),
-        text: text.trim(),
-      });
-      if (file && filed.report) await api.activities.upload(filed.report.activityId, file);
-      toastSuccess('调研报告已提交');
-      research.reload();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    const filed = await attempt(
+      () => annualApi.research.submit(year, cadreId, { title: title.trim(), text: text.trim() }),
+      '调研报告已提交',
+    );
+    if (filed?.report && file) await upload(filed.report.activityId, file);
+    setBusy(false);
+    research.reload();
   }
 
   return (
@@ -47,19 +61,28 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
             <Tag color={filingStateLabels[r.state].color}>{filingStateLabels[r.state].text}</Tag>
           </Typography.Text>
           {r.report ? (
-            <Typography.Text>
-              已提交：{r.report.title}（{r.report.date}，附件 {r.report.attachmentCount} 个）
-            </Typography.Text>
+            <>
+              <Typography.Text>
+                已提交：{r.report.title}（{r.report.date}，附件 {r.report.attachmentCount} 个）
+              </Typography.Text>
+              <ReportFileButton
+                label={r.report.attachmentCount > 0 ? '再上传文件' : '上传报告文件'}
+                onFile={async (f) => {
+                  if (r.report) await upload(r.report.activityId, f);
+                  research.reload();
+                }}
+              />
+            </>
           ) : (
             <>
               <Input
-                aria-label="报告标题"
+                aria-label="调研报告标题"
                 placeholder="报告标题"
                 value={title}
                 onChange={(e) => setTitle(e.target.value)}
               />
               <Input.TextArea
-                aria-label="报告正文"
+                aria-label="调研报告正文"
                 rows={6}
                 placeholder="报告正文（也可只上传文件）"
                 value={text}
@@ -67,10 +90,8 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
               />
               <Upload
                 maxCount={1}
-                beforeUpload={(f) => {
-                  setFile(f);
-                  return false; // uploaded after the report, to its activity
-                }}
+                accept={ACCEPT}
+                beforeUpload={keep(setFile)}
                 onRemove={() => setFile(null)}
               >
                 <Button icon={<UploadOutlined />}>选择报告文件</Button>
