@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (pure) and integration tests (server on a real database). The database under test is
@@ -8,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest leaves a core free by default: one worker on a 2-core CI machine. The integration tests
+    // wait on the database as much as they compute, so a worker per core finishes sooner.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     globalSetup: ['apps/server/src/testing/global-setup.ts'],
   },
 });

@@ -37,6 +37,7 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'zh-CN',
+    reducedMotion: 'reduce',
     timezoneId: 'Asia/Shanghai',
     screenshot: 'only-on-failure',
     trace: 'off',

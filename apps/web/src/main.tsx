@@ -21,6 +21,10 @@ function FeedbackBridge() {
   return null;
 }
 
+// Those who ask their system for less motion get no animations (and browser tests get popups that
+// are clickable the moment they show).
+const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
@@ -30,7 +34,7 @@ createRoot(root).render(
     <ConfigProvider
       locale={zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#c41d1d' } }}
+      theme={{ token: { colorPrimary: '#c41d1d', motion } }}
     >
       <AntApp>
         <FeedbackBridge />
