@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityContacts, contactPoints, contacts, orgPresets } from '../../platform/db/schema.ts';
+import {
+  activityContacts,
+  attachments,
+  contactPoints,
+  contacts,
+  orgPresets,
+} from '../../platform/db/schema.ts';
 import {
   type Client,
   createTestContext,
@@ -157,6 +163,16 @@ describe('research (调查研究) and recommendations', () => {
     reportD = (
       await dept.post(`/api/v1/annual/2026/cadres/${d0}/research/report`, { title: '机关调研', text: '' })
     ).json().report.activityId;
+  });
+
+  it("counts the files attached to the report's activity, and only those", async () => {
+    const file = { mime: 'application/pdf', size: 1, sha256: 'x', createdBy: 'test' };
+    await ctx.p.db.insert(attachments).values([
+      { id: 'att-report0', activityId: report0, fileName: '调研报告.pdf', ...file },
+      { id: 'att-report1', activityId: report1, fileName: '农村青年就业.pdf', ...file },
+    ]);
+    const res = await cadre.get(`/api/v1/annual/2026/cadres/${c0}/research`);
+    expect(res.json().report.attachmentCount).toBe(1);
   });
 
   it('counties recommend reports of their cadres, departments their own; each unit is counted against its floor', async () => {
