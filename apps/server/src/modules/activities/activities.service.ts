@@ -1,6 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   type TActivityDetail,
   type TCreateActivityRequest,
@@ -11,21 +9,16 @@ import {
   ZLedgerActivity,
 } from '@lianxin/contracts';
 import { activityDateProblems, onSiteDays } from '@lianxin/domain';
-import { and, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, like, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, canOnOrg } from '../../platform/access.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { activities, activityContacts, attachments } from '../../platform/db/schema.ts';
+import { activities, activityContacts } from '../../platform/db/schema.ts';
 import { AppError, badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { findPoint, loadChain, toContactPointDto } from '../contact-points/contact-points.repo.ts';
-import {
-  denyOn,
-  loadPointForRead,
-  readableTenureIds,
-  visibleTenures,
-} from '../contact-points/contact-points.service.ts';
+import { denyOn, loadPointForRead, readableTenureIds } from '../contact-points/contact-points.service.ts';
 import { findOrg, subtreePattern } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { canWrite, loadActivity, readScope } from './activities.access.ts';
@@ -36,7 +29,6 @@ import {
   cadreOrg,
   deleteActivity,
   findActivity,
-  findAttachment,
   findContacts,
   insertActivity,
   keptBy,
@@ -46,7 +38,6 @@ import {
   replaceActivity,
   toActivityRow,
   toActivitySummary,
-  toAttachmentDto,
   toLedgerActivity,
 } from './activities.repo.ts';
 
