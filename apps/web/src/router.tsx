@@ -1,19 +1,30 @@
-import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
 import { AdminLayout } from './layout/AdminLayout.tsx';
+import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
+import { AnnualPage } from './pages/annual/AnnualPage.tsx';
 import { MyTaskListPage } from './pages/annual/MyTaskListPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { TotpSetupPage } from './pages/auth/TotpSetupPage.tsx';
+import { DashboardPage } from './pages/compliance/DashboardPage.tsx';
 import { ProgressPage } from './pages/compliance/ProgressPage.tsx';
+import { ImportPage } from './pages/imports/ImportPage.tsx';
 import { ContactPage } from './pages/me/ContactPage.tsx';
 import { ContactsPage } from './pages/me/ContactsPage.tsx';
 import { MePage } from './pages/me/MePage.tsx';
 import { QuickEntryFormPage, QuickEntryPage } from './pages/me/QuickEntryPage.tsx';
+import { OrgsPage } from './pages/organizations/OrgsPage.tsx';
+import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { MyPointLedgerPage, PointLedgerPage } from './pages/points/PointLedgerPage.tsx';
+import { PointsPage } from './pages/points/PointsPage.tsx';
+import { FourPlusOnePage } from './pages/postings/FourPlusOnePage.tsx';
 import { AdminGroupPage, MyGroupPage } from './pages/postings/GroupPages.tsx';
 import { MyPostingPage } from './pages/postings/MyPostingPage.tsx';
 import { MyPostingsPage } from './pages/postings/MyPostingsPage.tsx';
+import { ProgramPage } from './pages/postings/ProgramPage.tsx';
+import { ProgramsPage } from './pages/postings/ProgramsPage.tsx';
+import { ProblemsPage } from './pages/problems/ProblemsPage.tsx';
 import {
   HomeRedirect,
   RequireAdmin,
@@ -22,11 +33,6 @@ import {
   RequireSystemAdmin,
 } from './session/guards.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
-
-/** Admin pages load on demand, so a cadre's phone downloads only the pages a cadre uses. */
-function page<M>(load: () => Promise<M>, name: keyof M) {
-  return async () => ({ Component: (await load())[name] as ComponentType });
-}
 
 function Root() {
   return (
@@ -64,66 +70,25 @@ export const router = createBrowserRouter([
               {
                 element: <AdminLayout />,
                 children: [
-                  {
-                    path: '/orgs',
-                    lazy: page(() => import('./pages/organizations/OrgsPage.tsx'), 'OrgsPage'),
-                  },
-                  {
-                    path: '/people',
-                    lazy: page(() => import('./pages/people/PeoplePage.tsx'), 'PeoplePage'),
-                  },
-                  {
-                    path: '/points',
-                    lazy: page(() => import('./pages/points/PointsPage.tsx'), 'PointsPage'),
-                  },
+                  { path: '/orgs', element: <OrgsPage /> },
+                  { path: '/people', element: <PeoplePage /> },
+                  { path: '/points', element: <PointsPage /> },
                   { path: '/points/:id', element: <PointLedgerPage /> },
-                  {
-                    path: '/problems',
-                    lazy: page(() => import('./pages/problems/ProblemsPage.tsx'), 'ProblemsPage'),
-                  },
-                  {
-                    path: '/compliance',
-                    lazy: page(() => import('./pages/compliance/DashboardPage.tsx'), 'DashboardPage'),
-                  },
-                  {
-                    path: '/annual',
-                    lazy: page(() => import('./pages/annual/AnnualPage.tsx'), 'AnnualPage'),
-                  },
-                  {
-                    path: '/postings',
-                    lazy: page(() => import('./pages/postings/ProgramsPage.tsx'), 'ProgramsPage'),
-                  },
-                  {
-                    path: '/postings/four-plus-one',
-                    lazy: page(() => import('./pages/postings/FourPlusOnePage.tsx'), 'FourPlusOnePage'),
-                  },
+                  { path: '/problems', element: <ProblemsPage /> },
+                  { path: '/compliance', element: <DashboardPage /> },
+                  { path: '/annual', element: <AnnualPage /> },
+                  { path: '/postings', element: <ProgramsPage /> },
+                  { path: '/postings/four-plus-one', element: <FourPlusOnePage /> },
                   { path: '/postings/groups/:id', element: <AdminGroupPage /> },
-                  {
-                    path: '/postings/:id',
-                    lazy: page(() => import('./pages/postings/ProgramPage.tsx'), 'ProgramPage'),
-                  },
+                  { path: '/postings/:id', element: <ProgramPage /> },
                   {
                     element: <RequireEditor />,
                     children: [
-                      {
-                        path: '/accounts',
-                        lazy: page(() => import('./pages/accounts/AccountsPage.tsx'), 'AccountsPage'),
-                      },
-                      {
-                        path: '/import',
-                        lazy: page(() => import('./pages/imports/ImportPage.tsx'), 'ImportPage'),
-                      },
+                      { path: '/accounts', element: <AccountsPage /> },
+                      { path: '/import', element: <ImportPage /> },
                     ],
                   },
-                  {
-                    element: <RequireSystemAdmin />,
-                    children: [
-                      {
-                        path: '/audit',
-                        lazy: page(() => import('./pages/audit/AuditPage.tsx'), 'AuditPage'),
-                      },
-                    ],
-                  },
+                  { element: <RequireSystemAdmin />, children: [{ path: '/audit', element: <AuditPage /> }] },
                 ],
               },
             ],
