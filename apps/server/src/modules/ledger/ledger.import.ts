@@ -1,6 +1,5 @@
 import type { TLedgerActivity, TLedgerDocument, TLedgerProblem } from '@lianxin/contracts';
 import { pathIds } from '@lianxin/domain';
-import { getTableColumns } from 'drizzle-orm';
 import { type Actor, canOnOrg, deny } from '../../platform/access.ts';
 import { canonicalJson } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -25,7 +24,6 @@ import {
   contactsOfActivities,
   deleteActivityContacts,
   deleteKeepers,
-  excludedSet,
   type KeeperRow,
   keepersOfContacts,
   orgsByDivisionCodes,
@@ -33,6 +31,7 @@ import {
   pointsByIds,
   presetsOfOrgs,
   rewriteSubtreePaths,
+  upsertById,
 } from './ledger.repo.ts';
 import { COLLECTIONS, type Collection, checkLedger, parseLedger, type Snapshot } from './ledger.validate.ts';
 
@@ -382,59 +381,24 @@ export async function importLedger(p: Platform, actor: Actor, raw: unknown): Pro
   }
 
   await inTransaction(p, async (tx) => {
-    for (const chunk of chunks(orgWrites, 1000))
-      await tx
-        .insert(organizations)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: organizations.id,
-          set: excludedSet(getTableColumns(organizations), chunk[0]),
-        });
+    await upsertById(tx, organizations, orgWrites);
     // the rest of a moved subtree follows; the deepest first, so a move inside a moved subtree
     // is applied before its ancestor's rewrite would carry it along the old way
     moves.sort((a, b) => b.from.length - a.from.length);
     for (const m of moves) await rewriteSubtreePaths(tx, m.from, m.to);
     for (const chunk of chunks(presetWrites, 1000))
       await tx.insert(orgPresets).values(chunk.map((pr) => ({ orgId: pr.org, preset: pr.preset })));
-    for (const chunk of chunks(cadreWrites, 1000))
-      await tx
-        .insert(cadres)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: cadres.id,
-          set: excludedSet(getTableColumns(cadres), chunk[0]),
-        });
-    for (const chunk of chunks(pointWrites, 1000))
-      await tx
-        .insert(contactPoints)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: contactPoints.id,
-          set: excludedSet(getTableColumns(contactPoints), chunk[0]),
-        });
+    await upsertById(tx, cadres, cadreWrites);
+    await upsertById(tx, contactPoints, pointWrites);
     // only the interchange's columns are set: encrypted phone and ID numbers stay as they are
-    for (const chunk of chunks(contactWrites, 1000))
-      await tx
-        .insert(contacts)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: contacts.id,
-          set: excludedSet(getTableColumns(contacts), chunk[0]),
-        });
+    await upsertById(tx, contacts, contactWrites);
     for (const k of keeperWrites) if (k.remove.length > 0) await deleteKeepers(tx, k.contactId, k.remove);
     for (const chunk of chunks(
       keeperWrites.flatMap((k) => k.add),
       5000,
     ))
       await tx.insert(contactKeepers).values(chunk);
-    for (const chunk of chunks(activityWrites, 1000))
-      await tx
-        .insert(activities)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: activities.id,
-          set: excludedSet(getTableColumns(activities), chunk[0]),
-        });
+    await upsertById(tx, activities, activityWrites);
     await deleteActivityContacts(
       tx,
       activityWrites.map((a) => a.id).filter((id) => ex.activities.has(id)),

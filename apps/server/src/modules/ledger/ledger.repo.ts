@@ -1,4 +1,5 @@
-import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import {
   activities,
@@ -145,11 +146,24 @@ export async function rewriteSubtreePaths(db: Db, oldPath: string, newPath: stri
 }
 
 /** `set col = excluded.col` for the fields of `sample` but the key: other columns are left as they are. */
-export function excludedSet(columns: Record<string, { name: string }>, sample: object | undefined) {
+function excludedSet(columns: Record<string, { name: string }>, sample: object | undefined) {
   const set: Record<string, SQL> = {};
   for (const key of Object.keys(sample ?? {})) {
     const column = columns[key];
     if (key !== 'id' && column) set[key] = sql.raw(`excluded."${column.name}"`);
   }
   return set;
+}
+
+/** Insert the rows, or update those whose id exists (only the fields the rows carry), 1,000 a statement. */
+export async function upsertById<T extends PgTable & { id: PgColumn }>(
+  db: Db,
+  table: T,
+  rows: T['$inferInsert'][],
+) {
+  for (const chunk of chunks(rows, 1000))
+    await db
+      .insert(table)
+      .values(chunk)
+      .onConflictDoUpdate({ target: table.id, set: excludedSet(getTableColumns(table), chunk[0]) });
 }

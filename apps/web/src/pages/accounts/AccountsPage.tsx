@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { api, type TPaged, type TUpdateAccount } from '../../api/endpoints.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PAGE_SIZES } from '../../components/paging.ts';
+import { serverPagination } from '../../components/paging.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
@@ -158,16 +158,7 @@ export function AccountsPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 1000 }}
           locale={{ emptyText: '暂无账号' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => `共 ${total} 个`,
-            onChange: (page, pageSize) =>
-              setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={serverPagination(paging, setPaging, data?.total ?? 0, '个')}
         />
       </Card>
       {creating ? (

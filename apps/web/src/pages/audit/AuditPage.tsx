@@ -2,7 +2,7 @@ import { Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, type TAuditRow, type TPaged } from '../../api/endpoints.ts';
-import { PAGE_SIZES } from '../../components/paging.ts';
+import { serverPagination } from '../../components/paging.ts';
 import { toastError } from '../../feedback.ts';
 
 const columns: TableColumnsType<TAuditRow> = [
@@ -72,16 +72,7 @@ export function AuditPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 1000 }}
           locale={{ emptyText: '暂无日志' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (page, pageSize) =>
-              setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={serverPagination(paging, setPaging, data?.total ?? 0, '条')}
         />
       </Card>
     </>

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { api, type TPaged } from '../../api/endpoints.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PAGE_SIZES } from '../../components/paging.ts';
+import { serverPagination } from '../../components/paging.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
@@ -140,20 +140,7 @@ export function PointsPage() {
         dataSource={points.data?.items ?? []}
         loading={points.loading}
         scroll={{ x: 1110 }}
-        pagination={
-          cadreId
-            ? false
-            : {
-                current: paging.page,
-                pageSize: paging.pageSize,
-                total: points.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: PAGE_SIZES,
-                showTotal: (total) => `共 ${total} 个任期`,
-                onChange: (page, pageSize) =>
-                  setPaging((q) => ({ page: pageSize === q.pageSize ? page : 1, pageSize })),
-              }
-        }
+        pagination={cadreId ? false : serverPagination(paging, setPaging, points.data?.total ?? 0, '个任期')}
         locale={{
           emptyText: points.error ?? (cadreId ? '该团干部暂无联系点' : '本组织及其下级组织暂无联系点'),
         }}
