@@ -241,6 +241,14 @@ export const contacts = pgTable(
     idNumberMasked: text('id_number_masked'),
     /** WeChat / QQ / Weibo handles, encrypted as one JSON text */
     channelsEnc: bytea('channels_enc'),
+    /** an under-14's guardian's consent to storing phone, ID number or handles (decision 27) */
+    guardianConsent: jsonb('guardian_consent').$type<{
+      guardian: string;
+      relation: string;
+      on: string;
+      method: string;
+      recordedBy: string;
+    }>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -264,6 +272,36 @@ export const contactKeepers = pgTable(
   (t) => [
     primaryKey({ columns: [t.contactId, t.cadreId] }),
     index('contact_keepers_cadre_idx').on(t.cadreId),
+  ],
+);
+
+/**
+ * A cadre asking to keep a person already on file outside their reach (decision 26): decided by
+ * an admin over the cadre and every current keeper. One pending request per person and cadre.
+ */
+export const keeperRequests = pgTable(
+  'keeper_requests',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    requestedBy: text('requested_by').notNull(),
+    note: text('note'),
+    /** pending | approved | rejected */
+    status: text('status').notNull().default('pending'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('keeper_requests_pending_uq')
+      .on(t.contactId, t.cadreId)
+      .where(sql`status = 'pending'`),
+    index('keeper_requests_status_idx').on(t.status),
   ],
 );
 
