@@ -348,7 +348,7 @@ export const activityContacts = pgTable(
   ],
 );
 
-/** Photos and documents of an activity; the bytes live outside the database (decision 20). */
+/** Photos and documents of an activity; the bytes are in the attachment store, by content (decision 20). */
 export const attachments = pgTable(
   'attachments',
   {
@@ -363,8 +363,22 @@ export const attachments = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('attachments_activity_idx').on(t.activityId)],
+  (t) => [
+    index('attachments_activity_idx').on(t.activityId),
+    // is a content still referred to, before its stored object is removed
+    index('attachments_sha256_idx').on(t.sha256),
+  ],
 );
+
+/**
+ * Attachments' bytes on PostgreSQL, which every app server sees (decision 20, issue 16): encrypted
+ * with the field cipher, named by a keyed hash of the content. The embedded database keeps a folder.
+ */
+export const attachmentBlobs = pgTable('attachment_blobs', {
+  name: text('name').primaryKey(),
+  data: bytea('data').notNull(),
+  createdAt: createdAt(),
+});
 
 /**
  * The annual cycle's filings of a cadre (seed 001): 任务清单 (`task_list`) and 半年自查报告
@@ -663,6 +677,7 @@ export const schema = {
   activities,
   activityContacts,
   attachments,
+  attachmentBlobs,
   cycleFilings,
   reportRecommendations,
   assessments,
