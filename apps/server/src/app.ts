@@ -34,13 +34,18 @@ import { installAuthHook } from './platform/auth/auth.hook.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { ping } from './platform/db/client.ts';
 import { installErrorHandler } from './platform/errors.ts';
+import { installResponseDefaults, installTextGuard } from './platform/http.ts';
 import type { Platform } from './platform/platform.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** Wires the platform and the domain modules into one Fastify app (no listening here). */
 export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  // X-Forwarded-For is believed only from the configured proxies: anyone else could write it
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: p.config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -80,6 +85,8 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   installAuthHook(app, p);
+  installTextGuard(app);
+  installResponseDefaults(app);
 
   await app.register(
     async (api) => {

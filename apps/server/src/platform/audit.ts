@@ -1,6 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Clock } from './clock.ts';
-import type { FieldCipher } from './crypto.ts';
+import type { AuditMac } from './crypto.ts';
 import type { Db } from './db/client.ts';
 import { auditLog } from './db/schema.ts';
 
@@ -34,7 +34,8 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function rowText(prevHash: string, at: Date, e: Required<AuditEntry>): string {
+/** The text each row's MAC covers: the previous hash and the row, as canonical JSON. */
+export function auditRowText(prevHash: string, at: Date, e: Required<AuditEntry>): string {
   return canonicalJson({
     prevHash,
     at: at.toISOString(),
@@ -49,9 +50,13 @@ function rowText(prevHash: string, at: Date, e: Required<AuditEntry>): string {
   });
 }
 
+/**
+ * Each row's hash is an HMAC under the audit key (decision 28), which lives outside the database:
+ * someone who can write the table cannot recompute the chain after changing a row.
+ */
 export class AuditLog {
   constructor(
-    private readonly cipher: FieldCipher,
+    private readonly mac: AuditMac,
     private readonly clock: Clock,
   ) {}
 
@@ -74,7 +79,7 @@ export class AuditLog {
       .limit(1);
     const prevHash = last?.hash ?? GENESIS;
     const at = this.clock.now();
-    const hash = this.cipher.digest(rowText(prevHash, at, e));
+    const hash = this.mac(auditRowText(prevHash, at, e));
     await tx.insert(auditLog).values({ ...e, at, prevHash, hash });
   }
 
@@ -88,7 +93,7 @@ export class AuditLog {
     const rows = await db.select().from(auditLog).orderBy(auditLog.seq);
     let prev = GENESIS;
     for (const r of rows) {
-      const text = rowText(prev, r.at, {
+      const text = auditRowText(prev, r.at, {
         actor: r.actor,
         action: r.action,
         objectType: r.objectType,
@@ -98,8 +103,7 @@ export class AuditLog {
         ip: r.ip,
         result: r.result as 'ok',
       });
-      if (r.prevHash !== prev || this.cipher.digest(text) !== r.hash)
-        return { rows: rows.length, brokenAt: r.seq };
+      if (r.prevHash !== prev || this.mac(text) !== r.hash) return { rows: rows.length, brokenAt: r.seq };
       prev = r.hash;
     }
     return { rows: rows.length, brokenAt: null };

@@ -16,6 +16,13 @@ export interface Config {
   /** base64 master key or a file holding it; the embedded default generates one */
   key: string | undefined;
   keyFile: string | undefined;
+  /** base64 key of the audit chain's HMAC, or a file holding it; kept apart from the field key */
+  auditKey: string | undefined;
+  auditKeyFile: string | undefined;
+  /** a session ends this long after sign-in, however busy (besides 30 idle minutes) */
+  sessionMaxHours: number;
+  /** addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed; false: none */
+  trustProxy: string[] | false;
   cookieSecure: boolean;
   webDist: string;
 }
@@ -34,7 +41,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cipher,
     key: env.LIANXIN_KEY || undefined,
     keyFile: env.LIANXIN_KEY_FILE || undefined,
+    auditKey: env.LIANXIN_AUDIT_KEY || undefined,
+    auditKeyFile: env.LIANXIN_AUDIT_KEY_FILE || undefined,
+    sessionMaxHours: positiveNumber(env.LIANXIN_SESSION_MAX_HOURS, 12, 'LIANXIN_SESSION_MAX_HOURS'),
+    trustProxy: proxies(env.LIANXIN_TRUST_PROXY),
     cookieSecure: env.LIANXIN_COOKIE_SECURE !== '0',
     webDist: path.join(repoRoot, 'apps/web/dist'),
   };
+}
+
+function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${raw}`);
+  return n;
+}
+
+/** `10.0.0.1, 10.1.0.0/16`: the proxies in front of the server (Fastify's trustProxy list). */
+function proxies(raw: string | undefined): string[] | false {
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length > 0 ? list : false;
 }

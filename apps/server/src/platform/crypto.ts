@@ -14,8 +14,6 @@ export interface FieldCipher {
   decrypt(stored: Buffer): string;
   /** keyed hash (HMAC) of a normalized value: equality search without decryption */
   blindIndex(plain: string): string;
-  /** the hash used to chain the audit log */
-  digest(data: string): string;
 }
 
 const VERSION = 1;
@@ -29,13 +27,11 @@ export function createFieldCipher(name: CipherName, master: Buffer): FieldCipher
   if (master.length < 32) throw new Error('the master key must have at least 32 bytes');
   const macHash = name === 'sm4' ? 'sm3' : 'sha256';
   const indexKey = subKey(master, 'blind-index', 32);
-  const digest = (data: string) => crypto.createHash(macHash).update(data).digest('hex');
   const blindIndex = (plain: string) => crypto.createHmac(macHash, indexKey).update(plain).digest('hex');
   if (name === 'aes-256-gcm') {
     const key = subKey(master, 'aes-256-gcm', 32);
     return {
       name,
-      digest,
       blindIndex,
       encrypt(plain) {
         const iv = crypto.randomBytes(12);
@@ -59,7 +55,6 @@ export function createFieldCipher(name: CipherName, master: Buffer): FieldCipher
   const mac = (data: Buffer) => crypto.createHmac('sm3', macKey).update(data).digest();
   return {
     name,
-    digest,
     blindIndex,
     encrypt(plain) {
       const iv = crypto.randomBytes(16);
@@ -85,24 +80,60 @@ function expectHeader(stored: Buffer, name: CipherName) {
   }
 }
 
+/** The audit chain's MAC (decision 28): HMAC-SHA-256, or HMAC-SM3 where the cipher is SM4 (密评). */
+export type AuditMac = (data: string) => string;
+
+export function createAuditMac(name: CipherName, key: Buffer): AuditMac {
+  if (key.length < 32) throw new Error('the audit key must have at least 32 bytes');
+  const hash = name === 'sm4' ? 'sm3' : 'sha256';
+  return (data) => crypto.createHmac(hash, key).update(data).digest('hex');
+}
+
 /**
  * The master key: LIANXIN_KEY (base64) or LIANXIN_KEY_FILE. Only the embedded zero-setup
  * database may generate one, into its data folder, and it says so.
  */
 export function loadMasterKey(config: Config, log: (msg: string) => void): Buffer {
-  if (config.key) return Buffer.from(config.key, 'base64');
-  if (config.keyFile) return Buffer.from(fs.readFileSync(config.keyFile, 'utf8').trim(), 'base64');
+  return loadKey(config, log, {
+    inline: config.key,
+    file: config.keyFile,
+    variables: 'LIANXIN_KEY or LIANXIN_KEY_FILE',
+    generated: 'secret.key',
+    what: '加密密钥',
+  });
+}
+
+/**
+ * The audit key: LIANXIN_AUDIT_KEY or LIANXIN_AUDIT_KEY_FILE, generated like the master key for
+ * the embedded database. A key of its own: the field key may be rotated, the audit key never
+ * changes (a new key would leave history unverifiable).
+ */
+export function loadAuditKey(config: Config, log: (msg: string) => void): Buffer {
+  return loadKey(config, log, {
+    inline: config.auditKey,
+    file: config.auditKeyFile,
+    variables: 'LIANXIN_AUDIT_KEY or LIANXIN_AUDIT_KEY_FILE',
+    generated: 'audit.key',
+    what: '审计密钥',
+  });
+}
+
+function loadKey(
+  config: Config,
+  log: (msg: string) => void,
+  k: { inline?: string; file?: string; variables: string; generated: string; what: string },
+): Buffer {
+  if (k.inline) return Buffer.from(k.inline, 'base64');
+  if (k.file) return Buffer.from(fs.readFileSync(k.file, 'utf8').trim(), 'base64');
   if (config.databaseUrl) {
-    throw new Error(
-      'With DATABASE_URL a key is required: set LIANXIN_KEY or LIANXIN_KEY_FILE (32 random bytes, base64).',
-    );
+    throw new Error(`With DATABASE_URL a key is required: set ${k.variables} (32 random bytes, base64).`);
   }
-  const file = path.join(config.dataDir, 'secret.key');
+  const file = path.join(config.dataDir, k.generated);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     log(
-      `生成了加密密钥 ${file}；生产环境请用 LIANXIN_KEY_FILE 把密钥放在数据目录之外。 / Generated a key in ${file}.`,
+      `生成了${k.what} ${file}；生产环境请用 ${k.variables.split(' or ')[1]} 把密钥放在数据目录之外。 / Generated a key in ${file}.`,
     );
   }
   return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');

@@ -1,7 +1,8 @@
+import crypto from 'node:crypto';
 import { AuditLog } from './audit.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { FieldCipher } from './crypto.ts';
+import { type AuditMac, createAuditMac, type FieldCipher } from './crypto.ts';
 import type { Database, Db } from './db/client.ts';
 
 /** What every service needs: the database, the cipher, the audit log, the clock. */
@@ -19,12 +20,14 @@ export function createPlatform(
   cipher: FieldCipher,
   clock: Clock,
   config: Config,
+  // tests and benchmarks: an ephemeral key; a server and the command line pass the configured one
+  auditMac: AuditMac = createAuditMac(config.cipher, crypto.randomBytes(32)),
 ): Platform {
   return {
     db: database.db,
     dbKind: database.kind,
     cipher,
-    audit: new AuditLog(cipher, clock),
+    audit: new AuditLog(auditMac, clock),
     clock,
     config,
   };

@@ -1,6 +1,6 @@
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
-import { createFieldCipher, loadMasterKey } from './crypto.ts';
+import { createAuditMac, createFieldCipher, loadAuditKey, loadMasterKey } from './crypto.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
 import { createPlatform, type Platform } from './platform.ts';
@@ -34,11 +34,10 @@ export async function openRuntime(command: string, config = loadConfig()): Promi
       throw e;
     }
   }
-  const cipher = createFieldCipher(
-    config.cipher,
-    loadMasterKey(config, (m) => console.error(m)),
-  );
-  const platform = createPlatform(database, cipher, systemClock, config);
+  const log = (m: string) => console.error(m);
+  const cipher = createFieldCipher(config.cipher, loadMasterKey(config, log));
+  const auditMac = createAuditMac(config.cipher, loadAuditKey(config, log));
+  const platform = createPlatform(database, cipher, systemClock, config, auditMac);
   return {
     config,
     platform,

@@ -19,6 +19,8 @@ import {
 const tags = ['forms'];
 const orgQuery = z.object({ org: ZId, department: z.string().max(50).optional() });
 const yearCadre = ZYearParams.extend({ cadreId: ZId });
+const docx = { produces: [DOCX] };
+const xlsx = { produces: [XLSX] };
 
 function send(reply: FastifyReply, file: FormFile) {
   return reply
@@ -32,12 +34,16 @@ export function formRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/annual/:year/forms/task-list/:cadreId',
-      { schema: { tags, summary: '附件1 任务清单备案表 (.docx)', params: yearCadre, response: errors } },
+      {
+        config: docx,
+        schema: { tags, summary: '附件1 任务清单备案表 (.docx)', params: yearCadre, response: errors },
+      },
       async (r, reply) => send(reply, await taskListForm(p, r.actor, r.params.year, r.params.cadreId)),
     );
     app.get(
       '/annual/:year/forms/summary',
       {
+        config: xlsx,
         schema: {
           tags,
           summary: '附件2 任务清单汇总表 of an assessing unit (.xlsx)',
@@ -52,6 +58,7 @@ export function formRoutes(p: Platform): FastifyPluginAsyncZod {
     app.get(
       '/annual/:year/forms/point-registration',
       {
+        config: xlsx,
         schema: {
           tags,
           summary: '基层联系点登记表 (seed 003, .xlsx)',
@@ -65,6 +72,7 @@ export function formRoutes(p: Platform): FastifyPluginAsyncZod {
     app.get(
       '/forms/admins',
       {
+        config: xlsx,
         schema: {
           tags,
           summary: '管理员信息表 (seed 004, .xlsx); mobiles in clear, audited',
@@ -77,6 +85,7 @@ export function formRoutes(p: Platform): FastifyPluginAsyncZod {
     app.get(
       '/annual/:year/forms/archive/:cadreId',
       {
+        config: docx,
         schema: {
           tags,
           summary: "A cadre's annual work archive (.docx)",
@@ -89,6 +98,7 @@ export function formRoutes(p: Platform): FastifyPluginAsyncZod {
     app.get(
       '/forms/point-ledger/:id',
       {
+        config: docx,
         schema: {
           tags,
           summary: "A point's handover archive: the whole ledger the reader sees (.docx)",

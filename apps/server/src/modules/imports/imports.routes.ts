@@ -33,7 +33,7 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/imports/:kind/template',
-      { schema: { tags: ['imports'], params: z.object({ kind: ZKind }) } },
+      { config: { produces: [XLSX] }, schema: { tags: ['imports'], params: z.object({ kind: ZKind }) } },
       async (request, reply) => {
         const kind = kinds[request.params.kind];
         reply

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unstorable, withoutUnstorable } from '../../platform/http.ts';
 
 /** One column of an import template: its header, whether it is required, and how a cell is read. */
 export interface Column<K extends string = string> {
@@ -110,12 +111,24 @@ export async function readRows<K extends string>(
     };
   }
   const rows: RawRow<K>[] = [];
+  const errors: RowError[] = [];
   for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const values: Partial<Record<K, string>> = {};
     for (const [key, col] of positions) {
       const text = cellText(row.getCell(col).value);
-      if (text) values[key] = text;
+      // a NUL (exceljs reads `_x0000_` as one) or a lone surrogate: PostgreSQL cannot store it. The
+      // row error keeps the file from being written; the rest of the text is still checked.
+      if (unstorable(text)) {
+        const header = columns.find((c) => c.key === key)?.header ?? key;
+        errors.push({
+          row: r,
+          column: header,
+          reason: '含有无法保存的字符（空字符等） / unstorable character',
+        });
+      }
+      const kept = withoutUnstorable(text);
+      if (kept) values[key] = kept;
     }
     if (Object.keys(values).length > 0) rows.push({ row: r, values });
   }
@@ -125,7 +138,7 @@ export async function readRows<K extends string>(
       errors: [{ row: 0, column: '文件', reason: `一次最多导入 ${MAX_ROWS} 行 / at most ${MAX_ROWS} rows` }],
     };
   }
-  return { rows, errors: [] };
+  return { rows, errors };
 }
 
 /** Reverse of a label map, accepting the code itself and some aliases. */

@@ -15,7 +15,7 @@ import type { Platform } from '../platform.ts';
 import { SESSION_COOKIE } from './auth.hook.ts';
 import { changePassword, enableTotp, login, logout, sessionDto, setupTotp } from './auth.service.ts';
 
-const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 423: ZErrorResponse };
+const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse };
 
 export function authRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {

@@ -24,8 +24,23 @@ const TOUCH_EVERY_MS = 60_000;
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const randomToken = () => crypto.randomBytes(32).toString('base64url');
 
+/**
+ * The one answer to every refused login: unknown user, disabled account, wrong password or code,
+ * a failure that locks the account, an attempt while locked. Nothing tells them apart.
+ */
 const badCredentials = () =>
-  new AppError('unauthenticated', 'Wrong username or password', '用户名或密码错误');
+  new AppError(
+    'unauthenticated',
+    `Wrong username or password (${MAX_FAILURES} failures lock an account for ${LOCK_MS / 60_000} minutes)`,
+    `用户名或密码错误（连续 ${MAX_FAILURES} 次失败将锁定 ${LOCK_MS / 60_000} 分钟）`,
+  );
+
+let dummyHash: Promise<string> | undefined;
+/** Made once: unknown usernames are verified against it, so they cost what a known one costs. */
+export const dummyPasswordHash = () => {
+  dummyHash ??= hashPassword(randomToken());
+  return dummyHash;
+};
 
 const isAdmin = (a: AccountRow) => a.role === 'system_admin' || a.role === 'org_admin';
 
@@ -59,46 +74,49 @@ function totpFor(p: Platform, a: AccountRow): OTPAuth.TOTP | null {
   return new OTPAuth.TOTP({ issuer: '连心', label: a.username, secret });
 }
 
-async function recordFailure(p: Platform, a: AccountRow, ip: string | null, why: string): Promise<AppError> {
+type Tx = Parameters<Parameters<typeof inTransaction>[1]>[0];
+
+/** Records a failure under the account's row lock; the 5th within the window locks the account. */
+async function recordFailure(p: Platform, tx: Tx, a: AccountRow, ip: string | null, why: string) {
   const now = p.clock.now();
-  const locked = await inTransaction(p, async (tx) => {
-    await tx.insert(loginFailures).values({ accountId: a.id, at: now });
-    const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-    const [row] = await tx
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.accountId, a.id), gt(loginFailures.at, since)));
-    await p.audit.append(tx, {
-      actor: a.username,
-      action: 'login.failed',
-      after: { why },
-      ip,
-      result: 'failed',
-    });
-    if ((row?.n ?? 0) < MAX_FAILURES) return null;
-    const until = new Date(now.getTime() + LOCK_MS);
-    await tx.update(accounts).set({ lockedUntil: until }).where(eq(accounts.id, a.id));
-    await p.audit.append(tx, {
-      actor: a.username,
-      action: 'account.locked',
-      objectType: 'account',
-      objectId: a.id,
-      ip,
-    });
-    return until;
+  await tx.insert(loginFailures).values({ accountId: a.id, at: now });
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.accountId, a.id), gt(loginFailures.at, since)));
+  await p.audit.append(tx, {
+    actor: a.username,
+    action: 'login.failed',
+    after: { why },
+    ip,
+    result: 'failed',
   });
-  return locked ? lockedError(locked) : badCredentials();
+  if ((row?.n ?? 0) < MAX_FAILURES) return;
+  await tx
+    .update(accounts)
+    .set({ lockedUntil: new Date(now.getTime() + LOCK_MS) })
+    .where(eq(accounts.id, a.id));
+  await p.audit.append(tx, {
+    actor: a.username,
+    action: 'account.locked',
+    objectType: 'account',
+    objectId: a.id,
+    ip,
+  });
 }
 
-function lockedError(until: Date) {
-  const hhmm = new Date(until.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-  return new AppError(
-    'locked',
-    `Account locked after ${MAX_FAILURES} failed logins until ${until.toISOString()}`,
-    `连续 ${MAX_FAILURES} 次登录失败，账号已锁定，请于 ${hhmm} 后再试`,
-  );
-}
+type Decision =
+  | { kind: 'refused' }
+  | { kind: 'totp_required' }
+  | { kind: 'ok'; account: AccountRow; token: string; csrfToken: string };
 
+/**
+ * Signs in. The password is checked first (argon2 takes milliseconds: not under a lock), then
+ * every decision about the account — locked or not, count the failure, lock it, open a session —
+ * is taken in one transaction holding the account's row lock, so parallel attempts are decided
+ * one after another and none can slip past a lock another one is setting.
+ */
 export async function login(
   p: Platform,
   req: TLoginRequest,
@@ -106,40 +124,49 @@ export async function login(
   oldToken: string | undefined,
 ) {
   const row = await findAccountByUsername(p.db, req.username);
-  if (!row || row.account.disabled) {
+  const known = row && !row.account.disabled ? row : null;
+  const stored = known?.account.passwordHash ?? (await dummyPasswordHash());
+  const passwordOk = await verifyPassword(stored, req.password);
+  if (!known) {
     await p.audit.record(p.db, {
       actor: req.username,
       action: 'login.failed',
-      after: { why: 'unknown' },
+      after: { why: row ? 'disabled' : 'unknown' },
       ip,
       result: 'failed',
     });
     throw badCredentials();
   }
-  const a = row.account;
-  if (a.lockedUntil && a.lockedUntil > p.clock.now()) {
-    await p.audit.record(p.db, { actor: a.username, action: 'login.refused_locked', ip, result: 'denied' });
-    throw lockedError(a.lockedUntil);
-  }
-  if (!(await verifyPassword(a.passwordHash, req.password))) throw await recordFailure(p, a, ip, 'password');
-  const totp = a.totpEnabled ? totpFor(p, a) : null;
-  let totpStep: number | null = null;
-  if (totp) {
-    if (!req.totp) throw new AppError('totp_required', 'TOTP code required', '请输入动态验证码');
-    totpStep = acceptedStep(totp, req.totp, a.totpLastStep);
-    if (totpStep === null) throw await recordFailure(p, a, ip, 'totp');
-  }
-  const token = randomToken();
-  const csrfToken = randomToken();
-  const now = p.clock.now();
-  await inTransaction(p, async (tx) => {
+  const decision = await inTransaction(p, async (tx): Promise<Decision> => {
+    const [a] = await tx.select().from(accounts).where(eq(accounts.id, known.account.id)).for('update');
+    if (!a || a.disabled) return { kind: 'refused' };
+    const now = p.clock.now();
+    if (a.lockedUntil && a.lockedUntil > now) {
+      await p.audit.append(tx, { actor: a.username, action: 'login.refused_locked', ip, result: 'denied' });
+      return { kind: 'refused' };
+    }
+    // a password changed while this one was being checked: the check was against the old one
+    if (!passwordOk || a.passwordHash !== stored) {
+      await recordFailure(p, tx, a, ip, 'password');
+      return { kind: 'refused' };
+    }
+    const totp = a.totpEnabled ? totpFor(p, a) : null;
+    let totpStep: number | null = null;
+    if (totp) {
+      if (!req.totp) return { kind: 'totp_required' };
+      totpStep = acceptedStep(totp, req.totp, a.totpLastStep);
+      if (totpStep === null) {
+        await recordFailure(p, tx, a, ip, 'totp');
+        return { kind: 'refused' };
+      }
+    }
+    const token = randomToken();
+    const csrfToken = randomToken();
     // a new session id at every login (no fixation); the old one, if any, dies
     if (oldToken) await tx.delete(sessions).where(eq(sessions.tokenHash, sha256(oldToken)));
     await tx.delete(loginFailures).where(eq(loginFailures.accountId, a.id));
-    await tx
-      .update(accounts)
-      .set({ lockedUntil: null, ...(totpStep !== null && { totpLastStep: totpStep }) })
-      .where(eq(accounts.id, a.id));
+    const unlocked = { lockedUntil: null, ...(totpStep !== null && { totpLastStep: totpStep }) };
+    await tx.update(accounts).set(unlocked).where(eq(accounts.id, a.id));
     await tx
       .insert(sessions)
       .values({ tokenHash: sha256(token), accountId: a.id, csrfToken, createdAt: now, lastSeenAt: now });
@@ -150,8 +177,14 @@ export async function login(
       objectId: a.id,
       ip,
     });
+    return { kind: 'ok', account: { ...a, ...unlocked }, token, csrfToken };
   });
-  return { token, session: sessionDto(p, { ...row, account: { ...a, lockedUntil: null } }, csrfToken) };
+  if (decision.kind === 'refused') throw badCredentials();
+  if (decision.kind === 'totp_required') {
+    throw new AppError('totp_required', 'TOTP code required', '请输入动态验证码');
+  }
+  const { account, token, csrfToken } = decision;
+  return { token, session: sessionDto(p, { ...known, account }, csrfToken) };
 }
 
 export interface ResolvedSession {
@@ -159,7 +192,10 @@ export interface ResolvedSession {
   actor: Actor;
 }
 
-/** A live session for the cookie's token, or null (unknown, expired after 30 idle minutes). */
+/**
+ * A live session for the cookie's token, or null: unknown, 30 minutes idle, or older than the
+ * absolute lifetime (LIANXIN_SESSION_MAX_HOURS), however busy — a stolen cookie does not live on.
+ */
 export async function resolveSession(
   p: Platform,
   token: string,
@@ -176,7 +212,11 @@ export async function resolveSession(
   if (!found) return null;
   const { session: s, ...row } = found;
   const now = p.clock.now();
-  if (now.getTime() - s.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+  const maxAgeMs = p.config.sessionMaxHours * 3600_000;
+  if (
+    now.getTime() - s.lastSeenAt.getTime() > SESSION_IDLE_MS ||
+    now.getTime() - s.createdAt.getTime() > maxAgeMs
+  ) {
     await p.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }

@@ -32,12 +32,11 @@ afterAll(() => ctx.close());
 describe('login and lockout', () => {
   it('locks an account for 15 minutes after 5 failed logins in 15 minutes', async () => {
     const c = new Client(ctx.app);
-    for (let i = 0; i < 4; i++) expect((await c.login('lockme', 'Wrong-pass-1')).statusCode).toBe(401);
-    const fifth = await c.login('lockme', 'Wrong-pass-1');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error.messageZh).toContain('锁定');
-    // even the right password is refused while locked
-    expect((await c.login('lockme')).statusCode).toBe(423);
+    for (let i = 0; i < 5; i++) expect((await c.login('lockme', 'Wrong-pass-1')).statusCode).toBe(401);
+    // even the right password is refused while locked, with the answer of any failure
+    const locked = await c.login('lockme');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().error.messageZh).toContain('锁定 15 分钟');
     ctx.clock.advance(LOCK_MS + 1000);
     expect((await c.login('lockme')).statusCode).toBe(200);
   });
@@ -53,7 +52,7 @@ describe('login and lockout', () => {
   it('answers an unknown user like a wrong password', async () => {
     const res = await new Client(ctx.app).login('nobody-here', 'Whatever-1');
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.messageZh).toBe('用户名或密码错误');
+    expect(res.json().error.messageZh).toMatch(/^用户名或密码错误/);
   });
 
   it('sets an httpOnly, Secure, SameSite=Strict cookie and a new session id at every login', async () => {
