@@ -6,9 +6,9 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router-dom';
+import { BrowserRouter } from 'react-router-dom';
 import { setMessageApi } from './feedback.ts';
-import { router } from './router.tsx';
+import { AppRoutes } from './router.tsx';
 
 dayjs.locale('zh-cn');
 
@@ -38,7 +38,9 @@ createRoot(root).render(
     >
       <AntApp>
         <FeedbackBridge />
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -1,31 +1,7 @@
-import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
-import { AdminLayout } from './layout/AdminLayout.tsx';
-import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
-import { AnnualPage } from './pages/annual/AnnualPage.tsx';
-import { MyTaskListPage } from './pages/annual/MyTaskListPage.tsx';
-import { AuditPage } from './pages/audit/AuditPage.tsx';
-import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
-import { LoginPage } from './pages/auth/LoginPage.tsx';
-import { TotpSetupPage } from './pages/auth/TotpSetupPage.tsx';
-import { DashboardPage } from './pages/compliance/DashboardPage.tsx';
-import { ProgressPage } from './pages/compliance/ProgressPage.tsx';
-import { ImportPage } from './pages/imports/ImportPage.tsx';
-import { ContactPage } from './pages/me/ContactPage.tsx';
-import { ContactsPage } from './pages/me/ContactsPage.tsx';
-import { MePage } from './pages/me/MePage.tsx';
-import { QuickEntryFormPage, QuickEntryPage } from './pages/me/QuickEntryPage.tsx';
-import { OrgsPage } from './pages/organizations/OrgsPage.tsx';
-import { PeoplePage } from './pages/people/PeoplePage.tsx';
-import { MyPointLedgerPage, PointLedgerPage } from './pages/points/PointLedgerPage.tsx';
-import { PointsPage } from './pages/points/PointsPage.tsx';
-import { FourPlusOnePage } from './pages/postings/FourPlusOnePage.tsx';
-import { AdminGroupPage, MyGroupPage } from './pages/postings/GroupPages.tsx';
-import { MyPostingPage } from './pages/postings/MyPostingPage.tsx';
-import { MyPostingsPage } from './pages/postings/MyPostingsPage.tsx';
-import { ProgramPage } from './pages/postings/ProgramPage.tsx';
-import { ProgramsPage } from './pages/postings/ProgramsPage.tsx';
-import { ProblemsPage } from './pages/problems/ProblemsPage.tsx';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { matchRoutes, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
 import {
+  FullPageSpin,
   HomeRedirect,
   RequireAdmin,
   RequireEditor,
@@ -34,61 +10,120 @@ import {
 } from './session/guards.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
 
+type Loader = () => Promise<Record<string, unknown>>;
+
+/**
+ * A page loaded with its route: each page is a chunk of its own, so the phone downloads none of the
+ * admin shell and its pages (nor charts, Excel, the admin's antd components) before it is usable.
+ */
+function page(load: Loader, name: string): Pick<RouteObject, 'element' | 'handle'> {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return { element: <Page />, handle: { load } };
+}
+
 function Root() {
   return (
     <SessionProvider>
-      <Outlet />
+      <Suspense fallback={<FullPageSpin />}>
+        <Outlet />
+      </Suspense>
     </SessionProvider>
   );
 }
 
-export const router = createBrowserRouter([
+const me = () => import('./pages/me/MePage.tsx');
+const quickEntry = () => import('./pages/me/QuickEntryPage.tsx');
+const groups = () => import('./pages/postings/GroupPages.tsx');
+const ledger = () => import('./pages/points/PointLedgerPage.tsx');
+
+const routes: RouteObject[] = [
   {
     element: <Root />,
     children: [
-      { path: '/login', element: <LoginPage /> },
+      { path: '/login', ...page(() => import('./pages/auth/LoginPage.tsx'), 'LoginPage') },
       {
         element: <RequireSession />,
         children: [
           { path: '/', element: <HomeRedirect /> },
-          { path: '/change-password', element: <ChangePasswordPage /> },
-          { path: '/totp-setup', element: <TotpSetupPage /> },
-          { path: '/me', element: <MePage /> },
-          { path: '/me/log', element: <QuickEntryPage /> },
-          { path: '/me/log/:type', element: <QuickEntryFormPage /> },
-          { path: '/me/contacts', element: <ContactsPage /> },
-          { path: '/me/contacts/:id', element: <ContactPage /> },
-          { path: '/me/points/:id', element: <MyPointLedgerPage /> },
-          { path: '/me/progress', element: <ProgressPage /> },
-          { path: '/me/annual', element: <MyTaskListPage /> },
-          { path: '/me/postings', element: <MyPostingsPage /> },
-          { path: '/me/postings/:id', element: <MyPostingPage /> },
-          { path: '/me/groups/:id', element: <MyGroupPage /> },
+          {
+            path: '/change-password',
+            ...page(() => import('./pages/auth/ChangePasswordPage.tsx'), 'ChangePasswordPage'),
+          },
+          { path: '/totp-setup', ...page(() => import('./pages/auth/TotpSetupPage.tsx'), 'TotpSetupPage') },
+          { path: '/me', ...page(me, 'MePage') },
+          { path: '/me/log', ...page(quickEntry, 'QuickEntryPage') },
+          { path: '/me/log/:type', ...page(quickEntry, 'QuickEntryFormPage') },
+          { path: '/me/contacts', ...page(() => import('./pages/me/ContactsPage.tsx'), 'ContactsPage') },
+          { path: '/me/contacts/:id', ...page(() => import('./pages/me/ContactPage.tsx'), 'ContactPage') },
+          { path: '/me/points/:id', ...page(ledger, 'MyPointLedgerPage') },
+          {
+            path: '/me/progress',
+            ...page(() => import('./pages/compliance/ProgressPage.tsx'), 'ProgressPage'),
+          },
+          {
+            path: '/me/annual',
+            ...page(() => import('./pages/annual/MyTaskListPage.tsx'), 'MyTaskListPage'),
+          },
+          {
+            path: '/me/postings',
+            ...page(() => import('./pages/postings/MyPostingsPage.tsx'), 'MyPostingsPage'),
+          },
+          {
+            path: '/me/postings/:id',
+            ...page(() => import('./pages/postings/MyPostingPage.tsx'), 'MyPostingPage'),
+          },
+          { path: '/me/groups/:id', ...page(groups, 'MyGroupPage') },
           {
             element: <RequireAdmin />,
             children: [
               {
-                element: <AdminLayout />,
+                ...page(() => import('./layout/AdminLayout.tsx'), 'AdminLayout'),
                 children: [
-                  { path: '/orgs', element: <OrgsPage /> },
-                  { path: '/people', element: <PeoplePage /> },
-                  { path: '/points', element: <PointsPage /> },
-                  { path: '/points/:id', element: <PointLedgerPage /> },
-                  { path: '/problems', element: <ProblemsPage /> },
-                  { path: '/compliance', element: <DashboardPage /> },
-                  { path: '/annual', element: <AnnualPage /> },
-                  { path: '/postings', element: <ProgramsPage /> },
-                  { path: '/postings/four-plus-one', element: <FourPlusOnePage /> },
-                  { path: '/postings/groups/:id', element: <AdminGroupPage /> },
-                  { path: '/postings/:id', element: <ProgramPage /> },
+                  { path: '/orgs', ...page(() => import('./pages/organizations/OrgsPage.tsx'), 'OrgsPage') },
+                  { path: '/people', ...page(() => import('./pages/people/PeoplePage.tsx'), 'PeoplePage') },
+                  { path: '/points', ...page(() => import('./pages/points/PointsPage.tsx'), 'PointsPage') },
+                  { path: '/points/:id', ...page(ledger, 'PointLedgerPage') },
+                  {
+                    path: '/problems',
+                    ...page(() => import('./pages/problems/ProblemsPage.tsx'), 'ProblemsPage'),
+                  },
+                  {
+                    path: '/compliance',
+                    ...page(() => import('./pages/compliance/DashboardPage.tsx'), 'DashboardPage'),
+                  },
+                  { path: '/annual', ...page(() => import('./pages/annual/AnnualPage.tsx'), 'AnnualPage') },
+                  {
+                    path: '/postings',
+                    ...page(() => import('./pages/postings/ProgramsPage.tsx'), 'ProgramsPage'),
+                  },
+                  {
+                    path: '/postings/four-plus-one',
+                    ...page(() => import('./pages/postings/FourPlusOnePage.tsx'), 'FourPlusOnePage'),
+                  },
+                  { path: '/postings/groups/:id', ...page(groups, 'AdminGroupPage') },
+                  {
+                    path: '/postings/:id',
+                    ...page(() => import('./pages/postings/ProgramPage.tsx'), 'ProgramPage'),
+                  },
                   {
                     element: <RequireEditor />,
                     children: [
-                      { path: '/accounts', element: <AccountsPage /> },
-                      { path: '/import', element: <ImportPage /> },
+                      {
+                        path: '/accounts',
+                        ...page(() => import('./pages/accounts/AccountsPage.tsx'), 'AccountsPage'),
+                      },
+                      {
+                        path: '/import',
+                        ...page(() => import('./pages/imports/ImportPage.tsx'), 'ImportPage'),
+                      },
                     ],
                   },
-                  { element: <RequireSystemAdmin />, children: [{ path: '/audit', element: <AuditPage /> }] },
+                  {
+                    element: <RequireSystemAdmin />,
+                    children: [
+                      { path: '/audit', ...page(() => import('./pages/audit/AuditPage.tsx'), 'AuditPage') },
+                    ],
+                  },
                 ],
               },
             ],
@@ -98,4 +133,14 @@ export const router = createBrowserRouter([
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
-]);
+];
+
+// The first page's chunks start downloading with the app, beside the session check, instead of
+// after it (the guards render the page only once the session is known).
+for (const match of matchRoutes(routes, window.location) ?? []) {
+  (match.route.handle as { load?: Loader } | undefined)?.load?.();
+}
+
+export function AppRoutes() {
+  return useRoutes(routes);
+}

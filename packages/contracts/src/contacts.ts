@@ -8,19 +8,6 @@ import { ZContactRole, ZContactTag } from './ledger.ts';
  * personal data: encrypted at rest, masked in every answer; only a reveal (audited) shows them.
  */
 
-export const contactRoleLabels: Record<z.infer<typeof ZContactRole>, string> = {
-  youth: '普通青年',
-  league_cadre: '基层团干部',
-};
-
-export const contactTagLabels: Record<z.infer<typeof ZContactTag>, string> = {
-  needy: '困难青年',
-  left_behind_child: '留守儿童',
-  disabled: '残疾青年',
-  poor_family: '贫困家庭',
-  non_local: '外来青年',
-};
-
 /** 微信号 / QQ 号 / 微博账号: stored encrypted together, never in clear outside a reveal. */
 export const ZContactChannels = z.strictObject({
   wechat: z.string().trim().min(1).max(100).optional(),

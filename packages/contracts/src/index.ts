@@ -6,6 +6,7 @@ export * from './compliance-views.ts';
 export * from './contacts.ts';
 export * from './enums.ts';
 export * from './imports.ts';
+export * from './labels.ts';
 export * from './ledger.ts';
 export * from './organizations.ts';
 export * from './people.ts';

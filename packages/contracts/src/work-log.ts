@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDate, ZId } from './common.ts';
 import { ZOrgField, ZOrgLevel } from './enums.ts';
+import { activityTypes } from './labels.ts';
 import { type TLedgerActivity, ZLedgerActivity, ZPointCategory } from './ledger.ts';
 
 /**
@@ -8,23 +9,6 @@ import { type TLedgerActivity, ZLedgerActivity, ZPointCategory } from './ledger.
  * Activities travel in the interchange form (`ZLedgerActivity`); the answers add what a page shows.
  */
 
-export const activityTypes = [
-  'visit',
-  'live_with',
-  'lecture',
-  'talk',
-  'online',
-  'event',
-  'leader_meeting',
-  'practical_help',
-  'work_item',
-  'case',
-  'article',
-  'system',
-  'research_report',
-  'open_day',
-  'problem',
-] as const satisfies readonly TLedgerActivity['type'][];
 export const ZActivityType = z.enum(activityTypes);
 
 /** 问题清单 status: open → in_progress → resolved | escalated (e.g. a 两会 proposal). */
@@ -215,30 +199,3 @@ export const ZPointLedger = z.object({
   activities: z.array(ZActivityDetail),
 });
 export type TPointLedger = z.infer<typeof ZPointLedger>;
-
-/** Chinese names of the activity types, as forms and pages print them. */
-export const activityTypeLabels: Record<z.infer<typeof ZActivityType>, string> = {
-  talk: '谈心谈话',
-  visit: '走访调研',
-  online: '线上互动',
-  lecture: '宣讲/团课',
-  event: '青年活动',
-  practical_help: '办实事',
-  problem: '反映问题',
-  live_with: '同吃同住同劳动',
-  leader_meeting: '会见党政领导',
-  work_item: '工作项目',
-  case: '典型案例',
-  article: '调研文章',
-  system: '工作制度',
-  research_report: '调研报告',
-  open_day: '开放日',
-};
-
-/** 联系点登记表 类别 (巩固一批、提高一批、整顿一批、新建一批, seed 003). */
-export const pointCategoryLabels: Record<z.infer<typeof ZPointCategory>, string> = {
-  consolidate: '巩固',
-  improve: '提高',
-  rectify: '整顿',
-  new: '新建',
-};

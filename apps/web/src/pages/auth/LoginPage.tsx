@@ -5,7 +5,6 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { describeError } from '../../feedback.ts';
-import { FullPageSpin } from '../../session/guards.tsx';
 import { homePath, useSession } from '../../session/SessionContext.tsx';
 import { AuthCard } from './AuthCard.tsx';
 
@@ -24,7 +23,7 @@ export function LoginPage() {
   const [problem, setProblem] = useState<{ type: 'info' | 'error'; text: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  if (session === undefined) return <FullPageSpin />;
+  // The form shows at once; the session check still running (undefined) only redirects if it finds one.
   if (session) return <Navigate to={homePath(session)} replace />;
 
   const from = (location.state as { from?: string } | null)?.from;

@@ -5,10 +5,12 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
+import { onDemand } from '../../onDemand.tsx';
 import { fieldOf, stateOf, termOf } from '../points/points.ts';
-import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
 import { ActivityList } from '../worklog/ActivityList.tsx';
 import { problemStatusColors, problemStatusLabels } from '../worklog/labels.ts';
+
+const ActivityDrawer = onDemand(() => import('../worklog/ActivityDrawer.tsx').then((m) => m.ActivityDrawer));
 
 /** /me at a glance: the 1+100 progress, my points, my last 10 activities, my open problems. */
 export function MyWork({ cadreId }: { cadreId: string }) {
@@ -125,14 +127,16 @@ export function MyWork({ cadreId }: { cadreId: string }) {
           )}
         />
       </Card>
-      <ActivityDrawer
-        id={shown}
-        onClose={() => setShown(null)}
-        onChanged={() => {
-          waiting.reload();
-          doing.reload();
-        }}
-      />
+      {shown ? (
+        <ActivityDrawer
+          id={shown}
+          onClose={() => setShown(null)}
+          onChanged={() => {
+            waiting.reload();
+            doing.reload();
+          }}
+        />
+      ) : null}
     </Flex>
   );
 }

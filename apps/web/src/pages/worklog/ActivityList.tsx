@@ -2,8 +2,11 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { activityTypeLabels, type TActivitySummary } from '@lianxin/contracts';
 import { Empty, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ActivityDrawer } from './ActivityDrawer.tsx';
+import { onDemand } from '../../onDemand.tsx';
 import { detailLine, whenOf } from './labels.ts';
+
+// The drawer (its form, date pickers, uploads) loads when an activity is opened, not with the list.
+const ActivityDrawer = onDemand(() => import('./ActivityDrawer.tsx').then((m) => m.ActivityDrawer));
 
 interface ActivityListProps {
   items: TActivitySummary[] | undefined;
@@ -65,7 +68,7 @@ export function ActivityList({ items, loading, names, showCadre, onChanged, empt
           );
         }}
       />
-      <ActivityDrawer id={open} onClose={() => setOpen(null)} onChanged={onChanged} />
+      {open ? <ActivityDrawer id={open} onClose={() => setOpen(null)} onChanged={onChanged} /> : null}
     </>
   );
 }

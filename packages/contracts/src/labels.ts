@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { TEmployment, TOrgField, TOrgLevel, TRank, TRole } from './enums.ts';
+import type { TActivityType, ZContactRole, ZContactTag, ZPointCategory } from './ledger.ts';
+
+/**
+ * The wire values' Chinese labels and the activity types, as plain data: the web imports them
+ * through `@lianxin/contracts/labels`, which loads no zod (a phone page needs no schema).
+ */
+
+export const activityTypes = [
+  'visit',
+  'live_with',
+  'lecture',
+  'talk',
+  'online',
+  'event',
+  'leader_meeting',
+  'practical_help',
+  'work_item',
+  'case',
+  'article',
+  'system',
+  'research_report',
+  'open_day',
+  'problem',
+] as const satisfies readonly TActivityType[];
+
+export const orgLevelLabels: Record<TOrgLevel, string> = {
+  central: '中央',
+  province: '省级',
+  prefecture: '地市级',
+  county: '县级',
+  grassroots: '基层',
+};
+
+export const orgFieldLabels: Record<TOrgField, string> = {
+  enterprise: '企业',
+  rural: '农村',
+  organ: '机关事业单位',
+  school: '学校',
+  community: '街道社区',
+  social_org: '社会组织',
+  new_media: '新媒体',
+  other: '其他',
+};
+
+export const rankLabels: Record<TRank, string> = {
+  secretariat: '书记处成员',
+  bureau: '局级',
+  division: '正处',
+  deputy_division: '副处',
+  section: '科级',
+  staff: '其他',
+};
+
+export const employmentLabels: Record<TEmployment, string> = {
+  full_time: '专职',
+  seconded: '挂职',
+  part_time: '兼职',
+};
+
+export const roleLabels: Record<TRole, string> = {
+  system_admin: '系统管理员',
+  org_admin: '组织部管理员',
+  leader: '领导（只读）',
+  cadre: '团干部',
+};
+
+export const contactRoleLabels: Record<z.infer<typeof ZContactRole>, string> = {
+  youth: '普通青年',
+  league_cadre: '基层团干部',
+};
+
+export const contactTagLabels: Record<z.infer<typeof ZContactTag>, string> = {
+  needy: '困难青年',
+  left_behind_child: '留守儿童',
+  disabled: '残疾青年',
+  poor_family: '贫困家庭',
+  non_local: '外来青年',
+};
+
+/** Chinese names of the activity types, as forms and pages print them. */
+export const activityTypeLabels: Record<TActivityType, string> = {
+  talk: '谈心谈话',
+  visit: '走访调研',
+  online: '线上互动',
+  lecture: '宣讲/团课',
+  event: '青年活动',
+  practical_help: '办实事',
+  problem: '反映问题',
+  live_with: '同吃同住同劳动',
+  leader_meeting: '会见党政领导',
+  work_item: '工作项目',
+  case: '典型案例',
+  article: '调研文章',
+  system: '工作制度',
+  research_report: '调研报告',
+  open_day: '开放日',
+};
+
+/** 联系点登记表 类别 (巩固一批、提高一批、整顿一批、新建一批, seed 003). */
+export const pointCategoryLabels: Record<z.infer<typeof ZPointCategory>, string> = {
+  consolidate: '巩固',
+  improve: '提高',
+  rectify: '整顿',
+  new: '新建',
+};
