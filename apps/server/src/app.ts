@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ZErrorResponse } from '@lianxin/contracts';
@@ -36,6 +34,7 @@ import { ping } from './platform/db/client.ts';
 import { installErrorHandler } from './platform/errors.ts';
 import { installResponseDefaults, installTextGuard } from './platform/http.ts';
 import type { Platform } from './platform/platform.ts';
+import { serveWebApp } from './platform/web-app.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -140,23 +139,4 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
 
   serveWebApp(app, p.config.webDist);
   return app;
-}
-
-/** The built web app at `/`, any unknown non-API path falling back to index.html (client routing). */
-function serveWebApp(app: FastifyInstance, dist: string) {
-  const hasDist = fs.existsSync(`${dist}/index.html`);
-  // wildcard: files built after the start are served too
-  if (hasDist) app.register(fastifyStatic, { root: dist, wildcard: true });
-  app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith('/api/') && request.method === 'GET' && hasDist) {
-      return reply.sendFile('index.html');
-    }
-    return reply.code(404).send({
-      error: {
-        code: 'not_found',
-        message: `No route ${request.method} ${request.url}`,
-        messageZh: '请求的地址不存在',
-      },
-    });
-  });
 }

@@ -56,19 +56,25 @@ export function closure(manifest, keys) {
 }
 
 const sizeCache = new Map();
+/** Raw, gzip and brotli bytes of a built file: its precompressed copies, or compressed here alike. */
 export function sizes(dist, file) {
   let s = sizeCache.get(file);
   if (!s) {
-    const body = fs.readFileSync(path.join(dist, file));
+    const full = path.join(dist, file);
+    const body = fs.readFileSync(full);
+    const copy = (ext, compress) =>
+      fs.existsSync(full + ext) ? fs.statSync(full + ext).size : compress().length;
     s = {
       raw: body.length,
-      gzip: zlib.gzipSync(body, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(body, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      }).length,
+      gzip: copy('.gz', () => zlib.gzipSync(body, { level: 9 })),
+      brotli: copy('.br', () =>
+        zlib.brotliCompressSync(body, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        }),
+      ),
     };
     sizeCache.set(file, s);
   }
