@@ -25,12 +25,20 @@ export interface Config {
   trustProxy: string[] | false;
   cookieSecure: boolean;
   webDist: string;
+  /** attachments per cadre, in MiB (LIANXIN_ATTACHMENT_QUOTA_MB) */
+  attachmentQuotaMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cipher = env.LIANXIN_CIPHER ?? 'aes-256-gcm';
   if (cipher !== 'aes-256-gcm' && cipher !== 'sm4') {
     throw new Error(`LIANXIN_CIPHER must be aes-256-gcm or sm4, not ${cipher}`);
+  }
+  const attachmentQuotaMb = Number(env.LIANXIN_ATTACHMENT_QUOTA_MB || 200);
+  if (!(attachmentQuotaMb >= 0)) {
+    throw new Error(
+      `LIANXIN_ATTACHMENT_QUOTA_MB must be a number of megabytes, not ${env.LIANXIN_ATTACHMENT_QUOTA_MB}`,
+    );
   }
   return {
     port: Number(env.PORT ?? 3000),
@@ -47,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: proxies(env.LIANXIN_TRUST_PROXY),
     cookieSecure: env.LIANXIN_COOKIE_SECURE !== '0',
     webDist: path.join(repoRoot, 'apps/web/dist'),
+    attachmentQuotaMb,
   };
 }
 

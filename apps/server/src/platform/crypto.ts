@@ -12,8 +12,13 @@ export interface FieldCipher {
   readonly name: CipherName;
   encrypt(plain: string): Buffer;
   decrypt(stored: Buffer): string;
+  /** the same for bytes (attachments, small enough to encrypt whole) */
+  encryptBytes(plain: Buffer): Buffer;
+  decryptBytes(stored: Buffer): Buffer;
   /** keyed hash (HMAC) of a normalized value: equality search without decryption */
   blindIndex(plain: string): string;
+  /** keyed hash under its own sub-key, naming stored objects so that known content cannot be confirmed */
+  objectName(data: string): string;
 }
 
 const VERSION = 1;
@@ -27,49 +32,64 @@ export function createFieldCipher(name: CipherName, master: Buffer): FieldCipher
   if (master.length < 32) throw new Error('the master key must have at least 32 bytes');
   const macHash = name === 'sm4' ? 'sm3' : 'sha256';
   const indexKey = subKey(master, 'blind-index', 32);
-  const blindIndex = (plain: string) => crypto.createHmac(macHash, indexKey).update(plain).digest('hex');
-  if (name === 'aes-256-gcm') {
-    const key = subKey(master, 'aes-256-gcm', 32);
-    return {
-      name,
-      blindIndex,
-      encrypt(plain) {
-        const iv = crypto.randomBytes(12);
-        const c = crypto.createCipheriv('aes-256-gcm', key, iv);
-        const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-        return Buffer.concat([Buffer.from([VERSION, ALG[name]]), iv, body, c.getAuthTag()]);
-      },
-      decrypt(stored) {
-        expectHeader(stored, name);
-        const iv = stored.subarray(2, 14);
-        const tag = stored.subarray(stored.length - 16);
-        const d = crypto.createDecipheriv('aes-256-gcm', key, iv);
-        d.setAuthTag(tag);
-        return Buffer.concat([d.update(stored.subarray(14, stored.length - 16)), d.final()]).toString('utf8');
-      },
-    };
-  }
-  // Node's OpenSSL has no SM4-GCM: SM4-CBC, then HMAC-SM3 over header, IV and ciphertext.
+  const objectKey = subKey(master, 'object-name', 32);
+  const { seal, open } = name === 'aes-256-gcm' ? aesGcm(subKey(master, name, 32)) : sm4(master);
+  return {
+    name,
+    blindIndex: (plain) => crypto.createHmac(macHash, indexKey).update(plain).digest('hex'),
+    objectName: (data) => crypto.createHmac(macHash, objectKey).update(data).digest('hex'),
+    encrypt: (plain) => seal(Buffer.from(plain, 'utf8')),
+    decrypt: (stored) => open(stored).toString('utf8'),
+    encryptBytes: seal,
+    decryptBytes: open,
+  };
+}
+
+interface Sealer {
+  seal(plain: Buffer): Buffer;
+  open(stored: Buffer): Buffer;
+}
+
+function aesGcm(key: Buffer): Sealer {
+  const name = 'aes-256-gcm';
+  return {
+    seal(plain) {
+      const iv = crypto.randomBytes(12);
+      const c = crypto.createCipheriv(name, key, iv);
+      const body = Buffer.concat([c.update(plain), c.final()]);
+      return Buffer.concat([Buffer.from([VERSION, ALG[name]]), iv, body, c.getAuthTag()]);
+    },
+    open(stored) {
+      expectHeader(stored, name);
+      const iv = stored.subarray(2, 14);
+      const tag = stored.subarray(stored.length - 16);
+      const d = crypto.createDecipheriv(name, key, iv);
+      d.setAuthTag(tag);
+      return Buffer.concat([d.update(stored.subarray(14, stored.length - 16)), d.final()]);
+    },
+  };
+}
+
+// Node's OpenSSL has no SM4-GCM: SM4-CBC, then HMAC-SM3 over header, IV and ciphertext.
+function sm4(master: Buffer): Sealer {
   const key = subKey(master, 'sm4', 16);
   const macKey = subKey(master, 'sm4-mac', 32);
   const mac = (data: Buffer) => crypto.createHmac('sm3', macKey).update(data).digest();
   return {
-    name,
-    blindIndex,
-    encrypt(plain) {
+    seal(plain) {
       const iv = crypto.randomBytes(16);
       const c = crypto.createCipheriv('sm4-cbc', key, iv);
-      const head = Buffer.concat([Buffer.from([VERSION, ALG[name]]), iv, c.update(plain, 'utf8'), c.final()]);
+      const head = Buffer.concat([Buffer.from([VERSION, ALG.sm4]), iv, c.update(plain), c.final()]);
       return Buffer.concat([head, mac(head)]);
     },
-    decrypt(stored) {
-      expectHeader(stored, name);
+    open(stored) {
+      expectHeader(stored, 'sm4');
       const head = stored.subarray(0, stored.length - 32);
       if (!crypto.timingSafeEqual(mac(head), stored.subarray(stored.length - 32))) {
         throw new Error('encrypted field failed its integrity check');
       }
       const d = crypto.createDecipheriv('sm4-cbc', key, head.subarray(2, 18));
-      return Buffer.concat([d.update(head.subarray(18)), d.final()]).toString('utf8');
+      return Buffer.concat([d.update(head.subarray(18)), d.final()]);
     },
   };
 }

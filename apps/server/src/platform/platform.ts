@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
+import { type AttachmentStore, attachmentStoreFor } from './attachment-store.ts';
 import { AuditLog } from './audit.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { type AuditMac, createAuditMac, type FieldCipher } from './crypto.ts';
 import type { Database, Db } from './db/client.ts';
 
-/** What every service needs: the database, the cipher, the audit log, the clock. */
+/** What every service needs: the database, the cipher, the audit log, the clock, the attachments' store. */
 export interface Platform {
   db: Db;
   dbKind: Database['kind'];
@@ -13,6 +14,7 @@ export interface Platform {
   audit: AuditLog;
   clock: Clock;
   config: Config;
+  attachmentStore: AttachmentStore;
 }
 
 export function createPlatform(
@@ -30,6 +32,7 @@ export function createPlatform(
     audit: new AuditLog(auditMac, clock),
     clock,
     config,
+    attachmentStore: attachmentStoreFor(database.kind, config),
   };
 }
 

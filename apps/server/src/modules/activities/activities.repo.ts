@@ -188,9 +188,14 @@ export async function replaceActivity(db: Db, row: Omit<ActivityRow, 'createdAt'
     await db.insert(activityContacts).values(contactIds.map((contactId) => ({ activityId: id, contactId })));
 }
 
-export async function deleteActivity(db: Db, id: string) {
-  await db.delete(attachments).where(eq(attachments.activityId, id));
+/** Deletes the activity and its attachments' rows; answers the contents they referred to. */
+export async function deleteActivity(db: Db, id: string): Promise<string[]> {
+  const files = await db
+    .delete(attachments)
+    .where(eq(attachments.activityId, id))
+    .returning({ sha256: attachments.sha256 });
   await db.delete(activities).where(eq(activities.id, id));
+  return files.map((f) => f.sha256);
 }
 
 export async function findContacts(db: Db, ids: string[]) {

@@ -21,7 +21,7 @@ import {
   removeActivity,
   updateActivity,
 } from './activities.service.ts';
-import { addAttachment, openAttachment } from './attachments.service.ts';
+import { addAttachment, openAttachment, removeAttachment } from './attachments.service.ts';
 
 const tags = ['activities'];
 
@@ -111,13 +111,26 @@ export function activityRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { row, stream } = await openAttachment(p, request.actor, request.params.id);
+        const { row, data } = await openAttachment(p, request.actor, request.params.id);
         reply
           .header('Content-Type', row.mime)
           .header('Content-Length', row.size)
           .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
-        return reply.send(stream);
+        return reply.send(data);
       },
+    );
+    app.delete(
+      '/attachments/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'Deletes an attachment, as its activity is written; the file goes when no record refers to it',
+          params,
+          response: { 200: ZOk, ...errors },
+        },
+      },
+      async (request) => removeAttachment(p, request.actor, request.params.id),
     );
   };
 }

@@ -40,6 +40,7 @@ import {
   toActivitySummary,
   toLedgerActivity,
 } from './activities.repo.ts';
+import { releaseContents } from './attachment-storage.ts';
 
 // ---------------------------------------------------------------- validation
 
@@ -269,11 +270,11 @@ export async function updateActivity(p: Platform, actor: Actor, id: string, patc
   return getActivity(p, actor, id);
 }
 
-/** Deletes the activity and its attachments' metadata; the stored files may be shared by hash and stay. */
+/** Deletes the activity and its attachments; a stored file goes when no other attachment refers to it. */
 export async function removeActivity(p: Platform, actor: Actor, id: string) {
   const v = await loadActivity(p, actor, id, 'write');
-  await inTransaction(p, async (tx) => {
-    await deleteActivity(tx, id);
+  const files = await inTransaction(p, async (tx) => {
+    const contents = await deleteActivity(tx, id);
     await p.audit.append(tx, {
       actor: actor.name,
       action: 'activity.delete',
@@ -282,7 +283,9 @@ export async function removeActivity(p: Platform, actor: Actor, id: string) {
       before: auditRecord(toLedgerActivity(v.activity, v.contactIds)),
       ip: actor.ip,
     });
+    return contents;
   });
+  await releaseContents(p, files);
   return { ok: true as const };
 }
 

@@ -1,15 +1,23 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.ts';
-import { attachments } from '../../platform/db/schema.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { activities, attachments } from '../../platform/db/schema.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { denyOn } from '../contact-points/contact-points.service.ts';
 import { canRead, loadActivity } from './activities.access.ts';
 import { findActivity, findAttachment, toAttachmentDto } from './activities.repo.ts';
+import {
+  contentDigest,
+  lockContent,
+  putContent,
+  readContent,
+  releaseContents,
+} from './attachment-storage.ts';
 
-// Attachments (decision 20): content-addressed files under the data folder, served through scope checks.
+// Attachments (decision 20): stored once per content, encrypted (attachment-storage.ts), served through
+// scope checks, within a quota per cadre.
 
 const ZIP_KINDS: [marker: string, mime: string][] = [
   ['word/', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
@@ -35,8 +43,6 @@ export function sniffType(buf: Buffer): { mime: string | null; detected: string 
   return { mime: null, detected: buf.length === 0 ? 'empty' : 'unknown' };
 }
 
-const storeDir = (p: Platform) => path.join(p.config.dataDir, 'attachments');
-
 function safeFileName(name: string | undefined): string {
   const base = (name ?? '')
     .replace(/^.*[\\/]/, '')
@@ -47,13 +53,39 @@ function safeFileName(name: string | undefined): string {
   return base || 'file';
 }
 
+const MB = 1024 * 1024;
+const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+
+// Uploads for one cadre take turns from the quota check to the commit, so two cannot both fit.
+const QUOTA_LOCK = 0x11a4c3;
+
+/** 413 when the cadre's attachments with this file would pass LIANXIN_ATTACHMENT_QUOTA_MB. */
+async function checkQuota(p: Platform, tx: Db, cadreId: string, size: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${QUOTA_LOCK}, hashtext(${cadreId}))`);
+  const [row] = await tx
+    .select({ used: sql<string>`coalesce(sum(${attachments.size}), 0)` })
+    .from(attachments)
+    .innerJoin(activities, eq(activities.id, attachments.activityId))
+    .where(eq(activities.cadreId, cadreId));
+  const used = Number(row?.used ?? 0);
+  const quota = p.config.attachmentQuotaMb * MB;
+  if (used + size <= quota) return;
+  const limit = `${p.config.attachmentQuotaMb} MB`;
+  throw new AppError(
+    'payload_too_large',
+    `Attachment quota exceeded: ${limit} per cadre, ${megabytes(used)} used, this file ${megabytes(size)}`,
+    `附件空间不足：每位团干部上限 ${limit}，已用 ${megabytes(used)}，本文件 ${megabytes(size)}`,
+    [{ path: 'file', message: `超出附件配额 ${limit} / over the ${limit} quota` }],
+  );
+}
+
 export async function addAttachment(
   p: Platform,
   actor: Actor,
   activityId: string,
   file: { fileName: string | undefined; data: Buffer },
 ) {
-  await loadActivity(p, actor, activityId, 'write');
+  const v = await loadActivity(p, actor, activityId, 'write');
   const { mime, detected } = sniffType(file.data);
   if (!mime) {
     throw badRequest(
@@ -62,16 +94,7 @@ export async function addAttachment(
       [{ path: 'file', message: `类型 ${detected} 不允许 / type ${detected} not allowed` }],
     );
   }
-  const sha256 = crypto.createHash('sha256').update(file.data).digest('hex');
-  const dir = storeDir(p);
-  const target = path.join(dir, sha256);
-  await fs.promises.mkdir(dir, { recursive: true });
-  // content-addressed: the same bytes are stored once; written aside, then renamed into place
-  if (!fs.existsSync(target)) {
-    const tmp = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-    await fs.promises.writeFile(tmp, file.data);
-    await fs.promises.rename(tmp, target);
-  }
+  const sha256 = contentDigest(file.data);
   const row = {
     id: crypto.randomUUID(),
     activityId,
@@ -81,18 +104,30 @@ export async function addAttachment(
     sha256,
     createdBy: actor.name,
   };
-  return inTransaction(p, async (tx) => {
-    const [inserted] = await tx.insert(attachments).values(row).returning();
-    await p.audit.append(tx, {
-      actor: actor.name,
-      action: 'attachment.create',
-      objectType: 'attachment',
-      objectId: row.id,
-      after: { activityId, mime, size: row.size, sha256 },
-      ip: actor.ip,
+  let stored = false;
+  try {
+    return await inTransaction(p, async (tx) => {
+      await checkQuota(p, tx, v.activity.cadreId, row.size);
+      // held to the commit: a removal of the same content waits for this row (attachment-storage.ts)
+      await lockContent(tx, sha256);
+      await putContent(p, tx, sha256, file.data);
+      stored = true;
+      const [inserted] = await tx.insert(attachments).values(row).returning();
+      await p.audit.append(tx, {
+        actor: actor.name,
+        action: 'attachment.create',
+        objectType: 'attachment',
+        objectId: row.id,
+        after: { activityId, mime, size: row.size, sha256 },
+        ip: actor.ip,
+      });
+      return toAttachmentDto(inserted!);
     });
-    return toAttachmentDto(inserted!);
-  });
+  } catch (e) {
+    // a file written before the rollback is referenced by nothing
+    if (stored) await releaseContents(p, [sha256]);
+    throw e;
+  }
 }
 
 /** The file, to those who may read its activity. */
@@ -101,7 +136,27 @@ export async function openAttachment(p: Platform, actor: Actor, id: string) {
   if (!row) throw notFound('Attachment', id, '附件');
   const v = await findActivity(p.db, row.activityId);
   if (!v || !(await canRead(p, actor, v))) throw await denyOn(p, actor, 'attachment', id, 'read', '附件');
-  const file = path.join(storeDir(p), row.sha256);
-  if (!fs.existsSync(file)) throw notFound('Attachment file', id, '附件文件');
-  return { row, stream: fs.createReadStream(file) };
+  const data = await readContent(p, row.sha256);
+  if (!data) throw notFound('Attachment file', id, '附件文件');
+  return { row, data };
+}
+
+/** Deletes one attachment, as its activity is written; its stored object goes when nothing else refers to it. */
+export async function removeAttachment(p: Platform, actor: Actor, id: string) {
+  const row = await findAttachment(p.db, id);
+  if (!row) throw notFound('Attachment', id, '附件');
+  await loadActivity(p, actor, row.activityId, 'write');
+  await inTransaction(p, async (tx) => {
+    await tx.delete(attachments).where(eq(attachments.id, id));
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'attachment.delete',
+      objectType: 'attachment',
+      objectId: id,
+      before: { activityId: row.activityId, mime: row.mime, size: row.size, sha256: row.sha256 },
+      ip: actor.ip,
+    });
+  });
+  await releaseContents(p, [row.sha256]);
+  return { ok: true as const };
 }
