@@ -13,5 +13,7 @@ export default defineConfig({
     // wait on the database as much as they compute, so a worker per core finishes sooner.
     maxWorkers: Math.max(2, os.availableParallelism()),
     globalSetup: ['apps/server/src/testing/global-setup.ts'],
+    // `npx lianxin` in a test runs the sources under test, not a compiled build that may be older.
+    env: { LIANXIN_FROM_SOURCE: '1' },
   },
 });

@@ -74,8 +74,9 @@ export default defineConfig({
       },
     },
   ],
+  // The compiled server (`npm run build`, which scripts/test.sh runs first), as in production.
   webServer: {
-    command: 'npx tsx apps/server/src/main.ts',
+    command: 'node apps/server/dist/main.js',
     cwd: root,
     env: { PORT: String(port), LIANXIN_DEMO: '1', LIANXIN_DATA: dataDir },
     url: `${baseURL}/api/v1/health`,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's first command: install, build the web app, start on the embedded database with demo data.
+# The README's first command: install, build (server and web app), start on the embedded database with
+# demo data.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
@@ -7,4 +8,4 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 npm run build
 export LIANXIN_DEMO=1
-exec npx tsx apps/server/src/main.ts
+exec node apps/server/dist/main.js

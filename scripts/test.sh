@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The single test command (README; .ci/run calls it). From a fresh clone on Debian bookworm:
-#   system packages (apt) → npm ci when needed → biome → tsc (server+packages, web) →
-#   vitest on PGlite → vitest apps/server on a throwaway PostgreSQL 15 → web build → Playwright.
+#   system packages (apt) → npm ci when needed → biome → tsc (server+packages, web) → build (the
+#   compiled server and the web app) → vitest on PGlite → vitest apps/server on a throwaway
+#   PostgreSQL 15 → Playwright (on the compiled server).
 # Every check runs even when an earlier one failed (so one run shows everything); only the setup
 # (system packages, npm ci) stops the run. The LAST line is `N passed, M failed` (tests summed over
 # the vitest and Playwright runs; a failed lint/typecheck/build step or a missing report counts as
@@ -92,6 +93,8 @@ fi
 step "biome" npx biome check .
 step "tsc (server, packages, e2e)" npx tsc -p tsconfig.json
 step "tsc (web)" npx tsc -p apps/web/tsconfig.json
+# Before the tests: some of them start the compiled server, as the browser tests do.
+step "build (server, web)" npm run build
 
 tests vitest "vitest (PGlite)" "$OUT/vitest-pglite.json" \
   env -u TEST_DATABASE_URL npx vitest run \
@@ -109,8 +112,6 @@ else
   stop_pg
   SUMMARY_ARGS+=(--step "PostgreSQL 15 test server (integration tests on PostgreSQL not run)" 1)
 fi
-
-step "web build" npm run build
 
 pw_before=${#SUMMARY_ARGS[@]}
 tests playwright "playwright" "$OUT/playwright.json" \

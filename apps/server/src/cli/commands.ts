@@ -1,23 +1,20 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { ZComplianceQuery } from '@lianxin/contracts';
-import { findAccountByUsername } from '../modules/accounts/accounts.repo.ts';
-import { evaluateCompliance } from '../modules/compliance/compliance.service.ts';
-import { expectedDivisionCounts, seedDivisions } from '../modules/divisions/divisions.service.ts';
-import { exportLedger } from '../modules/ledger/ledger.export.ts';
-import {
-  importLedger,
-  LedgerRejected,
-  operatorActor,
-  rejectionBody,
-} from '../modules/ledger/ledger.import.ts';
-import { assertAcceptablePassword, hashPassword } from '../platform/auth/passwords.ts';
-import { accounts } from '../platform/db/schema.ts';
-import { AppError } from '../platform/errors.ts';
-import { inTransaction, type Platform } from '../platform/platform.ts';
+import type { Platform } from '../platform/platform.ts';
 import { RejectedError, UsageError } from './errors.ts';
 import { formsCommand } from './forms.ts';
 import { planCommand } from './plan.ts';
+
+// Each command loads what it needs when it runs: `npx lianxin` with a usage error loads none of it.
+const ledgerImport = () => import('../modules/ledger/ledger.import.ts');
+const appErrors = () => import('../platform/errors.ts');
+
+/** An AppError of a service as a rejection (exit 1); anything else as it is. */
+async function asRejection(e: unknown): Promise<never> {
+  const { AppError } = await appErrors();
+  if (e instanceof AppError) throw new RejectedError(`${e.messageZh} / ${e.message}`);
+  throw e;
+}
 
 export interface Invocation {
   values: Record<string, string | boolean | undefined>;
@@ -53,6 +50,9 @@ export const commands: Record<string, Command> = {
       const province = text(values.province);
       if (province !== undefined && !/^\d{2}(0000)?$/.test(province))
         throw new UsageError('--province 应为 2 位或 6 位省级代码，如 61 / 610000');
+      const { expectedDivisionCounts, seedDivisions } = await import(
+        '../modules/divisions/divisions.service.ts'
+      );
       const result = await seedDivisions(p, actorName, province).catch((e: Error) => {
         throw new RejectedError(e.message);
       });
@@ -67,12 +67,16 @@ export const commands: Record<string, Command> = {
       const password = text(values.password);
       if (!username || !password)
         throw new UsageError('需要 --username 和 --password / --username and --password are required');
+      const { findAccountByUsername } = await import('../modules/accounts/accounts.repo.ts');
+      const { assertAcceptablePassword, hashPassword } = await import('../platform/auth/passwords.ts');
+      const { accounts } = await import('../platform/db/schema.ts');
+      const { inTransaction } = await import('../platform/platform.ts');
       if (await findAccountByUsername(p.db, username))
         throw new RejectedError(`用户名 ${username} 已存在 / username taken`);
       try {
         await assertAcceptablePassword(password, username, []);
       } catch (e) {
-        throw new RejectedError((e as AppError).messageZh);
+        throw new RejectedError((e as { messageZh: string }).messageZh);
       }
       const id = crypto.randomUUID();
       const passwordHash = await hashPassword(password);
@@ -103,12 +107,12 @@ export const commands: Record<string, Command> = {
       } catch (e) {
         throw new RejectedError(`无法读取 JSON 文件 / cannot read ${file} as JSON: ${(e as Error).message}`);
       }
+      const { importLedger, LedgerRejected, operatorActor, rejectionBody } = await ledgerImport();
       try {
         return await importLedger(p, operatorActor(actorName), raw);
       } catch (e) {
         if (e instanceof LedgerRejected) throw new RejectedError(JSON.stringify(rejectionBody(e), null, 2));
-        if (e instanceof AppError) throw new RejectedError(`${e.messageZh} / ${e.message}`);
-        throw e;
+        return asRejection(e);
       }
     },
   },
@@ -116,12 +120,9 @@ export const commands: Record<string, Command> = {
     summary: '导出台账（--org 组织编号，默认全部） / export the ledger of an organization subtree',
     options: { org: { type: 'string' } },
     async run(p, { values, actorName }) {
-      try {
-        return await exportLedger(p, operatorActor(actorName), text(values.org));
-      } catch (e) {
-        if (e instanceof AppError) throw new RejectedError(`${e.messageZh} / ${e.message}`);
-        throw e;
-      }
+      const { exportLedger } = await import('../modules/ledger/ledger.export.ts');
+      const { operatorActor } = await ledgerImport();
+      return exportLedger(p, operatorActor(actorName), text(values.org)).catch(asRejection);
     },
   },
   evaluate: {
@@ -129,6 +130,7 @@ export const commands: Record<string, Command> = {
       '按规则评估合规情况（--year 年度，--as-of 评估日，--org 组织编号，默认全部） / evaluate compliance',
     options: { year: { type: 'string' }, 'as-of': { type: 'string' }, org: { type: 'string' } },
     async run(p, { values, positionals, actorName }) {
+      const { ZComplianceQuery } = await import('@lianxin/contracts');
       const query = ZComplianceQuery.safeParse({
         year: text(values.year),
         asOf: text(values['as-of']),
@@ -138,12 +140,9 @@ export const commands: Record<string, Command> = {
         throw new UsageError(
           '用法 / usage: npx lianxin evaluate --year YYYY [--as-of YYYY-MM-DD] [--org ID]',
         );
-      try {
-        return await evaluateCompliance(p, operatorActor(actorName), query.data);
-      } catch (e) {
-        if (e instanceof AppError) throw new RejectedError(`${e.messageZh} / ${e.message}`);
-        throw e;
-      }
+      const { evaluateCompliance } = await import('../modules/compliance/compliance.service.ts');
+      const { operatorActor } = await ledgerImport();
+      return evaluateCompliance(p, operatorActor(actorName), query.data).catch(asRejection);
     },
   },
   plan: planCommand,

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formsOfYear } from '../modules/forms/forms.year.ts';
-import { operatorActor } from '../modules/ledger/ledger.import.ts';
-import { AppError } from '../platform/errors.ts';
+import type { formsOfYear } from '../modules/forms/forms.year.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { Invocation } from './commands.ts';
 import { RejectedError, UsageError } from './errors.ts';
@@ -24,6 +22,9 @@ export const formsCommand = {
     const out = typeof values.out === 'string' ? values.out : '';
     if (!Number.isInteger(year) || year < 2000 || year > 2100 || !org || !out || positionals.length > 0)
       throw new UsageError(USAGE);
+    const { formsOfYear } = await import('../modules/forms/forms.year.ts');
+    const { operatorActor } = await import('../modules/ledger/ledger.import.ts');
+    const { AppError } = await import('../platform/errors.ts');
     let files: Awaited<ReturnType<typeof formsOfYear>>;
     try {
       files = await formsOfYear(p, operatorActor(actorName), year, org);

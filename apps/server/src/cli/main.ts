@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { FolderLockedError } from '../platform/db/lock.ts';
-import { openRuntime, type Runtime } from '../platform/runtime.ts';
+import type { Runtime } from '../platform/runtime.ts';
 import { commands } from './commands.ts';
 import { RejectedError, RejectedWithOutput, UsageError } from './errors.ts';
 
@@ -37,6 +37,7 @@ async function run(argv: string[]): Promise<number> {
     let result: unknown;
     if (command.database === false) result = await command.run(args);
     else {
+      const { openRuntime } = await import('../platform/runtime.ts');
       runtime = await openRuntime(`lianxin ${name}`);
       result = await command.run(runtime.platform, args);
     }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { parseProblem, plan } from '@lianxin/domain';
 import type { FileCommand } from './commands.ts';
 import { RejectedError, RejectedWithOutput, UsageError } from './errors.ts';
 
@@ -20,6 +19,7 @@ export const planCommand: FileCommand = {
     } catch (e) {
       throw new RejectedError(`无法读取 JSON 文件 / cannot read ${file} as JSON: ${(e as Error).message}`);
     }
+    const { parseProblem, plan } = await import('@lianxin/domain');
     const parsed = parseProblem(raw);
     if (!parsed.ok) throw new RejectedError(JSON.stringify({ problems: parsed.problems }, null, 2));
     const result = plan(parsed.problem, { timeBudgetMs: SEARCH_BUDGET_MS, now: () => performance.now() });
