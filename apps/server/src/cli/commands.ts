@@ -148,13 +148,13 @@ export const commands: Record<string, Command> = {
   plan: planCommand,
   forms: formsCommand,
   'audit-verify': {
-    summary: '校验审计日志哈希链是否完整 / verify the audit log hash chain',
+    summary: '用审计密钥校验审计日志哈希链是否完整 / verify the audit log HMAC chain with the audit key',
     options: {},
     async run(p) {
       const result = await p.audit.verify(p.db);
       if (result.brokenAt !== null)
         throw new RejectedError(
-          `审计日志在第 ${result.brokenAt} 条被篡改 / chain broken at seq ${result.brokenAt}`,
+          `审计日志在第 ${result.brokenAt} 条被篡改或密钥不对 / chain broken at seq ${result.brokenAt} (or a wrong audit key)`,
         );
       return { ok: true, rows: result.rows };
     },
