@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import { type CDPSession, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './helpers.ts';
+import { DEMO_PASSWORD, login } from './helpers.ts';
 
 // Slow 4G as the issue measures it: 400 kbit/s each way, 400 ms round trip (decision 24: the times
 // are printed, never asserted; docs/benchmarks.md keeps them).
@@ -107,4 +107,20 @@ test('a cadre on slow 4G: the login form and then /me, compressed assets cached 
   const cachedAssets = [...traffic.assets.values()];
   expect(cachedAssets.length).toBeGreaterThan(0);
   expect(cachedAssets.filter((a) => !a.cached).map((a) => a.url)).toEqual([]);
+});
+
+test('a page whose chunk is gone after a release loads the new build instead of failing', async ({
+  page,
+}) => {
+  await login(page, 'cadre01');
+  await expect(page).toHaveURL(/\/me/);
+  // the first request for the progress page's chunk meets a release that removed it
+  let refused = 0;
+  await page.route(/\/assets\/ProgressPage-[\w-]+\.js$/, (route) =>
+    refused++ === 0 ? route.fulfill({ status: 404, body: '' }) : route.continue(),
+  );
+  await page.getByRole('link', { name: '进度' }).click();
+  await expect(page).toHaveURL(/\/me\/progress/);
+  await expect(page.getByText(/达标|进度/).first()).toBeVisible();
+  expect(refused).toBeGreaterThanOrEqual(2);
 });
