@@ -1,10 +1,11 @@
+import crypto from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ZErrorResponse } from '@lianxin/contracts';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -25,6 +26,7 @@ import { contactRoutes } from './modules/contacts/contacts.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { installMetrics } from './modules/operations/metrics.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { planningRoutes } from './modules/postings/planning.routes.ts';
 import { postingRoutes } from './modules/postings/postings.routes.ts';
@@ -33,21 +35,31 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { ping } from './platform/db/client.ts';
 import { installErrorHandler } from './platform/errors.ts';
 import { installResponseDefaults, installTextGuard } from './platform/http.ts';
+import { installRequestLog } from './platform/logger.ts';
 import type { Platform } from './platform/platform.ts';
 import { serveWebApp } from './platform/web-app.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** Wires the platform and the domain modules into one Fastify app (no listening here). */
-export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  p: Platform,
+  /** logger: the server's (platform/logger.ts); none, the default, logs nothing (tests) */
+  opts: { logger?: FastifyBaseLogger } = {},
+): Promise<FastifyInstance> {
   // X-Forwarded-For is believed only from the configured proxies: anyone else could write it
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    // one line per request, written when it is answered (installRequestLog)
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => crypto.randomUUID(),
     trustProxy: p.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRequestLog(app);
+  installMetrics(app, p.db, p.config.metricsToken);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -60,6 +72,8 @@ export async function buildApp(p: Platform, opts: { logger?: boolean } = {}): Pr
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // plain HTTP on a LAN (LIANXIN_COOKIE_SECURE=0): the browser must not be sent to https
+        upgradeInsecureRequests: p.config.cookieSecure ? [] : null,
       },
     },
     referrerPolicy: { policy: 'same-origin' },

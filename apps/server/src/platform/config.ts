@@ -23,7 +23,17 @@ export interface Config {
   sessionMaxHours: number;
   /** addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed; false: none */
   trustProxy: string[] | false;
+  /**
+   * false only when the operator serves plain HTTP on a trusted network (LIANXIN_COOKIE_SECURE=0):
+   * cookies without Secure, no HSTS, no CSP upgrade-insecure-requests
+   */
   cookieSecure: boolean;
+  /** Bearer token that may read /metrics from anywhere (without one: localhost only) */
+  metricsToken: string | undefined;
+  /** folder of the embedded database's daily backups (none when unset) */
+  backupDir: string | undefined;
+  /** how many of the newest daily backups are kept */
+  backupKeep: number;
   webDist: string;
   /** attachments per cadre, in MiB (LIANXIN_ATTACHMENT_QUOTA_MB) */
   attachmentQuotaMb: number;
@@ -54,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: positiveNumber(env.LIANXIN_SESSION_MAX_HOURS, 12, 'LIANXIN_SESSION_MAX_HOURS'),
     trustProxy: proxies(env.LIANXIN_TRUST_PROXY),
     cookieSecure: env.LIANXIN_COOKIE_SECURE !== '0',
+    metricsToken: env.LIANXIN_METRICS_TOKEN || undefined,
+    backupDir: env.LIANXIN_BACKUP_DIR ? path.resolve(env.LIANXIN_BACKUP_DIR) : undefined,
+    backupKeep: Math.floor(positiveNumber(env.LIANXIN_BACKUP_KEEP, 7, 'LIANXIN_BACKUP_KEEP')),
     webDist: path.join(repoRoot, 'apps/web/dist'),
     attachmentQuotaMb,
   };

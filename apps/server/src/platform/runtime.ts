@@ -8,14 +8,26 @@ import { createPlatform, type Platform } from './platform.ts';
 export interface Runtime {
   config: Config;
   platform: Platform;
+  /** the database opened (the embedded client for a backup, the pool's figures for /metrics) */
+  database: Database;
+  /** closes the database, then releases the embedded folder's lock; once, however often called */
   close(): Promise<void>;
+}
+
+/** Where start-up notices go: the server's log, or stderr for a command. */
+export interface RuntimeLog {
+  warn(msg: string): void;
 }
 
 /**
  * Opens the configured database for this process. The embedded folder is locked first: a second
  * process gets FolderLockedError naming the owner, before anything is opened or written.
  */
-export async function openRuntime(command: string, config = loadConfig()): Promise<Runtime> {
+export async function openRuntime(
+  command: string,
+  config = loadConfig(),
+  log: RuntimeLog = { warn: (m) => console.error(m) },
+): Promise<Runtime> {
   if (config.demo && config.databaseUrl) {
     throw new Error(
       '演示模式只能使用嵌入式数据库，请去掉 DATABASE_URL 或 LIANXIN_DEMO / demo mode refuses DATABASE_URL',
@@ -34,16 +46,25 @@ export async function openRuntime(command: string, config = loadConfig()): Promi
       throw e;
     }
   }
-  const log = (m: string) => console.error(m);
-  const cipher = createFieldCipher(config.cipher, loadMasterKey(config, log));
-  const auditMac = createAuditMac(config.cipher, loadAuditKey(config, log));
-  const platform = createPlatform(database, cipher, systemClock, config, auditMac);
+  const notice = (m: string) => log.warn(m);
+  let platform: Platform;
+  try {
+    const cipher = createFieldCipher(config.cipher, loadMasterKey(config, notice));
+    const auditMac = createAuditMac(config.cipher, loadAuditKey(config, notice));
+    platform = createPlatform(database, cipher, systemClock, config, auditMac);
+  } catch (e) {
+    await database.close().catch(() => {});
+    release();
+    throw e;
+  }
+  let closing: Promise<void> | null = null;
   return {
     config,
     platform,
-    async close() {
-      await database.close();
-      release();
+    database,
+    close() {
+      closing ??= database.close().finally(release);
+      return closing;
     },
   };
 }

@@ -5,6 +5,7 @@ import { chinaToday } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
+import { evaluationDuration, timed } from '../operations/metrics.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { complianceFacts, presetAdoptions } from './compliance.facts.ts';
 
@@ -45,7 +46,15 @@ async function scopeOf(p: Platform, actor: Actor, orgId: string | undefined): Pr
  * `GET /api/v1/compliance` and `npx lianxin evaluate` (docs/interchange.md "Evaluation"): the facts
  * of the scope from SQL, the results from the domain's engine, subjects named by their ledger ids.
  */
-export async function evaluateCompliance(
+export function evaluateCompliance(
+  p: Platform,
+  actor: Actor,
+  q: TComplianceQuery,
+): Promise<TComplianceAnswer> {
+  return timed(evaluationDuration, () => evaluateComplianceNow(p, actor, q));
+}
+
+async function evaluateComplianceNow(
   p: Platform,
   actor: Actor,
   q: TComplianceQuery,

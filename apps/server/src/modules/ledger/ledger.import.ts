@@ -15,6 +15,7 @@ import {
 } from '../../platform/db/schema.ts';
 import { AppError, errorBody } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
+import { importDuration, timed } from '../operations/metrics.ts';
 import {
   type ActivityRow,
   activitiesByIds,
@@ -216,7 +217,11 @@ type Status = 'created' | 'updated' | 'unchanged';
  * `lianxin-ledger/1` import (docs/interchange.md): all or nothing. The whole document is checked
  * first and every problem named; a clean one is written by id in one transaction with one audit row.
  */
-export async function importLedger(p: Platform, actor: Actor, raw: unknown): Promise<LedgerImportResult> {
+export function importLedger(p: Platform, actor: Actor, raw: unknown): Promise<LedgerImportResult> {
+  return timed(importDuration, () => importLedgerNow(p, actor, raw));
+}
+
+async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise<LedgerImportResult> {
   if (actor.role !== 'system_admin' && actor.role !== 'org_admin')
     throw await deny(p, actor, 'ledger', 'import', 'write');
   const parsed = parseLedger(raw);

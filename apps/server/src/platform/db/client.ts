@@ -17,11 +17,25 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
-  /** the embedded client, for dumping a test template */
+  /** the embedded client, for dumping a test template and for backups */
   pglite?: PGlite;
+  /** the PostgreSQL pool */
+  pool?: pg.Pool;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+/** What `/metrics` shows of a database: the pool of PostgreSQL, the one-connection queue of PGlite. */
+export type DatabaseStats =
+  | { kind: 'postgres'; total: number; idle: number; waiting: number }
+  | { kind: 'pglite'; pending: number };
+
+const statsOf = new WeakMap<object, () => DatabaseStats>();
+
+/** The pool or queue behind a drizzle database opened here (undefined for one opened elsewhere). */
+export function databaseStats(db: Db): DatabaseStats | undefined {
+  return statsOf.get(db)?.();
+}
 
 // Several app servers may start at once on one PostgreSQL: one migrates, the others wait.
 const MIGRATION_LOCK = 0x11a4c1;
@@ -40,14 +54,35 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // An idle connection the server ends (restart, failover, a dropped test database) is removed from
   // the pool, which opens a new one when next needed; unhandled, the event would end the process.
   pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost (${err.message})`));
-  return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  statsOf.set(db, () => ({
+    kind: 'postgres',
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  }));
+  return { db, kind: 'postgres', close: () => pool.end(), pool };
 }
 
 /** The embedded database. The caller must hold the folder's lock (db/lock.ts). */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   const client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
+  // PGlite runs one operation at a time: count those running or waiting their turn
+  let pending = 0;
+  for (const method of ['query', 'exec', 'transaction'] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      pending++;
+      try {
+        return await original(...args);
+      } finally {
+        pending--;
+      }
+    };
+  }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
+  statsOf.set(db, () => ({ kind: 'pglite', pending }));
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), pglite: client };
 }
 
