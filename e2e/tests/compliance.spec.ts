@@ -87,3 +87,14 @@ test('a rule opens every subject, and a table downloads as .xlsx that reads back
   const unmetColumn = header.indexOf('未达标') + 1;
   expect(typeof row01?.getCell(unmetColumn).value).toBe('number');
 });
+
+test('from 落后干部 one click opens the cadre’s records', async ({ page }) => {
+  await openDashboard(page, 'wb-admin');
+  const name = await cadre01Name(page);
+  await page.getByRole('tab', { name: '落后干部' }).click();
+  await page.getByRole('button', { name: `${name}的工作记录` }).click();
+  const drawer = page.getByRole('dialog').filter({ hasText: `联系工作 · ${name}` });
+  await expect(drawer.getByText('工作记录', { exact: true })).toBeVisible();
+  await expect(drawer.locator('.lx-activity').first()).toBeVisible();
+  await page.screenshot({ path: '.tmp/screens/compliance-laggard-records.png' });
+});

@@ -94,7 +94,13 @@ export const ZLedgerActivity = z.discriminatedUnion('type', [
   }),
   z.strictObject({ ...common, type: z.literal('live_with'), start: ZDate, end: ZDate }),
   z.strictObject({ ...dated, type: z.literal('lecture'), audience: z.number().int().min(0) }),
-  z.strictObject({ ...dated, type: z.literal('talk'), mode: z.enum(['face_to_face', 'phone', 'online']) }),
+  z.strictObject({
+    ...dated,
+    type: z.literal('talk'),
+    mode: z.enum(['face_to_face', 'phone', 'online']),
+    // extension: 集体谈话, a group talk with its head count (the youths need not be named one by one)
+    attendees: z.number().int().min(2).max(10_000).optional(),
+  }),
   z.strictObject({
     ...dated,
     type: z.literal('online'),

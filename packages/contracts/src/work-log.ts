@@ -125,16 +125,44 @@ export const ZActivitySummary = z.object({
 });
 export type TActivitySummary = z.infer<typeof ZActivitySummary>;
 
+/**
+ * What an entry of the work log needs beyond its type's fields: a 谈心谈话 names at least one
+ * contact, or is a group talk (集体谈话) with its head count. Field, Chinese and English.
+ */
+export function activityEntryProblems(a: {
+  type: string;
+  contacts?: readonly string[];
+  attendees?: number;
+}): { field: string; zh: string; en: string }[] {
+  if (
+    a.type === 'talk' &&
+    (a.contacts ?? []).length === 0 &&
+    !(a.attendees !== undefined && a.attendees >= 2)
+  )
+    return [
+      {
+        field: 'contacts',
+        zh: '谈心谈话须点选至少一名联系青年，或填写集体谈话人数',
+        en: 'a talk names at least one contact, or is a group talk with its head count',
+      },
+    ];
+  return [];
+}
+
 type Loosened<T> = T extends unknown ? Omit<T, 'id' | 'cadre'> & { id?: string; cadre?: string } : never;
 /** An activity of the interchange; `id` is generated when absent, `cadre` defaults to the caller's. */
 export type TCreateActivityRequest = Loosened<TLedgerActivity>;
-export const ZCreateActivityRequest = z.discriminatedUnion(
-  'type',
-  ZLedgerActivity.options.map((o) => o.extend({ id: ZId.optional(), cadre: ZId.optional() })) as unknown as [
-    (typeof ZLedgerActivity.options)[number],
-    ...(typeof ZLedgerActivity.options)[number][],
-  ],
-) as unknown as z.ZodType<TCreateActivityRequest>;
+export const ZCreateActivityRequest = z
+  .discriminatedUnion(
+    'type',
+    ZLedgerActivity.options.map((o) =>
+      o.extend({ id: ZId.optional(), cadre: ZId.optional() }),
+    ) as unknown as [(typeof ZLedgerActivity.options)[number], ...(typeof ZLedgerActivity.options)[number][]],
+  )
+  .superRefine((a, ctx) => {
+    for (const p of activityEntryProblems(a as Parameters<typeof activityEntryProblems>[0]))
+      ctx.addIssue({ code: 'custom', path: [p.field], message: `${p.zh} / ${p.en}` });
+  }) as unknown as z.ZodType<TCreateActivityRequest>;
 
 /**
  * A change to an activity: the given fields replace the stored ones (null removes an optional one),
@@ -156,7 +184,7 @@ export const ZUpdateActivityRequest = z.strictObject({
   title: z.string().nullable().optional(),
   status: z.string().optional(),
   org: ZId.optional(),
-  attendees: z.number().int().min(0).optional(),
+  attendees: z.number().int().min(0).nullable().optional(),
   assignee: ZId.nullable().optional(),
   dueOn: ZDate.nullable().optional(),
 });

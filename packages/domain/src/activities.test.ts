@@ -25,6 +25,25 @@ describe('activity dates', () => {
     expect(isRealDate('2026-02-29')).toBe(false);
   });
 
+  it('refuses dates after today when today is given, except a planned work item', () => {
+    const today = '2026-12-05';
+    expect(activityDateProblems({ type: 'talk', date: '2026-12-05' }, { today })).toEqual([]);
+    expect(activityDateProblems({ type: 'talk', date: '2026-12-06' }, { today })[0]?.field).toBe('date');
+    expect(activityDateProblems({ type: 'talk', date: '2026-12-06' })).toEqual([]);
+    expect(
+      activityDateProblems(
+        { type: 'visit', start: '2026-12-04', end: '2026-12-07', travelDays: 0 },
+        { today },
+      ).map((p) => p.field),
+    ).toEqual(['end']);
+    expect(
+      activityDateProblems({ type: 'work_item', status: 'planned', date: '2027-01-10' }, { today }),
+    ).toEqual([]);
+    expect(
+      activityDateProblems({ type: 'work_item', status: 'done', date: '2027-01-10' }, { today }),
+    ).toHaveLength(1);
+  });
+
   it('files a visit under the day it ends', () => {
     expect(countingDate({ type: 'visit', start: '2025-12-29', end: '2026-01-03' })).toBe('2026-01-03');
     expect(countingDate({ type: 'lecture', date: '2025-12-31' })).toBe('2025-12-31');

@@ -7,6 +7,8 @@ export interface ActivityDates {
   end?: string;
   date?: string;
   travelDays?: number;
+  /** a work item's status: a planned one may carry a date still to come */
+  status?: string;
 }
 
 export interface FieldProblem extends Bilingual {
@@ -37,13 +39,29 @@ export function onSiteDays(a: { start: string; end: string; travelDays?: number 
   return Math.max(0, spanDays(a.start, a.end) - (a.travelDays ?? 0));
 }
 
-/** The problems of one activity's dates that a schema cannot see. Empty when it is sound. */
-export function activityDateProblems(a: ActivityDates): FieldProblem[] {
+/**
+ * The problems of one activity's dates that a schema cannot see. Empty when it is sound. Given
+ * `today` (China time, the caller's clock: the domain has none), a date after it is refused too —
+ * work is recorded once done; only a planned work item may carry a date still to come.
+ */
+export function activityDateProblems(a: ActivityDates, opts: { today?: string } = {}): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const field of ['start', 'end', 'date'] as const) {
     const v = a[field];
     if (v !== undefined && !isRealDate(v)) {
       problems.push({ field, zh: `${v} 不是有效日期`, en: `${v} is not a real date` });
+    }
+  }
+  const today = opts.today;
+  if (problems.length === 0 && today && !(a.type === 'work_item' && a.status === 'planned')) {
+    for (const field of ['start', 'end', 'date'] as const) {
+      const v = a[field];
+      if (v !== undefined && v > today)
+        problems.push({
+          field,
+          zh: `日期 ${v} 晚于今天（${today}），不能登记尚未发生的工作`,
+          en: `${v} is after today (${today}): work is recorded once done`,
+        });
     }
   }
   if (problems.length > 0 || a.start === undefined || a.end === undefined) return problems;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  activityEntryProblems,
   type TActivityDetail,
   type TCreateActivityRequest,
   type TLedgerActivity,
@@ -11,6 +12,7 @@ import {
 import { activityDateProblems, onSiteDays } from '@lianxin/domain';
 import { and, eq, exists, like, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, canOnOrg } from '../../platform/access.ts';
+import { chinaToday } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, activityContacts } from '../../platform/db/schema.ts';
 import { AppError, badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
@@ -59,8 +61,11 @@ function invalid(details: ErrorDetail[]): AppError {
  * inside the tenure), the contacts (existing, kept by the cadre or already met at the point), the
  * open day's committee and a problem's assignee. All problems at once; the contact ids, deduplicated.
  */
-async function checkRecord(db: Db, r: TLedgerActivity): Promise<string[]> {
-  const details: ErrorDetail[] = activityDateProblems(r).map((d) => problem(d.field, d.zh, d.en));
+async function checkRecord(db: Db, r: TLedgerActivity, today: string): Promise<string[]> {
+  const details: ErrorDetail[] = [
+    ...activityDateProblems(r, { today }),
+    ...activityEntryProblems(r as Parameters<typeof activityEntryProblems>[0]),
+  ].map((d) => problem(d.field, d.zh, d.en));
   const cadre = await findCadre(db, r.cadre);
   if (!cadre) details.push(problem('cadre', `团干部不存在：${r.cadre}`, `unknown cadre ${r.cadre}`));
   let chainIds: string[] = [];
@@ -191,7 +196,7 @@ export async function createActivity(p: Platform, actor: Actor, body: TCreateAct
   if (actor.cadreId !== cadreId && !canOnOrg(actor, cadre.orgPath, 'write'))
     throw await denyOn(p, actor, 'cadre', cadreId, 'write', '团干部的工作日志');
   const record = ZLedgerActivity.parse({ ...body, id: body.id ?? crypto.randomUUID(), cadre: cadreId });
-  const contactIds = await checkRecord(p.db, record);
+  const contactIds = await checkRecord(p.db, record, chinaToday(p.clock));
   if (await findActivity(p.db, record.id))
     throw new AppError('conflict', `Activity ${record.id} exists`, `活动记录编号已存在：${record.id}`, [
       { path: 'id', message: '已存在 / exists' },
@@ -254,7 +259,7 @@ export async function updateActivity(p: Platform, actor: Actor, id: string, patc
       [{ path: 'status', message: `${current.status} → ${record.status} 不允许 / not allowed` }],
     );
   }
-  const contactIds = await checkRecord(p.db, record);
+  const contactIds = await checkRecord(p.db, record, chinaToday(p.clock));
   await inTransaction(p, async (tx) => {
     await replaceActivity(tx, toActivityRow(record), contactIds);
     await p.audit.append(tx, {

@@ -25,6 +25,8 @@ let dataDir: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
+  // the records below are dated through 2026: today is the year's last day (no date is in the future)
+  ctx.clock.advance(Date.parse('2026-12-31T02:00:00Z') - ctx.clock.now().getTime());
   const { p } = ctx;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-att-'));
   p.config.dataDir = dataDir;
@@ -92,7 +94,12 @@ describe('activities: validation', () => {
   });
 
   it('an impossible date is refused, naming the field', async () => {
-    const res = await me.post('/api/v1/activities', { type: 'talk', date: '2026-02-30', mode: 'phone' });
+    const res = await me.post('/api/v1/activities', {
+      type: 'talk',
+      date: '2026-02-30',
+      mode: 'phone',
+      attendees: 3,
+    });
     expect(res.statusCode).toBe(400);
     expect(paths(res)).toContain('date');
     const backwards = await me.post('/api/v1/activities', {
@@ -110,6 +117,7 @@ describe('activities: validation', () => {
       point: 'nope',
       date: '2026-03-02',
       mode: 'phone',
+      attendees: 3,
     });
     expect(point.statusCode).toBe(400);
     expect(paths(point)).toContain('point');
@@ -148,6 +156,7 @@ describe('activities: validation', () => {
       point: pointId,
       date: '2026-03-02',
       mode: 'phone',
+      attendees: 3,
     });
     expect(other.statusCode).toBe(400);
     expect(paths(other)).toBe('point');
@@ -387,5 +396,48 @@ describe('attachments (decision 20)', () => {
     expect(paths(res)).toBe('file');
     expect(res.json().error.message).toContain('MZ');
     expect((await upload(colleague, activityId, png, 'x.png')).statusCode).toBe(403);
+  });
+});
+
+describe('activities: what an entry needs (run last: it adds records)', () => {
+  it('a talk names a contact or is a group talk with its head count; no date after today', async () => {
+    const nobody = await me.post('/api/v1/activities', { type: 'talk', date: '2026-03-02', mode: 'phone' });
+    expect(nobody.statusCode).toBe(400);
+    expect(paths(nobody)).toMatch(/(^|\.)contacts$/);
+    expect(nobody.json().error.details[0].message).toContain('集体谈话人数');
+    const group = await me.post('/api/v1/activities', {
+      type: 'talk',
+      date: '2026-03-02',
+      mode: 'face_to_face',
+      attendees: 12,
+    });
+    expect(group.statusCode).toBe(201);
+    // a correction may not take the last contact away from a talk either
+    const named = await me.post('/api/v1/activities', {
+      type: 'talk',
+      date: '2026-03-02',
+      mode: 'phone',
+      contacts: ['y1'],
+    });
+    expect(named.statusCode).toBe(201);
+    const emptied = await me.patch(`/api/v1/activities/${named.json().activity.id}`, { contacts: [] });
+    expect(emptied.statusCode).toBe(400);
+    expect(paths(emptied)).toBe('contacts');
+    const future = await me.post('/api/v1/activities', {
+      type: 'visit',
+      start: '2026-12-30',
+      end: '2027-01-02',
+      travelDays: 0,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(paths(future)).toBe('end');
+    expect(future.json().error.messageZh).toContain('晚于今天（2026-12-31）');
+    const planned = await me.post('/api/v1/activities', {
+      type: 'work_item',
+      title: '明年的青年夜校',
+      status: 'planned',
+      date: '2027-03-01',
+    });
+    expect(planned.statusCode).toBe(201);
   });
 });

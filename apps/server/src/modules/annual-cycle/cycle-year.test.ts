@@ -77,7 +77,13 @@ describe('mid-year self-check (半年自查)', () => {
       point: 'p1',
       contacts: [],
     });
-    const talk = await log(cadre, { type: 'talk', date: '2026-02-12', mode: 'face_to_face', point: 'p1' });
+    const talk = await log(cadre, {
+      type: 'talk',
+      date: '2026-02-12',
+      mode: 'face_to_face',
+      point: 'p1',
+      attendees: 2,
+    });
     await ctx.p.db.insert(activityContacts).values([
       { activityId: talk, contactId: 'y1' },
       { activityId: talk, contactId: 'k1' },
@@ -145,11 +151,14 @@ describe('research (调查研究) and recommendations', () => {
       report: { title: '非公企业青年思想状况调查', text: '调研发现……' },
     });
     report0 = res.json().report.activityId;
-    const late = await peer.post(`/api/v1/annual/2026/cadres/${c1}/research/report`, {
-      title: '农村青年就业',
-      text: '',
-      date: '2026-11-05',
-    });
+    // no record is dated after today: the late report is logged in November, then the clock goes back
+    const ahead = Date.parse('2026-11-06T02:00:00Z') - ctx.clock.now().getTime();
+    ctx.clock.advance(ahead);
+    const late = await (await signedIn(ctx, 'cadre1')).post(
+      `/api/v1/annual/2026/cadres/${c1}/research/report`,
+      { title: '农村青年就业', text: '', date: '2026-11-05' },
+    );
+    ctx.clock.advance(-ahead);
     expect(late.json().state).toBe('late');
     report1 = late.json().report.activityId;
     const none = await admin.get(`/api/v1/annual/2025/cadres/${c0}/research`);

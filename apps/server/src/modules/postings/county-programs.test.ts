@@ -119,8 +119,8 @@ describe('"4+1": the weekly grassroots day', () => {
       createActivity(ctx.p, systemActor, body as TCreateActivityRequest);
     await log({ type: 'visit', cadre: staff[0], start: '2026-02-16', end: '2026-02-17', travelDays: 0 });
     await log({ type: 'event', cadre: staff[0], date: '2026-02-25', kind: 'volunteer' });
-    await log({ type: 'talk', cadre: staff[1], date: '2026-02-18', mode: 'face_to_face' });
-    await log({ type: 'talk', cadre: staff[1], date: '2026-02-24', mode: 'phone' });
+    await log({ type: 'talk', cadre: staff[1], date: '2026-02-18', mode: 'face_to_face', attendees: 5 });
+    await log({ type: 'talk', cadre: staff[1], date: '2026-02-24', mode: 'phone', attendees: 5 });
 
     // the test clock stands on Sunday 2026-03-01: the week of 23 February is still running
     const res = await countyAdmin.get('/api/v1/four-plus-one?county=mj&weeks=2');

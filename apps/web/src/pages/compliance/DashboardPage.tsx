@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
+import { CadreWorkDrawer } from '../people/CadreWorkDrawer.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { complianceApi } from './complianceApi.ts';
 import { branchRows, laggards, ruleRows } from './dashboardData.ts';
@@ -34,6 +35,7 @@ export function DashboardPage() {
   const roster = useLoad(() => (org ? complianceApi.cadres(org) : Promise.resolve(undefined)), [org]);
   const [rule, setRule] = useState<string | null>(null);
   const [cadre, setCadre] = useState<string | null>(null);
+  const [work, setWork] = useState<{ id: string; name: string } | null>(null);
   const [records, setRecords] = useState<RecordsRequest | null>(null);
 
   const results = answer.data?.results ?? [];
@@ -109,7 +111,7 @@ export function DashboardPage() {
                 {
                   key: 'laggards',
                   label: '落后干部',
-                  children: <LaggardsPanel rows={lagging} onOpenCadre={setCadre} />,
+                  children: <LaggardsPanel rows={lagging} onOpenCadre={setCadre} onOpenWork={setWork} />,
                 },
                 {
                   key: 'branches',
@@ -145,6 +147,7 @@ export function DashboardPage() {
         onOpenRecords={openRecords}
       />
       <RecordsDrawer request={records} onClose={() => setRecords(null)} pointPath="/points" />
+      <CadreWorkDrawer cadre={work} onClose={() => setWork(null)} />
     </>
   );
 }

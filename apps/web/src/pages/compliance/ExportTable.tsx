@@ -13,6 +13,8 @@ export interface ExportColumn<T> {
   render?: (row: T) => ReactNode;
   width?: number;
   sorter?: boolean;
+  /** false: shown on screen only (a link, an action), not written to the file */
+  exported?: boolean;
 }
 
 interface ExportTableProps<T> {
@@ -35,11 +37,12 @@ export function ExportTable<T extends object>(props: ExportTableProps<T>) {
   const exportRows = async () => {
     setExporting(true);
     try {
+      const filed = columns.filter((c) => c.exported !== false);
       await downloadXlsx({
         fileName: exportName,
         sheet: exportName,
-        header: columns.map((c) => c.title),
-        rows: rows.map((r) => columns.map((c) => c.value(r))),
+        header: filed.map((c) => c.title),
+        rows: rows.map((r) => filed.map((c) => c.value(r))),
       });
     } catch (error) {
       toastError(error);

@@ -7,13 +7,18 @@ import { percent, ruleShort } from './rules.ts';
 
 const rateValue = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
-/** 落后干部: cadres with the most unmet rules first; a name opens the cadre's results. */
+/**
+ * 落后干部: cadres with the most unmet rules first; a name opens the cadre's results, 工作记录 the
+ * cadre's records (points, contacts, timeline) in one click.
+ */
 export function LaggardsPanel({
   rows,
   onOpenCadre,
+  onOpenWork,
 }: {
   rows: CadreRow[];
   onOpenCadre: (id: string) => void;
+  onOpenWork: (cadre: { id: string; name: string }) => void;
 }) {
   const columns: ExportColumn<CadreRow>[] = [
     {
@@ -23,6 +28,20 @@ export function LaggardsPanel({
       render: (r) => (
         <LinkButton onClick={() => onOpenCadre(r.id)} data-cadre={r.id}>
           {r.cadre?.name ?? r.id}
+        </LinkButton>
+      ),
+    },
+    {
+      key: 'work',
+      title: '记录',
+      value: () => '',
+      exported: false,
+      render: (r) => (
+        <LinkButton
+          onClick={() => onOpenWork({ id: r.id, name: r.cadre?.name ?? r.id })}
+          aria-label={`${r.cadre?.name ?? r.id}的工作记录`}
+        >
+          工作记录
         </LinkButton>
       ),
     },

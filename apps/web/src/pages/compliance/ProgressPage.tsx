@@ -10,7 +10,7 @@ import { complianceApi } from './complianceApi.ts';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer.tsx';
 import { ResultGroups } from './ResultGroups.tsx';
 import { amountText } from './ResultItem.tsx';
-import { countStatuses, dueSoonDays, graded, ruleShort } from './rules.ts';
+import { countStatuses, dueSoonDays, graded, ruleShort, UNREACHABLE, unreachable } from './rules.ts';
 import { recordsOf, useSubjectNames } from './useSubjectNames.ts';
 
 const thisYear = new Date().getFullYear();
@@ -29,9 +29,12 @@ export function ProgressPage() {
   const asOf = answer.data?.asOf ?? `${year}-12-31`;
   const open = (r: TComplianceResult) =>
     setRecords(recordsOf(r, r.point ? pointNames.get(r.point) : undefined));
+  const out = (r: TComplianceResult) => unreachable(r, year, asOf);
   const counts = countStatuses(graded(results ?? []));
-  const late = (results ?? []).filter((r) => r.status === 'unmet');
+  const lost = graded(results ?? []).filter(out).length;
+  const late = (results ?? []).filter((r) => r.status === 'unmet' || out(r));
   const soon = (results ?? [])
+    .filter((r) => !out(r))
     .map((r) => ({ r, left: dueSoonDays(r, year, asOf) }))
     .filter((x): x is { r: TComplianceResult; left: number } => x.left !== null)
     .sort((a, b) => a.left - b.left);
@@ -63,19 +66,26 @@ export function ProgressPage() {
                 <Statistic title="达标" value={counts.met} styles={{ content: { color: '#389e0d' } }} />
                 <Statistic
                   title="进行中"
-                  value={counts.in_progress}
+                  value={counts.in_progress - lost}
                   styles={{ content: { color: '#0958d9' } }}
                 />
-                <Statistic title="未达标" value={counts.unmet} styles={{ content: { color: '#cf1322' } }} />
+                <Statistic
+                  title={lost > 0 ? `未达标·${UNREACHABLE}` : '未达标'}
+                  value={counts.unmet + lost}
+                  styles={{ content: { color: '#cf1322' } }}
+                />
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 截至 {asOf}，共 {results.length} 项要求（提示性要求不计入）
               </Typography.Text>
             </Card>
             <DueList
-              title="未达标"
+              title={lost > 0 ? `未达标或${UNREACHABLE}` : '未达标'}
               color="red"
-              items={late.map((r) => ({ r, note: amountText(r) }))}
+              items={late.map((r) => ({
+                r,
+                note: out(r) ? `${UNREACHABLE} · ${amountText(r)}` : amountText(r),
+              }))}
               onOpen={open}
               pointNames={pointNames}
             />

@@ -10,6 +10,8 @@ import {
   statusChartColors,
   statusColors,
   statusLabels,
+  UNREACHABLE,
+  unreachable,
 } from './rules.ts';
 
 /** `3 / 4 次`, or `3 / 3–4 个` for a band "A to B". */
@@ -42,17 +44,22 @@ interface ResultItemProps {
 /** One rule for one subject: the rule in words, its status, a bar of actual vs required, the records. */
 export function ResultItem({ result: r, year, asOf, subject, onOpenRecords }: ResultItemProps) {
   const advisory = isAdvisoryResult(r);
+  const out = unreachable(r, year, asOf);
   const left = dueSoonDays(r, year, asOf);
   return (
-    <div className="lx-result" data-rule={r.rule} data-status={r.status}>
+    <div className="lx-result" data-rule={r.rule} data-status={out ? 'unreachable' : r.status}>
       <Flex justify="space-between" align="flex-start" gap={8}>
         <Typography.Text style={{ minWidth: 0 }}>
           {ruleText(r.rule)}
           {subject ? <Typography.Text type="secondary"> · {subject}</Typography.Text> : null}
         </Typography.Text>
         <Flex vertical align="flex-end" gap={4} style={{ flex: 'none' }}>
-          <Tag color={statusColors[r.status]} style={{ marginInlineEnd: 0 }}>
-            {statusLabels[r.status]}
+          <Tag
+            color={out ? 'volcano' : statusColors[r.status]}
+            style={{ marginInlineEnd: 0 }}
+            title={out ? '剩余的天数已不够完成这项要求' : undefined}
+          >
+            {out ? UNREACHABLE : statusLabels[r.status]}
           </Tag>
           {advisory ? (
             <Tag color="gold" title="提示性要求，不计入考核" style={{ marginInlineEnd: 0 }}>
@@ -82,7 +89,10 @@ export function ResultItem({ result: r, year, asOf, subject, onOpenRecords }: Re
         <span>
           {overdue(r, year, asOf) ? <Typography.Text type="danger">已逾期</Typography.Text> : null}
           {left !== null ? (
-            <Typography.Text type="warning">{left === 0 ? '今天截止' : `还剩 ${left} 天`}</Typography.Text>
+            <Typography.Text type={out ? 'danger' : 'warning'}>
+              {left === 0 ? '今天截止' : `还剩 ${left} 天`}
+              {out ? `，还差 ${r.required - r.actual} 天，不可能达标` : ''}
+            </Typography.Text>
           ) : null}
           {r.exemption ? <Typography.Text type="secondary">已批准豁免</Typography.Text> : null}
         </span>

@@ -110,6 +110,25 @@ export function dueSoonDays(r: TComplianceResult, year: number, asOf: string): n
   return left >= 0 && left <= DUE_SOON_DAYS ? left : null;
 }
 
+/**
+ * In progress, yet out of reach: a rule counted in days needs more days than are left before its
+ * deadline (a day adds at most one), e.g. 16 of 60 days with 26 days to go. Shown as 已无法完成.
+ */
+export function unreachable(r: TComplianceResult, year: number, asOf: string): boolean {
+  // only a floor of days (baoji2018.grassroots_time, cyl2014.point_days …): a day adds at most one
+  const days = ruleById(r.rule)?.params.days;
+  if (r.status !== 'in_progress' || !days || days.kind !== 'floor') return false;
+  const due = deadlineOf(r.rule, year);
+  if (!due) return false;
+  return r.required - r.actual > Math.max(0, daysFrom(asOf, due));
+}
+
+/** The status in words, 已无法完成 for an in-progress result out of reach. */
+export function statusText(r: TComplianceResult, year: number, asOf: string): string {
+  return unreachable(r, year, asOf) ? UNREACHABLE : statusLabels[r.status];
+}
+export const UNREACHABLE = '已无法完成';
+
 export type StatusCounts = Record<TComplianceStatus, number> & { total: number };
 
 export function countStatuses(results: readonly TComplianceResult[]): StatusCounts {

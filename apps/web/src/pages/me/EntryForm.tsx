@@ -1,4 +1,10 @@
-import { activityTypeLabels, type TActivityType, type TLedgerActivity } from '@lianxin/contracts';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  activityTypeLabels,
+  type TActivityType,
+  type TComplianceResult,
+  type TLedgerActivity,
+} from '@lianxin/contracts';
 import {
   Alert,
   Button,
@@ -11,33 +17,69 @@ import {
   Segmented,
   Select,
   Skeleton,
+  Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { showFormError, toastSuccess } from '../../feedback.ts';
+import { showFormError, toastError, toastSuccess } from '../../feedback.ts';
+import { complianceApi } from '../compliance/complianceApi.ts';
 import { currentPoints, pointLabel } from '../points/points.ts';
 import { ContactPicker } from '../worklog/ContactPicker.tsx';
 import { isOffline, newActivityId, saveDraft } from '../worklog/drafts.ts';
-import { type EntryValues, entryBody, entryPatch, entryValues, fieldsOf } from '../worklog/entryBody.ts';
+import {
+  type EntryValues,
+  entryBody,
+  entryPatch,
+  entryValues,
+  entryWhen,
+  entryYear,
+  fieldsOf,
+  visitProblemBodies,
+} from '../worklog/entryBody.ts';
 import {
   channelLabels,
   eventKindLabels,
+  noteHints,
   problemStatusLabels,
   talkModeLabels,
   workItemStatusLabels,
 } from '../worklog/labels.ts';
+import { type ProgressChange, progressChanges } from './progressChange.ts';
 
 const options = <K extends string>(labels: Record<K, string>) =>
   (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 
-const today = () => dayjs().format('YYYY-MM-DD');
-
 const required = (label: string) => [{ required: true, message: `请填写${label}` }];
+
+/** Work is recorded once done: no day after today (the server refuses it too). */
+const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const notFuture = {
+  validator: (_: unknown, d: Dayjs | null | undefined) =>
+    d && future(d) ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve(),
+};
+
+/** What the entry did: the dates it was given, the problems it raised, its change to my progress. */
+interface Saved {
+  kind: 'saved' | 'draft';
+  when: string;
+  problems: number;
+  /** null: the progress could not be read (offline, or no rule in force) */
+  changes: ProgressChange[] | null;
+}
+
+/** The cadre's own results of a year, or null when they cannot be read now. */
+async function myResults(year: number, cadreId: string): Promise<TComplianceResult[] | null> {
+  try {
+    return (await complianceApi.evaluate({ year })).results.filter((r) => r.cadre === cadreId);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * One short form for one type, with defaults (today, 面对面, my only current point). 保存 posts the
@@ -62,7 +104,7 @@ export function EntryForm({
   const navigate = useNavigate();
   const [form] = Form.useForm<EntryValues>();
   const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState<'saved' | 'draft' | null>(null);
+  const [done, setDone] = useState<Saved | null>(null);
   const contacts = useLoad(() => api.contacts.list({ cadre: cadreId, pageSize: 500 }), [cadreId]);
   const points = useLoad(() => api.points.list({ cadre: cadreId }), [cadreId]);
   const cadre = useLoad(
@@ -99,17 +141,39 @@ export function EntryForm({
 
   const create = async (values: EntryValues) => {
     const body = entryBody(type, values, newActivityId(), cadreId);
+    const problems = type === 'visit' ? visitProblemBodies(values, cadreId, newActivityId) : [];
+    const when = entryWhen(type, values);
+    const year = entryYear(type, values);
+    const before = await myResults(year, cadreId);
     try {
       await api.activities.create(body);
-      setDone('saved');
     } catch (error) {
       if (isOffline(error)) {
-        saveDraft(accountId, body);
-        setDone('draft');
+        for (const b of [body, ...problems]) saveDraft(accountId, b);
+        setDone({ kind: 'draft', when, problems: problems.length, changes: null });
       } else {
         showFormError(form, error, fields, statusField);
       }
+      return;
     }
+    // the visit is kept; each problem it found is raised after it (a failure is said, not lost)
+    let raised = 0;
+    for (const b of problems) {
+      try {
+        await api.activities.create(b);
+        raised += 1;
+      } catch (error) {
+        if (isOffline(error)) saveDraft(accountId, b);
+        else toastError(error);
+      }
+    }
+    const after = before ? await myResults(year, cadreId) : null;
+    setDone({
+      kind: 'saved',
+      when,
+      problems: raised,
+      changes: before && after ? progressChanges(before, after, cadreId) : null,
+    });
   };
 
   // a correction is not kept as a draft: the drafts replay creations only
@@ -135,11 +199,35 @@ export function EntryForm({
   if (done) {
     return (
       <Result
-        status={done === 'saved' ? 'success' : 'info'}
-        title={<span data-screen>{done === 'saved' ? '已保存' : '已保存为草稿，联网后自动同步'}</span>}
-        subTitle={`${label} · ${today()}`}
+        status={done.kind === 'saved' ? 'success' : 'info'}
+        title={<span data-screen>{done.kind === 'saved' ? '已保存' : '已保存为草稿，联网后自动同步'}</span>}
+        subTitle={
+          <span data-testid="saved-when">
+            {label} · {done.when}
+            {done.problems > 0 ? ` · 登记问题 ${done.problems} 个` : ''}
+          </span>
+        }
         extra={
           <Flex vertical gap={12}>
+            {done.changes ? (
+              <div className="lx-saved-changes" data-testid="saved-changes">
+                <Typography.Text strong>这一笔计入了我的进度</Typography.Text>
+                {done.changes.length === 0 ? (
+                  <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                    没有改变任何一项考核要求的完成数
+                  </Typography.Paragraph>
+                ) : (
+                  <ul>
+                    {done.changes.map((c) => (
+                      <li key={c.rule} className={c.reached ? 'lx-reached' : undefined}>
+                        <span>{c.label}</span>
+                        <b className="lx-change">{c.text}</b>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ) : null}
             <Button type="primary" size="large" block onClick={() => navigate('/me/log')}>
               再记一笔
             </Button>
@@ -199,17 +287,36 @@ export function EntryForm({
           </Form.Item>
         ) : null}
         {has('date') ? (
-          <Form.Item name="date" label="日期" rules={type === 'work_item' ? [] : required('日期')}>
-            <DatePicker inputReadOnly style={{ width: '100%' }} allowClear={type === 'work_item'} />
+          <Form.Item
+            name="date"
+            label="日期"
+            rules={type === 'work_item' ? [] : [...required('日期'), notFuture]}
+          >
+            <DatePicker
+              inputReadOnly
+              style={{ width: '100%' }}
+              allowClear={type === 'work_item'}
+              disabledDate={type === 'work_item' ? undefined : future}
+            />
           </Form.Item>
         ) : null}
         {has('start') ? (
           <Flex gap={8}>
-            <Form.Item name="start" label="开始日期" rules={required('开始日期')} style={{ flex: 1 }}>
-              <DatePicker inputReadOnly style={{ width: '100%' }} allowClear={false} />
+            <Form.Item
+              name="start"
+              label="开始日期"
+              rules={[...required('开始日期'), notFuture]}
+              style={{ flex: 1 }}
+            >
+              <DatePicker inputReadOnly style={{ width: '100%' }} allowClear={false} disabledDate={future} />
             </Form.Item>
-            <Form.Item name="end" label="结束日期" rules={required('结束日期')} style={{ flex: 1 }}>
-              <DatePicker inputReadOnly style={{ width: '100%' }} allowClear={false} />
+            <Form.Item
+              name="end"
+              label="结束日期"
+              rules={[...required('结束日期'), notFuture]}
+              style={{ flex: 1 }}
+            >
+              <DatePicker inputReadOnly style={{ width: '100%' }} allowClear={false} disabledDate={future} />
             </Form.Item>
           </Flex>
         ) : null}
@@ -241,7 +348,7 @@ export function EntryForm({
             />
           </Form.Item>
         ) : null}
-        {has('attendees') ? (
+        {has('attendees') && type !== 'talk' ? (
           <Form.Item name="attendees" label="参加人数" rules={required('参加人数')}>
             <InputNumber min={0} style={{ width: '100%' }} inputMode="numeric" />
           </Form.Item>
@@ -251,9 +358,60 @@ export function EntryForm({
             <Segmented block options={options(problemStatusLabels)} />
           </Form.Item>
         ) : null}
-        <Form.Item name="contacts" label="联系青年（点选）">
+        <Form.Item
+          name="contacts"
+          label={type === 'talk' ? '谈话的青年（点选，或填集体谈话人数）' : '联系青年（点选）'}
+          dependencies={type === 'talk' ? ['attendees'] : undefined}
+          rules={
+            type === 'talk'
+              ? [
+                  ({ getFieldValue }) => ({
+                    validator: (_: unknown, v: string[] | undefined) =>
+                      (v?.length ?? 0) > 0 || (getFieldValue('attendees') ?? 0) >= 2
+                        ? Promise.resolve()
+                        : Promise.reject(new Error('请点选至少一名谈话的青年，或填写集体谈话人数')),
+                  }),
+                ]
+              : []
+          }
+        >
           <ContactPicker contacts={contacts.data?.items} />
         </Form.Item>
+        {type === 'talk' ? (
+          <Form.Item
+            name="attendees"
+            label="集体谈话人数（未逐一点选时填写）"
+            rules={[{ type: 'number', min: 2, message: '集体谈话至少 2 人' }]}
+          >
+            <InputNumber min={2} style={{ width: '100%' }} inputMode="numeric" placeholder="如 12" />
+          </Form.Item>
+        ) : null}
+        {type === 'visit' && !record ? (
+          <Form.List name="problems">
+            {(items, { add, remove }) => (
+              <Form.Item label="走访中发现的问题（可不填，每条记入问题清单）" style={{ marginBottom: 12 }}>
+                <Flex vertical gap={8}>
+                  {items.map((item, i) => (
+                    <Flex key={item.key} gap={8} align="center">
+                      <Form.Item name={item.name} noStyle>
+                        <Input maxLength={200} placeholder="一句话说明问题" aria-label={`问题 ${i + 1}`} />
+                      </Form.Item>
+                      <Button
+                        type="text"
+                        aria-label={`删除问题 ${i + 1}`}
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(item.name)}
+                      />
+                    </Flex>
+                  ))}
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} block>
+                    添加发现的问题
+                  </Button>
+                </Flex>
+              </Form.Item>
+            )}
+          </Form.List>
+        ) : null}
         <Form.Item name="point" label="联系点">
           <Select
             allowClear
@@ -262,7 +420,7 @@ export function EntryForm({
           />
         </Form.Item>
         <Form.Item name="note" label="备注（可不填）">
-          <Input.TextArea rows={2} maxLength={2000} placeholder="谈了什么、有何诉求" />
+          <Input.TextArea rows={2} maxLength={2000} placeholder={noteHints[type]} />
         </Form.Item>
         {record ? (
           <Flex gap={8}>

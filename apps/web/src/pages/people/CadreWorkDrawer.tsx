@@ -8,7 +8,13 @@ import { ActivityList } from '../worklog/ActivityList.tsx';
 import { OVER_CONTACTED_TAB } from './OverContactedList.tsx';
 
 /** One cadre's contact work for an admin: the 1+100 progress, the points held, the timeline. */
-export function CadreWorkDrawer({ cadre, onClose }: { cadre: TCadre | null; onClose: () => void }) {
+export function CadreWorkDrawer({
+  cadre,
+  onClose,
+}: {
+  cadre: Pick<TCadre, 'id' | 'name'> | null;
+  onClose: () => void;
+}) {
   const screens = Grid.useBreakpoint();
   const id = cadre?.id;
   const contacts = useLoad(

@@ -25,6 +25,8 @@ export interface EntryValues {
   point?: string | null;
   contacts?: string[];
   note?: string;
+  /** a visit's problems found (问题清单), each raised as a problem of its own when the visit is saved */
+  problems?: (string | undefined)[];
 }
 
 const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
@@ -53,7 +55,13 @@ export function entryBody(
     case 'lecture':
       return { ...common, type, date, audience: v.audience ?? 0 };
     case 'talk':
-      return { ...common, type, date, mode: v.mode ?? 'face_to_face' };
+      return {
+        ...common,
+        type,
+        date,
+        mode: v.mode ?? 'face_to_face',
+        ...(v.attendees !== undefined && v.attendees !== null ? { attendees: v.attendees } : {}),
+      };
     case 'online':
       return { ...common, type, date, channel: v.channel ?? 'wechat' };
     case 'event':
@@ -113,8 +121,51 @@ export function entryPatch(type: TActivityType, v: EntryValues): TUpdateActivity
     contacts: [],
     ...(type === 'problem' ? { title: null } : {}),
     ...(type === 'work_item' ? { date: null } : {}),
+    ...(type === 'talk' ? { attendees: null } : {}),
     ...fields,
   };
+}
+
+/**
+ * The problems a visit found, each a 问题清单 record of its own dated the visit's last day, at the
+ * same point and with the same youths: one entry on the phone, as many records as problems.
+ */
+export function visitProblemBodies(
+  v: EntryValues,
+  cadre: string,
+  makeId: () => string,
+): (TCreateActivityRequest & { id: string })[] {
+  const date = day(v.end ?? v.date);
+  return (v.problems ?? [])
+    .map((t) => t?.trim() ?? '')
+    .filter((t) => t.length > 0)
+    .map((title) => ({
+      id: makeId(),
+      cadre,
+      type: 'problem' as const,
+      date,
+      status: 'open' as const,
+      title: title.slice(0, 200),
+      ...(v.point ? { point: v.point } : {}),
+      ...(v.contacts && v.contacts.length > 0 ? { contacts: v.contacts } : {}),
+    }));
+}
+
+/** The dates an entry was given, in words: 2026-03-02 or 2026-03-02 至 2026-03-06. */
+export function entryWhen(type: TActivityType, v: EntryValues): string {
+  const fields = fieldsOf(type);
+  if (fields.includes('start')) {
+    const from = day(v.start);
+    const to = day(v.end);
+    return from === to ? from : `${from} 至 ${to}`;
+  }
+  return day(v.date) || '未定日期';
+}
+
+/** The year an entry counts in (a visit counts on the day it ends). */
+export function entryYear(type: TActivityType, v: EntryValues): number {
+  const d = fieldsOf(type).includes('start') ? v.end : v.date;
+  return (d ?? dayjs()).year();
 }
 
 /** The form fields each type shows, in order (the server names the same in its error details). */
@@ -128,7 +179,7 @@ export function fieldsOf(type: TActivityType): (keyof EntryValues)[] {
     case 'lecture':
       return ['date', 'audience', ...tail];
     case 'talk':
-      return ['mode', 'date', ...tail];
+      return ['mode', 'date', 'attendees', ...tail];
     case 'online':
       return ['channel', 'date', ...tail];
     case 'event':

@@ -1,0 +1,161 @@
+/// <reference lib="dom" />
+import { expect, type Page, test } from '@playwright/test';
+import { login } from './helpers.ts';
+
+const shots = '.tmp/screens';
+
+/** Today and a day some days before it, in China time, as the date picker titles its cells. */
+function chinaDay(daysAgo = 0): string {
+  return new Date(Date.now() - daysAgo * 86_400_000).toLocaleDateString('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+  });
+}
+
+/** Pick a day in the open antd date picker: the panel shows today's month; go back when needed. */
+async function pick(page: Page, field: string, day: string) {
+  await page.locator(`#${field}`).click();
+  const dropdown = page.locator('.ant-picker-dropdown:visible');
+  const cell = dropdown.locator(`td[title="${day}"]:not(.ant-picker-cell-disabled)`);
+  if (!(await cell.isVisible())) await dropdown.locator('.ant-picker-header-prev-btn').click();
+  await cell.click();
+  await expect(dropdown).toBeHidden();
+}
+
+async function csrf(page: Page) {
+  const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as {
+    csrfToken: string;
+  };
+  return { 'x-csrf-token': csrfToken };
+}
+
+test('a talk names a youth or a head count; the server refuses a nameless talk and a future date', async ({
+  page,
+}) => {
+  await login(page, 'cadre01');
+  await page.goto('/me/log/talk');
+  await expect(page.locator('[data-screen]')).toHaveText('记一笔 · 谈心谈话');
+  await expect(page.getByLabel('备注（可不填）')).toHaveAttribute('placeholder', /思想动态/);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('请点选至少一名谈话的青年，或填写集体谈话人数')).toBeVisible();
+  // tomorrow cannot be picked
+  await page.locator('#date').click();
+  const tomorrow = chinaDay(-1);
+  const cell = page.locator(`.ant-picker-dropdown:visible td[title="${tomorrow}"]`);
+  if (await cell.isVisible()) await expect(cell).toHaveClass(/ant-picker-cell-disabled/);
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: `${shots}/entry-talk-refused-phone.png`, fullPage: true });
+
+  // a group talk with its head count is saved
+  await page.getByLabel('集体谈话人数（未逐一点选时填写）').fill('12');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.locator('[data-screen]')).toHaveText('已保存');
+
+  // the server says the same to any client, naming the field
+  const headers = await csrf(page);
+  const nameless = await page.request.post('/api/v1/activities', {
+    headers,
+    data: { type: 'talk', date: chinaDay(1), mode: 'phone' },
+  });
+  expect(nameless.status()).toBe(400);
+  expect(JSON.stringify(await nameless.json())).toContain('contacts');
+  const future = await page.request.post('/api/v1/activities', {
+    headers,
+    data: { type: 'lecture', date: chinaDay(-3), audience: 20 },
+  });
+  expect(future.status()).toBe(400);
+  const body = (await future.json()) as { error: { details: { path: string; message: string }[] } };
+  expect(body.error.details.map((d) => d.path)).toEqual(['date']);
+  expect(body.error.details[0]?.message).toContain('晚于今天');
+});
+
+test('a visit carries the problem it found; 已保存 shows the dates entered and the progress it made', async ({
+  page,
+}) => {
+  await login(page, 'cadre01');
+  await page.goto('/me/log/visit');
+  await expect(page.locator('[data-screen]')).toHaveText('记一笔 · 走访调研');
+  await expect(page.getByLabel('备注（可不填）')).toHaveAttribute('placeholder', /走访了哪里/);
+  const from = chinaDay(3);
+  const to = chinaDay(2);
+  await pick(page, 'start', from);
+  await pick(page, 'end', to);
+  await page.getByRole('button', { name: /^张明/ }).click();
+  await page.getByRole('button', { name: '添加发现的问题' }).click();
+  const problem = `村里缺青年活动场地 ${Date.now()}`;
+  await page.getByLabel('问题 1', { exact: true }).fill(problem);
+  await page.screenshot({ path: `${shots}/entry-visit-form-phone.png`, fullPage: true });
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.locator('[data-screen]')).toHaveText('已保存');
+  // the dates entered, not today's
+  await expect(page.getByTestId('saved-when')).toHaveText(`走访调研 · ${from} 至 ${to} · 登记问题 1 个`);
+  // what the entry changed: at least the visits counted, "before → after"
+  const changes = page.getByTestId('saved-changes');
+  await expect(changes).toBeVisible();
+  await expect(changes.locator('li').first()).toContainText('→');
+  const lines = await changes.locator('li').allInnerTexts();
+  for (const line of lines) {
+    const m = /(\d+)\/[\d–]+ → (\d+)\/[\d–]+/.exec(line);
+    expect(m, line).not.toBeNull();
+    expect(Number(m?.[2])).toBeGreaterThan(Number(m?.[1]));
+  }
+  await page.screenshot({ path: `${shots}/entry-visit-saved-phone.png`, fullPage: true });
+
+  // one entry, two records: the visit and the problem at the same point, dated the visit's last day
+  const { items } = (await (await page.request.get('/api/v1/activities?pageSize=500')).json()) as {
+    items: { type: string; title: string | null; date: string | null; pointId: string | null }[];
+  };
+  const raised = items.filter((a) => a.type === 'problem' && a.title === problem);
+  expect(raised).toHaveLength(1);
+  expect(raised[0]?.date).toBe(to);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a requirement that the days left cannot fill is shown as out of reach, not in progress', async ({
+  page,
+}) => {
+  await login(page, 'cadre01');
+  const { cadreId } = (await (await page.request.get('/api/v1/auth/session')).json()).account as {
+    cadreId: string;
+  };
+  // the answer as the server gives it on 5 December: 16 of 60 grassroots days, 26 days left
+  const year = new Date().getFullYear();
+  await page.route('**/api/v1/compliance?**', (route) =>
+    route.fulfill({
+      json: {
+        year,
+        asOf: `${year}-12-05`,
+        results: [
+          {
+            rule: 'baoji2018.grassroots_time',
+            cadre: cadreId,
+            point: null,
+            org: null,
+            status: 'in_progress',
+            actual: 16,
+            required: 60,
+          },
+          {
+            rule: 'baoji2018.visits',
+            cadre: cadreId,
+            point: null,
+            org: null,
+            status: 'in_progress',
+            actual: 8,
+            required: 10,
+          },
+        ],
+      },
+    }),
+  );
+  await page.goto('/me/progress');
+  const out = page.locator('.lx-result[data-rule="baoji2018.grassroots_time"]');
+  await expect(out).toHaveAttribute('data-status', 'unreachable');
+  await expect(out).toContainText('已无法完成');
+  await expect(out).toContainText('还剩 26 天，还差 44 天，不可能达标');
+  await expect(out).not.toContainText('进行中');
+  const open = page.locator('.lx-result[data-rule="baoji2018.visits"]');
+  await expect(open).toContainText('进行中');
+  await expect(page.getByTestId('due-red')).toContainText('已无法完成');
+  await page.screenshot({ path: `${shots}/progress-unreachable-phone.png`, fullPage: true });
+});
