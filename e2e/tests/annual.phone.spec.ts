@@ -8,7 +8,7 @@ test('a cadre files the task list on the phone and downloads the filed form', as
   await page.getByRole('button', { name: '年度任务清单' }).click();
   await expect(page.getByRole('heading', { name: /年任务清单/ })).toBeVisible();
   // the reminder names the task list's deadline (31 January), passed or coming
-  await expect(page.getByText(/报备任务清单（附表1）：(已逾期|\d{4}-01-31 前)/)).toBeVisible();
+  await expect(page.getByText(/报备任务清单（附件1）：(已逾期|\d{4}-01-31 前)/)).toBeVisible();
   await page.getByLabel('理论宣讲').fill('每季度到联系点宣讲一次团的十九大精神');
   await page.getByLabel('交流谈心').fill('与联系点团干部、团员青年分类谈心');
   await page.getByLabel('调查研究').fill('中学生网络素养调查');

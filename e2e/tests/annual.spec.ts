@@ -34,6 +34,8 @@ test('an admin grades a group, is refused over the 优 quota, and downloads the 
   await expect(page.getByRole('alert').filter({ hasText: '超出名额' })).toHaveCount(0);
 
   await page.getByRole('tab', { name: '表格下载' }).click();
+  // people download here; the command line is for operators, not named to them
+  await expect(page.getByText(/npx lianxin/)).toHaveCount(0);
   for (const [label, name] of [
     ['任务清单汇总表', /^任务清单汇总表-共青团渭滨区委-\d{4}\.xlsx$/],
     ['基层联系点登记表', /^联系点登记表-共青团渭滨区委-\d{4}\.xlsx$/],

@@ -47,7 +47,7 @@ const CYCLE: Partial<Record<PresetId, readonly MilestoneDef[]>> = {
       who: 'cadre',
       rule: 'baoji2018.task_list_filed',
       param: 'by',
-      title: { zh: '报备任务清单（附表1）', en: 'File the task list (attachment 1)' },
+      title: { zh: '报备任务清单（附件1）', en: 'File the task list (attachment 1)' },
     },
     {
       kind: 'midyear_report',
@@ -70,7 +70,7 @@ const CYCLE: Partial<Record<PresetId, readonly MilestoneDef[]>> = {
       rule: 'baoji2018.midyear_report',
       fixed: '06-30',
       title: {
-        zh: '汇总任务清单完成情况（附表2，年中评估）',
+        zh: '汇总任务清单完成情况（附件2，年中评估）',
         en: 'Compile attachment 2 for the mid-year review',
       },
     },
@@ -80,7 +80,7 @@ const CYCLE: Partial<Record<PresetId, readonly MilestoneDef[]>> = {
       rule: 'baoji2018.assessment',
       fixed: '11-30',
       title: {
-        zh: '启动年底考核并汇总（附表2）',
+        zh: '启动年底考核并汇总（附件2）',
         en: 'Start the year-end assessment and compile attachment 2',
       },
     },

@@ -21,8 +21,7 @@ export function FormsTab({ year, orgId }: { year: number; orgId: string }) {
       ))}
       <PointLedgerDownload orgId={orgId} />
       <Typography.Text type="secondary">
-        每名团干部的任务清单备案表（附件1）在“任务清单报备”中下载，年度工作档案在“年底考核”的考核材料中下载；也可用命令
-        npx lianxin forms 一次生成全部表格。
+        每名团干部的任务清单备案表（附件1）在“任务清单报备”中下载，年度工作档案在“年底考核”的考核材料中下载。
       </Typography.Text>
     </Flex>
   );

@@ -4,6 +4,10 @@ import { useEffect, useState } from 'react';
 import { api, type TAuditRow, type TPaged } from '../../api/endpoints.ts';
 import { serverPagination } from '../../components/paging.ts';
 import { toastError } from '../../feedback.ts';
+import { actionLabel, objectLabel, resultLabel } from './auditLabels.ts';
+
+/** A UUID says nothing to a reader: its first group, the whole id in the tooltip. */
+const shortId = (id: string) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id) ? `${id.slice(0, 8)}…` : id);
 
 const columns: TableColumnsType<TAuditRow> = [
   { title: '序号', dataIndex: 'seq', width: 90 },
@@ -14,15 +18,25 @@ const columns: TableColumnsType<TAuditRow> = [
     render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
   },
   { title: '操作人', dataIndex: 'actor', width: 140 },
-  { title: '操作', dataIndex: 'action', width: 200 },
+  {
+    title: '操作',
+    dataIndex: 'action',
+    width: 200,
+    render: (action: string) => <span title={action}>{actionLabel(action)}</span>,
+  },
   {
     title: '对象',
     key: 'object',
     render: (_, row) =>
       row.objectType ? (
         <span>
-          {row.objectType}
-          {row.objectId ? <Typography.Text type="secondary"> · {row.objectId}</Typography.Text> : null}
+          {objectLabel(row.objectType)}
+          {row.objectId ? (
+            <Typography.Text type="secondary" title={row.objectId}>
+              {' '}
+              · {shortId(row.objectId)}
+            </Typography.Text>
+          ) : null}
         </span>
       ) : (
         '—'
@@ -33,9 +47,7 @@ const columns: TableColumnsType<TAuditRow> = [
     title: '结果',
     dataIndex: 'result',
     width: 100,
-    render: (result: string) => (
-      <Tag color={/^(ok|success|成功)$/i.test(result) ? 'green' : 'red'}>{result}</Tag>
-    ),
+    render: (result: string) => <Tag color={resultLabel(result).color}>{resultLabel(result).label}</Tag>,
   },
 ];
 

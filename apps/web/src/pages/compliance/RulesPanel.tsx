@@ -27,7 +27,12 @@ export function RulesPanel({ rows, onOpenRule }: { rows: RuleRow[]; onOpenRule: 
         extraCssText: 'max-width: 360px; white-space: normal;',
       },
       xAxis: { type: 'value', max: 100, splitNumber: narrow ? 2 : 5, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', data: chartRows.map((r) => ruleShort(r.rule, narrow ? 8 : 14)) },
+      // whole requirements, broken over lines rather than cut
+      yAxis: {
+        type: 'category',
+        data: chartRows.map((r) => ruleShort(r.rule, 60)),
+        axisLabel: { width: narrow ? 120 : 300, overflow: 'break', lineHeight: 15 },
+      },
       series: [
         {
           type: 'bar',
@@ -53,15 +58,18 @@ export function RulesPanel({ rows, onOpenRule }: { rows: RuleRow[]; onOpenRule: 
         const preset = presetOfRule(r.rule);
         return preset ? presetTitle(preset) : '';
       },
+      width: 150,
     },
-    { key: 'rule', title: '规则编号', value: (r) => r.rule },
     {
       key: 'text',
       title: '要求',
       value: (r) => ruleText(r.rule),
+      width: 380,
       render: (r) => (
         <Tooltip title={ruleText(r.rule)}>
-          <LinkButton onClick={() => onOpenRule(r.rule)}>{ruleShort(r.rule, 22)}</LinkButton>
+          <LinkButton onClick={() => onOpenRule(r.rule)} style={{ whiteSpace: 'normal', textAlign: 'left' }}>
+            {ruleShort(r.rule, 60)}
+          </LinkButton>
           {r.advisory ? (
             <Tag color="gold" style={{ marginLeft: 6 }}>
               提示
@@ -88,7 +96,7 @@ export function RulesPanel({ rows, onOpenRule }: { rows: RuleRow[]; onOpenRule: 
     <Flex vertical gap={16}>
       <EChart
         option={option}
-        height={Math.max(220, chartRows.length * 30 + 24)}
+        height={Math.max(220, chartRows.length * (narrow ? 64 : 40) + 24)}
         label="各规则达标率条形图"
         onClick={(e) => {
           const r = chartRows[e.dataIndex];
