@@ -187,6 +187,7 @@ export const ZKeeperRequestReceipt = z.object({
   status: ZKeeperRequestStatus,
   createdAt: z.string(),
 });
+export type TKeeperRequestReceipt = z.infer<typeof ZKeeperRequestReceipt>;
 
 /** A request as its deciders see it: the person masked, the keepers they are admins over. */
 export const ZKeeperRequest = ZKeeperRequestReceipt.extend({
