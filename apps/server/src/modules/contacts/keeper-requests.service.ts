@@ -3,6 +3,7 @@ import type { TKeeperRequest, TKeeperRequestCreate, TMinorAccess } from '@lianxi
 import { normalizeMobile } from '@lianxin/domain';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, allowed, authorize, refuse } from '../../platform/access/index.ts';
+import { subtreePattern } from '../../platform/db/like.ts';
 import { auditLog, cadres, contactKeepers, contacts, keeperRequests } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
@@ -13,6 +14,12 @@ import { maskName } from './contacts.personal.ts';
 import { findKeepers, upsertKeeper } from './contacts.repo.ts';
 
 type RequestRow = typeof keeperRequests.$inferSelect;
+
+/** The joined cadre sits in the subtree of `path` (everywhere when none). */
+const cadreUnder = (path: string | undefined) =>
+  path === undefined
+    ? undefined
+    : sql`exists (select 1 from organizations o where o.id = ${cadres.orgId} and o.path like ${subtreePattern(path)})`;
 
 const receipt = (r: RequestRow) => ({
   id: r.id,
@@ -85,14 +92,7 @@ export async function listKeeperRequests(
     .from(keeperRequests)
     .innerJoin(cadres, eq(cadres.id, keeperRequests.cadreId))
     .innerJoin(contacts, eq(contacts.id, keeperRequests.contactId))
-    .where(
-      and(
-        eq(keeperRequests.status, q.status),
-        org
-          ? sql`exists (select 1 from organizations o where o.id = ${cadres.orgId} and o.path like ${`${org.path}%`})`
-          : undefined,
-      ),
-    )
+    .where(and(eq(keeperRequests.status, q.status), cadreUnder(org?.path)))
     .orderBy(desc(keeperRequests.createdAt))
     .limit(500);
   const readable = await allowed(
@@ -167,11 +167,7 @@ export async function minorAccessLog(
     .select({ id: contactKeepers.contactId })
     .from(contactKeepers)
     .innerJoin(cadres, eq(cadres.id, contactKeepers.cadreId))
-    .where(
-      org
-        ? sql`exists (select 1 from organizations o where o.id = ${cadres.orgId} and o.path like ${`${org.path}%`})`
-        : undefined,
-    );
+    .where(cadreUnder(org?.path));
   const where = and(
     eq(auditLog.action, 'contact.reveal'),
     eq(auditLog.result, 'ok'),
