@@ -13,7 +13,7 @@ export function maskName(name: string): string {
 }
 
 /** Younger than `years` at `today` (YYYY-MM-DD), by the date of birth in an 18-character ID number. */
-export function isUnder(idNumber: string | null, today: string, years: number): boolean {
+function isUnder(idNumber: string | null, today: string, years: number): boolean {
   if (!idNumber || !/^\d{17}[\dX]$/.test(idNumber)) return false;
   const birth = idNumber.slice(6, 14);
   const comesOfAge = `${Number(birth.slice(0, 4)) + years}${birth.slice(4)}`;
@@ -21,7 +21,7 @@ export function isUnder(idNumber: string | null, today: string, years: number): 
 }
 
 /** Under 18: a minor (未成年人). */
-export const isMinor = (idNumber: string | null, today: string) => isUnder(idNumber, today, 18);
+const ADULT_AGE = 18;
 
 /** PIPL art. 31: a child under 14's personal data needs a guardian's consent. */
 const CONSENT_AGE = 14;
@@ -32,7 +32,7 @@ export function idNumberOf(p: Platform, row: Pick<ContactRow, 'idNumberEnc'>): s
 
 export function ageFlags(p: Platform, row: ContactRow, today = chinaToday(p.clock)) {
   const id = idNumberOf(p, row);
-  return { minor: isMinor(id, today), under14: isUnder(id, today, CONSENT_AGE) };
+  return { minor: isUnder(id, today, ADULT_AGE), under14: isUnder(id, today, CONSENT_AGE) };
 }
 
 type PersonalInput = {

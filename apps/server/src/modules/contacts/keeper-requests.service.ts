@@ -11,7 +11,7 @@ import { loadCadre } from '../cadres/cadres.service.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { findDuplicate } from './contacts.duplicates.ts';
 import { maskName } from './contacts.personal.ts';
-import { findKeepers, upsertKeeper } from './contacts.repo.ts';
+import { findKeepersOf, upsertKeeper } from './contacts.repo.ts';
 
 type RequestRow = typeof keeperRequests.$inferSelect;
 
@@ -102,24 +102,28 @@ export async function listKeeperRequests(
     rows.map((r) => r.request.id),
     'read',
   );
-  const items: TKeeperRequest[] = [];
-  for (const r of rows.filter((x) => readable.has(x.request.id))) {
-    const keepers = await findKeepers(p.db, r.request.contactId);
-    items.push({
+  const shown = rows.filter((x) => readable.has(x.request.id));
+  const keepers = await findKeepersOf(
+    p.db,
+    shown.map((r) => r.request.contactId),
+  );
+  return {
+    items: shown.map((r) => ({
       ...receipt(r.request),
       cadreId: r.request.cadreId,
       cadreName: r.cadreName,
       contactId: r.contact.id,
       contactName: maskName(r.contact.name),
       phoneMasked: r.contact.phoneMasked,
-      keepers: keepers.map((k) => ({ cadreId: k.cadreId, cadreName: k.cadreName })),
+      keepers: keepers
+        .filter((k) => k.contactId === r.request.contactId)
+        .map((k) => ({ cadreId: k.cadreId, cadreName: k.cadreName })),
       requestedBy: r.request.requestedBy,
       note: r.request.note,
       decidedBy: r.request.decidedBy,
       decidedAt: r.request.decidedAt?.toISOString() ?? null,
-    });
-  }
-  return { items };
+    })),
+  };
 }
 
 /** An admin over the asking cadre and every keeper approves (the cadre becomes a keeper) or rejects. */

@@ -34,10 +34,16 @@ export function contactBasis(
 
 export const contactPolicy: Policy<'contact'> = async ({ p, actor }, ids, action) => {
   const keepers = await contactKeepers(p.db, ids);
-  const inherited = actor.cadreId ? await contactsInheritedBy(p.db, actor.cadreId, ids) : new Set<string>();
   const grants: Grants = new Map();
   for (const [id, ks] of keepers) {
-    const basis = contactBasis(actor, ks, inherited.has(id), action);
+    const basis = contactBasis(actor, ks, false, action);
+    if (basis) grants.set(id, basis);
+  }
+  // the chain walk runs only for what keeping and scope left refused
+  const rest = [...keepers.keys()].filter((id) => !grants.has(id));
+  if (!actor.cadreId || rest.length === 0) return grants;
+  for (const id of await contactsInheritedBy(p.db, actor.cadreId, rest)) {
+    const basis = contactBasis(actor, keepers.get(id) ?? [], true, action);
     if (basis) grants.set(id, basis);
   }
   return grants;
