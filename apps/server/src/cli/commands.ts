@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { RejectedError, UsageError } from './errors.ts';
 import { formsCommand } from './forms.ts';
 import { planCommand } from './plan.ts';
+import { rotateKeyCommand } from './rotate-key.ts';
 
 // Each command loads what it needs when it runs: `npx lianxin` with a usage error loads none of it.
 const ledgerImport = () => import('../modules/ledger/ledger.import.ts');
@@ -150,6 +151,7 @@ export const commands: Record<string, Command> = {
   forms: formsCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'rotate-key': rotateKeyCommand,
   'audit-verify': {
     summary: '用审计密钥校验审计日志哈希链是否完整 / verify the audit log HMAC chain with the audit key',
     options: {},

@@ -379,6 +379,28 @@ export const attachmentBlobs = pgTable('attachment_blobs', {
 });
 
 /**
+ * Rotations of the field key (`npx lianxin rotate-key`). Keys are named by a fingerprint, never
+ * stored. `progress` (per step: the last key done, and whether the step is over) is written in the
+ * transaction of each batch, so a stopped run resumes exactly where it stood.
+ */
+export const keyRotations = pgTable(
+  'key_rotations',
+  {
+    id: text('id').primaryKey(),
+    oldKeyId: text('old_key_id').notNull(),
+    newKeyId: text('new_key_id').notNull(),
+    progress: jsonb('progress')
+      .$type<Record<string, { after: string | null; done: boolean; count: number }>>()
+      .notNull()
+      .default({}),
+    startedBy: text('started_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  () => [uniqueIndex('key_rotations_running_uq').on(sql`(true)`).where(sql`finished_at IS NULL`)],
+);
+
+/**
  * The annual cycle's filings of a cadre (seed 001): 任务清单 (`task_list`) and 半年自查报告
  * (`midyear_report`), one per kind and year. `firstSubmittedOn` is the date the deadline is met by.
  */
@@ -676,6 +698,7 @@ export const schema = {
   activityContacts,
   attachments,
   attachmentBlobs,
+  keyRotations,
   cycleFilings,
   reportRecommendations,
   assessments,
