@@ -6,14 +6,14 @@ import { idNumberCheckChar } from '@lianxin/domain';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
 import { loadConfig, repoRoot } from '../../platform/config.ts';
 import { createFieldCipher, readKeyFile } from '../../platform/crypto.ts';
 import { accounts } from '../../platform/db/schema.ts';
 import { openRuntime } from '../../platform/runtime.ts';
-import { type Client, signedIn, TestClock, type TestContext } from '../../testing/index.ts';
+import { type Client, signedIn } from '../../testing/index.ts';
 import { cityWithTwoCounties } from '../../testing/scenario.ts';
 import { buildServer, removeTempDirs, run, tempDir } from './process.fixture.ts';
+import { openAsServer } from './world.fixture.ts';
 
 // rotate-key with the compiled command line: SIGKILLed once it reported progress, run again, and then
 // everything opens with the new key alone.
@@ -38,21 +38,6 @@ const cli = (env: Env, ...args: string[]) =>
     maxBuffer: 1 << 26,
   });
 
-/** A server's platform on the configured database, with the app to send requests to. */
-async function open(env: Env): Promise<TestContext> {
-  const runtime = await openRuntime('test', loadConfig(env), { warn: () => {} });
-  const app = await buildApp(runtime.platform);
-  return {
-    p: runtime.platform,
-    app,
-    clock: new TestClock(),
-    async close() {
-      await app.close();
-      await runtime.close();
-    },
-  };
-}
-
 function upload(c: Client, activityId: string, file: Buffer) {
   const boundary = '----lianxin-rotate';
   return c.request({
@@ -71,7 +56,7 @@ function upload(c: Client, activityId: string, file: Buffer) {
 
 /** The world: contacts with phone and ID number, attachments, a TOTP secret; all under the first key. */
 async function world(env: Env) {
-  const ctx = await open(env);
+  const ctx = await openAsServer(env);
   try {
     const { clients, activityId } = await cityWithTwoCounties(ctx);
     const contacts = new Map<string, number>();
@@ -127,7 +112,7 @@ async function rotateKilledAndResumed(env: Env, keys: string) {
   const killed = await killedHalfWay(env, newKeyFile);
   expect(killed.signal, killed.err).toBe('SIGKILL');
   // half way: nobody starts on the old key, and the contacts are part old, part new
-  await expect(open(env)).rejects.toThrow(/unfinished/);
+  await expect(openAsServer(env)).rejects.toThrow(/unfinished/);
   const newKey = readKeyFile(newKeyFile);
   const oldCipher = createFieldCipher('aes-256-gcm', oldKey);
   const newCipher = createFieldCipher('aes-256-gcm', newKey);
@@ -167,7 +152,7 @@ async function rotateKilledAndResumed(env: Env, keys: string) {
   expect(readKeyFile(retired)).toEqual(oldKey);
   fs.rmSync(retired); // from here on only the new key exists
 
-  const ctx = await open(env);
+  const ctx = await openAsServer(env);
   try {
     const cadre = await signedIn(ctx, 'cadreA1');
     for (const [id, i] of contacts) {

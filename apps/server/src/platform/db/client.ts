@@ -54,7 +54,13 @@ export async function openPostgres(
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     await client.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: applicationName });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: applicationName,
+    // with the database away a request waits this long for a connection, then answers 503
+    connectionTimeoutMillis: 5000,
+  });
   // An idle connection the server ends (restart, failover, a dropped test database) is removed from
   // the pool, which opens a new one when next needed; unhandled, the event would end the process.
   pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost (${err.message})`));
