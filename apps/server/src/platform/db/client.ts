@@ -64,6 +64,11 @@ export async function openPostgres(
   // An idle connection the server ends (restart, failover, a dropped test database) is removed from
   // the pool, which opens a new one when next needed; unhandled, the event would end the process.
   pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost (${err.message})`));
+  // A connection cut while checked out (a transaction under way) emits 'error' on its client too:
+  // the query under way fails (503) and the pool drops the client; unheard, it would end the process.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => console.warn(`PostgreSQL: connection lost (${err.message})`));
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   statsOf.set(db, () => ({
     kind: 'postgres',
