@@ -88,7 +88,15 @@ export function installErrorHandler(app: FastifyInstance) {
 
 // PostgreSQL gone or restarting: refused or cut connections, admin shutdown, crash recovery, a
 // connection that cannot be had in time. Not the request's fault, and it passes: 503.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i;
 
