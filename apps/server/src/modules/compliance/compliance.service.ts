@@ -1,4 +1,4 @@
-import type { TComplianceAnswer, TComplianceQuery } from '@lianxin/contracts';
+import type { TComplianceAnswer, TComplianceEvidenceQuery, TComplianceQuery } from '@lianxin/contracts';
 import { type ComplianceResult, evaluate, UNLISTED } from '@lianxin/domain';
 import { type Actor, refuse } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
@@ -113,7 +113,7 @@ export async function evaluateCounts(p: Platform, actor: Actor, q: TComplianceQu
 export async function complianceEvidence(
   p: Platform,
   actor: Actor,
-  q: TComplianceQuery & { rule?: string; cadre?: string; point?: string; subjectOrg?: string },
+  q: TComplianceEvidenceQuery,
 ): Promise<TComplianceAnswer> {
   const asOf = effectiveAsOf(q.year, q.asOf, chinaToday(p.clock));
   const scope = await scopeOf(p, actor, q.org);
