@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { evaluate, PRESET_IDS } from '@lianxin/domain';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import {
   complianceFacts,
   type FactsQuery,
@@ -29,6 +30,33 @@ const COUNTIES = PREFECTURES * COUNTIES_PER_PREFECTURE;
 const GRASSROOTS = COUNTIES * GRASSROOTS_PER_COUNTY;
 
 export const benchCadres = () => Number(process.env.BENCH_CADRES || 10_000);
+
+/**
+ * The sizes of issue 12: a prefecture (800 cadres, 250 activities each: 200,000) and a province
+ * (`BENCH_CADRES`, 10,000 by default, 100 each: 1,000,000). `BENCH_COMPLIANCE=prefecture` keeps the
+ * first only (a province takes minutes to build on PGlite).
+ */
+export function complianceSizes() {
+  const prefecture = { cadres: 800, perCadre: 250 };
+  return process.env.BENCH_COMPLIANCE === 'prefecture'
+    ? [prefecture]
+    : [prefecture, { cadres: benchCadres(), perCadre: 100 }];
+}
+
+/** A new empty database on the server of `url` (each province is built with the same ids). */
+export async function freshDatabase(url: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
 
 /** 省 → 10 地市 → 100 县 → 1,000 基层组织; cadres in the counties, each holding two grassroots points. */
 async function buildProvince(p: Platform, cadres: number, perCadre: number) {
@@ -157,7 +185,9 @@ export async function benchCompliance(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.BENCH_DATABASE_URL;
-  const database = url ? await openPostgres(url, 4) : await openPglite(undefined);
+  const database = url
+    ? await openPostgres(await freshDatabase(url, 'bench_compliance'), 4)
+    : await openPglite(undefined);
   try {
     await benchCompliance(
       url ? 'PostgreSQL' : 'PGlite',
