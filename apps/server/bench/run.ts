@@ -18,7 +18,7 @@ import { type Database, openPglite, openPostgres } from '../src/platform/db/clie
 import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
-import { benchCompliance } from './compliance.ts';
+import { benchCompliance, complianceSizes, freshDatabase } from './compliance.ts';
 import { benchPlanner } from './planner.ts';
 import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
@@ -68,8 +68,10 @@ async function main() {
     'backend     operation                    through the API        raw SQL, same run     API/raw',
   );
   await benchOne('PGlite', await openPglite(undefined));
-  const pglite = await openPglite(undefined);
-  await benchCompliance('PGlite', pglite).finally(() => pglite.close());
+  for (const size of complianceSizes()) {
+    const pglite = await openPglite(undefined);
+    await benchCompliance('PGlite', pglite, size.cadres, size.perCadre).finally(() => pglite.close());
+  }
   const postingsPglite = await openPglite(undefined);
   await benchPostings('PGlite', postingsPglite).finally(() => postingsPglite.close());
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
@@ -80,8 +82,12 @@ async function main() {
     }).trim();
   try {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
-    const postgres = await openPostgres(url, 4);
-    await benchCompliance('PostgreSQL', postgres).finally(() => postgres.close());
+    for (const size of complianceSizes()) {
+      const postgres = await openPostgres(await freshDatabase(url, `bench_compliance_${size.cadres}`), 4);
+      await benchCompliance('PostgreSQL', postgres, size.cadres, size.perCadre).finally(() =>
+        postgres.close(),
+      );
+    }
     const postingsPostgres = await openPostgres(url, 4);
     await benchPostings('PostgreSQL', postingsPostgres).finally(() => postingsPostgres.close());
   } finally {

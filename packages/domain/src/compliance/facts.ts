@@ -8,6 +8,15 @@ import type { ContactRole, Employment, Field, Rank } from './types.ts';
  * for "year" lists — counted in the year in which it ends. Lists carry record ids, so a result
  * can name its evidence; the engine only counts, compares and filters by dates.
  */
+/**
+ * The id of an unlisted entry. A count-only evaluation (the server's dashboards) lists the records
+ * behind a number only for the subject someone opens; everywhere else a list holds unlisted entries
+ * that carry what the rules read (a date, on-site days, a field, a status) and no id. No rule keys on
+ * such an id; every contact a rule does key on (a youth kept by two or more cadres of one
+ * organization, mz2016.no_over_contact) is listed.
+ */
+export const UNLISTED = '';
+
 export interface ComplianceFacts {
   year: number;
   /** Capped at 31 December of `year` (decision 9). */
