@@ -44,3 +44,18 @@ export async function inSlices<T>(
     await pause();
   }
 }
+
+const PHASE_ZH: Record<ImportPhase, string> = { parse: '读取', check: '校验', plan: '比对', write: '写入' };
+
+/** The command line's progress: a line each time the phase changes or the whole moves by 5 %. */
+export function progressPrinter(out: { write(line: string): unknown }): OnProgress {
+  let last = { phase: '', percent: -5 };
+  return (progress) => {
+    const percent = percentOf(progress);
+    if (progress.phase === last.phase && percent < last.percent + 5) return;
+    last = { phase: progress.phase, percent };
+    out.write(
+      `导入 / import ${String(percent).padStart(3)}%  ${PHASE_ZH[progress.phase]} ${progress.phase} ${progress.done}/${progress.total}\n`,
+    );
+  };
+}
