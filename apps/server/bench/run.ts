@@ -19,6 +19,7 @@ import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
 import { benchCompliance } from './compliance.ts';
+import { benchLedgerImport, freshPostgres } from './ledger-import.ts';
 import { benchPlanner } from './planner.ts';
 import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
@@ -72,6 +73,7 @@ async function main() {
   await benchCompliance('PGlite', pglite).finally(() => pglite.close());
   const postingsPglite = await openPglite(undefined);
   await benchPostings('PGlite', postingsPglite).finally(() => postingsPglite.close());
+  await benchLedgerImport('PGlite', () => openPglite(undefined));
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
   const url =
     process.env.BENCH_DATABASE_URL ??
@@ -80,6 +82,7 @@ async function main() {
     }).trim();
   try {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
+    await benchLedgerImport('PostgreSQL', freshPostgres(url));
     const postgres = await openPostgres(url, 4);
     await benchCompliance('PostgreSQL', postgres).finally(() => postgres.close());
     const postingsPostgres = await openPostgres(url, 4);
