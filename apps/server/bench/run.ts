@@ -19,6 +19,7 @@ import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
 import { benchCompliance, complianceSizes, freshDatabase } from './compliance.ts';
+import { benchLedgerImport, freshPostgres } from './ledger-import.ts';
 import { benchPlanner } from './planner.ts';
 import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
@@ -74,6 +75,7 @@ async function main() {
   }
   const postingsPglite = await openPglite(undefined);
   await benchPostings('PGlite', postingsPglite).finally(() => postingsPglite.close());
+  await benchLedgerImport('PGlite', () => openPglite(undefined));
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
   const url =
     process.env.BENCH_DATABASE_URL ??
@@ -82,6 +84,7 @@ async function main() {
     }).trim();
   try {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
+    await benchLedgerImport('PostgreSQL', freshPostgres(url));
     for (const size of complianceSizes()) {
       const postgres = await openPostgres(await freshDatabase(url, `bench_compliance_${size.cadres}`), 4);
       await benchCompliance('PostgreSQL', postgres, size.cadres, size.perCadre).finally(() =>

@@ -110,8 +110,11 @@ export const commands: Record<string, Command> = {
         throw new RejectedError(`无法读取 JSON 文件 / cannot read ${file} as JSON: ${(e as Error).message}`);
       }
       const { importLedger, LedgerRejected, operatorActor, rejectionBody } = await ledgerImport();
+      const { progressPrinter } = await import('../modules/ledger/ledger.progress.ts');
       try {
-        return await importLedger(p, operatorActor(actorName), raw);
+        return await importLedger(p, operatorActor(actorName), raw, {
+          onProgress: progressPrinter(process.stderr),
+        });
       } catch (e) {
         if (e instanceof LedgerRejected) throw new RejectedError(JSON.stringify(rejectionBody(e), null, 2));
         return asRejection(e);

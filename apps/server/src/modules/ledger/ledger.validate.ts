@@ -1,6 +1,7 @@
 import { type TLedgerDocument, type TLedgerProblem, ZLedgerDocument } from '@lianxin/contracts';
 import { activityDateProblems, canPlaceUnder, childPath, type OrgLevel } from '@lianxin/domain';
 import { array as ZArray, unknown as ZUnknown, type z } from 'zod';
+import { inSlices } from './ledger.progress.ts';
 import type { CadreRow, ContactRow, OrgRow, PointRow } from './ledger.repo.ts';
 
 export type Collection = Exclude<keyof TLedgerDocument, 'format'>;
@@ -126,29 +127,43 @@ const ZEnvelope = ZLedgerDocument.extend(
 
 /**
  * Schema check, record by record, so that one bad record does not hide the problems of the others;
- * an unknown field is rejected with its name, never dropped.
+ * an unknown field is rejected with its name, never dropped. Records are checked a slice at a time
+ * (the event loop serves others in between); `onRecords` hears how many are done.
  */
-export function parseLedger(raw: unknown): Parsed {
+export async function parseLedger(raw: unknown, onRecords?: (done: number) => void): Promise<Parsed> {
   const envelope = ZEnvelope.safeParse(raw);
   const failedIds = new Set<string>();
   if (!envelope.success)
     return { doc: emptyDoc(), problems: issueProblems(envelope.error.issues, raw, []), failedIds };
   const doc = emptyDoc();
   const problems: TLedgerProblem[] = [];
+  let before = 0;
   for (const c of COLLECTIONS) {
     const schema = ZLedgerDocument.shape[c].unwrap().element;
-    envelope.data[c].forEach((record, i) => {
-      const r = schema.safeParse(record);
-      if (r.success) (doc[c] as unknown[]).push(r.data);
-      else {
-        problems.push(...issueProblems(r.error.issues, raw, [c, i]));
-        const id = at(record, ['id']);
-        if (typeof id === 'string') failedIds.add(`${c}:${id}`);
-      }
-    });
+    await inSlices(
+      envelope.data[c],
+      (record, i) => {
+        const r = schema.safeParse(record);
+        if (r.success) (doc[c] as unknown[]).push(r.data);
+        else {
+          problems.push(...issueProblems(r.error.issues, raw, [c, i]));
+          const id = at(record, ['id']);
+          if (typeof id === 'string') failedIds.add(`${c}:${id}`);
+        }
+      },
+      (done) => onRecords?.(before + done),
+    );
+    before += envelope.data[c].length;
   }
   return { doc, problems, failedIds };
 }
+
+/** How many records a document carries (what the parse and check phases count). */
+export const recordCount = (raw: unknown) =>
+  COLLECTIONS.reduce((n, c) => {
+    const list = at(raw, [c]);
+    return n + (Array.isArray(list) ? list.length : 0);
+  }, 0);
 
 const emptyDoc = (): TLedgerDocument => ({
   format: 'lianxin-ledger/1',
@@ -277,8 +292,16 @@ export interface Checked {
   docPoints: Map<string, TLedgerDocument['contactPoints'][number]>;
 }
 
-/** Every problem of a parsed document against the database snapshot; empty when it may be written. */
-export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = new Set<string>()): Checked {
+/**
+ * Every problem of a parsed document against the database snapshot; empty when it may be written.
+ * The big collections are checked a slice at a time; `onRecords` hears how many activities are done.
+ */
+export async function checkLedger(
+  doc: TLedgerDocument,
+  snap: Snapshot,
+  failedIds = new Set<string>(),
+  onRecords?: (done: number) => void,
+): Promise<Checked> {
   const out: TLedgerProblem[] = [];
   const docOrgs = duplicates('organizations', doc.organizations, out);
   const docCadres = duplicates('cadres', doc.cadres, out);
@@ -426,7 +449,7 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
     }
   }
 
-  for (const ct of docContacts.values()) {
+  await inSlices([...docContacts.values()], (ct) => {
     for (const c of new Set(ct.of))
       if (!cadreExists(c)) out.push(missing('contacts', ct.id, 'of', 'cadre', '团干部', c));
     for (const c of new Set(repeated(ct.of)))
@@ -447,10 +470,10 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
       out.push(problem('contacts', ct.id, 'keyOf', `团干部 ${c} 重复列出`, `cadre ${c} is listed twice`));
     for (const t of new Set(repeated(ct.tags ?? [])))
       out.push(problem('contacts', ct.id, 'tags', `标签 ${t} 重复`, `tag ${t} is listed twice`));
-  }
+  });
 
   const cadreOrg = (id: string) => docCadres.get(id)?.org ?? snap.cadres.get(id)?.orgId ?? null;
-  for (const a of doc.activities) {
+  const checkActivity = (a: TLedgerDocument['activities'][number]) => {
     if (!cadreExists(a.cadre)) out.push(missing('activities', a.id, 'cadre', 'cadre', '团干部', a.cadre));
     if (a.point !== undefined) {
       if (!pointExists(a.point))
@@ -484,6 +507,7 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
       out.push(missing('activities', a.id, 'org', 'organization', '组织', a.org));
     for (const p of activityDateProblems(a as Parameters<typeof activityDateProblems>[0]))
       out.push(problem('activities', a.id, p.field, p.zh, p.en));
-  }
+  };
+  await inSlices(doc.activities, checkActivity, onRecords);
   return { problems: out, tree, docOrgs, docCadres, docPoints };
 }

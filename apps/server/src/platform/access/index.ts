@@ -5,6 +5,7 @@ import { activityPolicy, attachmentPolicy, problemPolicy } from './policies/acti
 import { cadrePolicy, filingPolicy } from './policies/cadre.ts';
 import { contactPolicy, keeperRequestPolicy } from './policies/contact.ts';
 import { contactPointPolicy } from './policies/contact-point.ts';
+import { importJobPolicy } from './policies/import-job.ts';
 import {
   assessmentPolicy,
   exemptionPolicy,
@@ -49,6 +50,7 @@ const policies: { [T in ObjectType]: Policy<T> } = {
   exemption: exemptionPolicy,
   audit_log: auditLogPolicy,
   ledger: ledgerPolicy,
+  import_job: importJobPolicy,
 };
 
 /** The ids among `ids` the actor may act on, each with its basis; nothing is audited. */

@@ -231,3 +231,11 @@ export const exemptionRequesters = (db: Db, list: string[]) =>
     sql`select e.id, o.path from exemptions e join organizations o on o.id = e.requested_by_org_id
          where e.id in ${ids(list)}`,
   );
+
+/** An import job's starter and the path of the starter's scope (null: a system admin's). */
+export const importJobStarters = (db: Db, list: string[]) =>
+  rows<{ id: string; account_id: string | null; path: string | null }>(
+    db,
+    sql`select j.id, j.account_id, o.path from import_jobs j left join organizations o on o.id = j.scope_org_id
+         where j.id in ${ids(list)}`,
+  );

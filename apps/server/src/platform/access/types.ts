@@ -30,6 +30,8 @@ export const objectActions = {
   exemption: ['approve'],
   audit_log: ['read'],
   ledger: ['import'],
+  // an import run as a job: its starter, or an admin over the starter's scope, follows it
+  import_job: ['read'],
 } as const;
 
 export type ObjectType = keyof typeof objectActions;
@@ -57,6 +59,7 @@ export const objectTypeZh: Record<ObjectType, string> = {
   exemption: '豁免',
   audit_log: '审计日志',
   ledger: '台账',
+  import_job: '导入任务',
 };
 
 export const actionZh: Record<string, string> = {

@@ -682,6 +682,30 @@ export const postingPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.cadreId] })],
 );
 
+/** A ledger import run off the request path (issue 12): its progress, outcome and who started it. */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    status: text('status').$type<'running' | 'succeeded' | 'rejected' | 'failed'>().notNull(),
+    phase: text('phase').notNull(),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    counts: jsonb('counts').$type<Record<string, Record<string, number>>>(),
+    error: jsonb('error').$type<Record<string, unknown>>(),
+    accountId: text('account_id').references(() => accounts.id),
+    actor: text('actor').notNull(),
+    // the starter's scope: admins over it read the job too
+    scopeOrgId: text('scope_org_id').references(() => organizations.id),
+    // host:pid of the process running it, so a restart can tell the jobs it left unfinished
+    runner: text('runner').notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_jobs_account_idx').on(t.accountId, t.createdAt)],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -712,4 +736,5 @@ export const schema = {
   postingLeaves,
   postingReports,
   postingPreferences,
+  importJobs,
 };
