@@ -17,6 +17,7 @@ import { MUNICIPALITY_PROVINCE_CODES, SUB_PROVINCIAL_CITY_CODES } from '@lianxin
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { annualCycleFacts } from '../annual-cycle/annual-cycle.facts.ts';
+import { orgReportFacts } from '../org-reports/org-reports.repo.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 
 /**
@@ -24,8 +25,8 @@ import { subtreePattern } from '../organizations/organizations.repo.ts';
  * kind of fact over the whole scope, aggregated in SQL (counts, distinct people, on-site days, the
  * ids of the records that counted). No query runs per cadre, and no activity is loaded into Node.
  *
- * The annual cycle's filings and published grades come from its own module (annualCycleFacts).
- * Not tracked yet: secretary vacancies.
+ * The annual cycle's filings and published grades come from its own module (annualCycleFacts), an
+ * organization's reports (half-year reports) from org-reports.
  */
 export interface FactsQuery {
   year: number;
@@ -65,7 +66,8 @@ const yearStartOf = (q: FactsQuery) => `${q.year}-01-01`;
 
 // Only what the facts read of an activity: the rows sorted and hashed stay narrow.
 const activityColumns = sql`a.id, a.cadre_id, a.type, a.point_id, a.start_date, a.end_date, a.travel_days,
-  a.details->>'mode' as mode, a.details->>'channel' as channel, a.details->>'status' as status`;
+  a.details->>'mode' as mode, a.details->>'channel' as channel, a.details->>'status' as status,
+  case when a.type = 'problem' then least(a.details->>'passedOn', a.details->>'repliedOn') end as followed_on`;
 
 /** The CTEs every query starts from: organizations, cadres and points of the scope, and the window. */
 function scoped(q: FactsQuery) {
@@ -109,6 +111,13 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
       union select holder_org_id from pts where holder_org_id is not null
       union select org_id from cad
     ),
+    -- secretary vacancies overlapping the year, begun by asOf (cyl2014.secretary_vacancy)
+    sv as (
+      select v.org_id, json_agg(json_build_object('from', v.from_date, 'to', v.to_date) order by v.from_date) as vacancies
+        from secretary_vacancies v
+       where v.from_date <= ${q.asOf}::date and (v.to_date is null or v.to_date >= ${yearStart}::date)
+       group by v.org_id
+    ),
     od as (
       select a.details->>'org' as org_id,
              json_agg(json_build_object('id', a.id, 'date', a.end_date, 'attendees', (a.details->>'attendees')::int)) as open_days
@@ -138,10 +147,11 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
     select o.id, o.level, o.field, o.division_code is null and o.level = 'province' as sector,
            string_to_array(trim(both '/' from o.path), '/') as chain,
            up.province, coalesce(up.prefecture, up.province) as prefecture, up.county, up.municipal,
-           od.open_days
+           od.open_days, o.secretary_tracked, sv.vacancies
       from organizations o
       join up on up.org_id = o.id
       left join od on od.org_id = o.id
+      left join sv on sv.org_id = o.id
      order by o.id`,
   );
   return list.map((r) => ({
@@ -154,6 +164,9 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
     field: (r.field as OrgFacts['field']) ?? null,
     municipal: r.municipal as boolean,
     sector: r.sector as boolean,
+    ...(r.secretary_tracked
+      ? { secretaryVacancies: (r.vacancies ?? []) as { from: string; to: string | null }[] }
+      : {}),
     openDays: ordered(r.open_days),
     filings: [],
   }));
@@ -171,7 +184,7 @@ async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
         json_agg(${dated}) filter (where a.type = 'research_report') as research_reports,
         json_agg(json_build_object('id', a.id, 'date', a.end_date, 'channel', a.channel))
           filter (where a.type = 'online' and a.channel in ${SOCIAL_CHANNELS}) as channel_uses,
-        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'status', a.status))
+        json_agg(json_build_object('id', a.id, 'date', a.end_date, 'status', a.status, 'followedOn', a.followed_on))
           filter (where a.type = 'problem') as problems
       from yr a group by a.cadre_id
     ),
@@ -344,7 +357,7 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
       group by m.point_id
     )
     select p.id, p.cadre_id, p.holder_org_id, p.org_id, p.from_date::text as from_date, p.to_date::text as to_date,
-           p.category, p.topic, p.showcase,
+           p.category, p.topic, p.showcase, p.registered_on::text as registered_on,
            s.id as successor, coalesce(btrim(s.handover_note, E' \t\r\n'), '') <> '' as handover_note,
            d.*, pe.youths_talked, pe.youths_helped, pe.key_youths
       from pts p
@@ -363,7 +376,7 @@ async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
     category: (r.category as string | null) ?? null,
     topic: (r.topic as string | null) ?? null,
     showcase: r.showcase as boolean,
-    registeredOn: null,
+    registeredOn: (r.registered_on as string | null) ?? null,
     successor: (r.successor as string | null) ?? null,
     handoverNote: r.handover_note as boolean,
     tenure: {
@@ -545,6 +558,8 @@ export function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts>
       await tx.execute(sql`set local work_mem = '256MB'`);
       const t = tx as unknown as Db;
       const cycle = await annualCycleFacts(t, q);
+      for (const [org, list] of await orgReportFacts(t, q))
+        cycle.orgFilings.set(org, [...(cycle.orgFilings.get(org) ?? []), ...list]);
       const withFilings = <T extends { id: string; filings: Filing[] }>(xs: T[], by: Map<string, Filing[]>) =>
         xs.map((x) => ({ ...x, filings: by.get(x.id) ?? [] }));
       return {

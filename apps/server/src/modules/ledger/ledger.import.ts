@@ -17,6 +17,7 @@ import { AppError, errorBody } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { importDuration, timed } from '../operations/metrics.ts';
 import { authorizeLedgerWrites, type LedgerWrites } from './ledger.access.ts';
+import { planParts, writeParts } from './ledger.parts.ts';
 import {
   type ActivityRow,
   activitiesByIds,
@@ -263,7 +264,7 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
       id: o.id,
       name: o.name,
       level: o.level,
-      parentId: o.parent ?? null,
+      parentId: tree.parent(o.id),
       path: finalPath(o.id),
       divisionCode: o.divisionCode ?? null,
       field: o.field ?? null,
@@ -330,6 +331,7 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
       showcase: pt.showcase ?? false,
       predecessorId: pt.predecessor ?? null,
       handoverNote: pt.handoverNote ?? null,
+      registeredOn: pt.registeredOn ?? null,
     };
     const now = ex.points.get(pt.id);
     if (status('contactPoints', row, now, contentKeys(row)) === 'unchanged') continue;
@@ -401,6 +403,13 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
     if (a.type === 'open_day') touch(a.org);
   }
 
+  const parts = await planParts(p.db, doc, {
+    actorName: actor.name,
+    parentOf: (orgId) => tree.parent(orgId),
+    touch,
+    tally,
+  });
+
   // access is decided before the transaction opens (a refusal is audited on its own)
   await authorizeLedgerWrites(p, actor, writes);
 
@@ -428,6 +437,7 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
       activityWrites.map((a) => a.id).filter((id) => ex.activities.has(id)),
     );
     for (const chunk of chunks(activityContactWrites, 5000)) await tx.insert(activityContacts).values(chunk);
+    await writeParts(tx, parts);
     // counts only: the records themselves may hold personal data (decision 16)
     await p.audit.append(tx, {
       actor: actor.name,

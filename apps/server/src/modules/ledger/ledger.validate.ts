@@ -1,6 +1,7 @@
 import { type TLedgerDocument, type TLedgerProblem, ZLedgerDocument } from '@lianxin/contracts';
 import { activityDateProblems, canPlaceUnder, childPath, type OrgLevel } from '@lianxin/domain';
 import { array as ZArray, unknown as ZUnknown, type z } from 'zod';
+import { checkParts } from './ledger.parts-check.ts';
 import type { CadreRow, ContactRow, OrgRow, PointRow } from './ledger.repo.ts';
 
 export type Collection = Exclude<keyof TLedgerDocument, 'format'>;
@@ -11,6 +12,7 @@ export const COLLECTIONS: Collection[] = [
   'contactPoints',
   'contacts',
   'activities',
+  'filings',
 ];
 
 const problem = (
@@ -158,6 +160,7 @@ const emptyDoc = (): TLedgerDocument => ({
   contactPoints: [],
   contacts: [],
   activities: [],
+  filings: [],
 });
 
 // --- references, dates, placement: what the schema cannot see ---
@@ -190,7 +193,8 @@ export class FinalTree {
 
   parent(id: string): string | null {
     const d = this.doc.get(id);
-    if (d) return d.parent ?? null;
+    // decision 30: a top organization without a parent keeps the place it has in the database
+    if (d?.parent !== undefined) return d.parent;
     return this.db.get(id)?.parentId ?? null;
   }
 
@@ -308,8 +312,9 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
       );
     if (o.parent !== undefined && !orgExists(o.parent)) {
       out.push(missing('organizations', o.id, 'parent', 'organization', '上级组织', o.parent));
-    } else if (o.parent === undefined || tree.has(o.parent)) {
-      const placement = canPlaceUnder(o.level, o.parent === undefined ? null : tree.level(o.parent));
+    } else if (o.parent !== undefined && tree.has(o.parent)) {
+      // decision 30: a document may start at any level, so a top organization needs no parent
+      const placement = canPlaceUnder(o.level, tree.level(o.parent));
       if (placement) out.push(problem('organizations', o.id, 'parent', placement.zh, placement.en));
       else if (o.parent !== undefined && tree.inCycle(o.id))
         out.push(
@@ -485,5 +490,6 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
     for (const p of activityDateProblems(a as Parameters<typeof activityDateProblems>[0]))
       out.push(problem('activities', a.id, p.field, p.zh, p.en));
   }
+  out.push(...checkParts(doc, { orgExists, docOrgs, tree }));
   return { problems: out, tree, docOrgs, docCadres, docPoints };
 }

@@ -8,6 +8,8 @@ import { contactPointPolicy } from './policies/contact-point.ts';
 import {
   assessmentPolicy,
   exemptionPolicy,
+  orgReportPolicy,
+  pointProposalPolicy,
   postingProgramPolicy,
   reportRecommendationPolicy,
 } from './policies/org-owned.ts';
@@ -47,6 +49,8 @@ const policies: { [T in ObjectType]: Policy<T> } = {
   assessment: assessmentPolicy,
   report_recommendation: reportRecommendationPolicy,
   exemption: exemptionPolicy,
+  point_proposal: pointProposalPolicy,
+  org_report: orgReportPolicy,
   audit_log: auditLogPolicy,
   ledger: ledgerPolicy,
 };
