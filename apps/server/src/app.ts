@@ -27,9 +27,12 @@ import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { installMetrics } from './modules/operations/metrics.ts';
+import { halfYearReportRoutes } from './modules/org-reports/org-reports.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { pointProposalRoutes } from './modules/point-proposals/point-proposals.routes.ts';
 import { planningRoutes } from './modules/postings/planning.routes.ts';
 import { postingRoutes } from './modules/postings/postings.routes.ts';
+import { secretaryPostRoutes } from './modules/secretary-posts/secretary-posts.routes.ts';
 import { installAuthHook } from './platform/auth/auth.hook.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { ping } from './platform/db/client.ts';
@@ -147,6 +150,9 @@ export async function buildApp(
       await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));
       await api.register(complianceViewRoutes(p));
+      await api.register(pointProposalRoutes(p));
+      await api.register(secretaryPostRoutes(p));
+      await api.register(halfYearReportRoutes(p));
     },
     { prefix: '/api/v1' },
   );

@@ -12,4 +12,5 @@ export * from './ledger.ts';
 export * from './organizations.ts';
 export * from './people.ts';
 export * from './postings.ts';
+export * from './rule-inputs.ts';
 export * from './work-log.ts';

@@ -105,3 +105,10 @@ export const pointCategoryLabels: Record<z.infer<typeof ZPointCategory>, string>
   rectify: '整顿',
   new: '新建',
 };
+
+/** Where a problem was passed (seed 004 细则四.4). */
+export const problemDestinationLabels = {
+  committee: '上级团委',
+  party_government: '党政部门',
+  two_sessions: '两会提案',
+} as const;

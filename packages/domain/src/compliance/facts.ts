@@ -126,7 +126,16 @@ export interface CadreFacts {
   rhythm: ContactRhythm[];
   /** Mondays (YYYY-MM-DD) of the weeks with a day among grassroots youth (4+1). */
   grassrootsWeeks: string[];
-  problems: { id: string; date: string; status: 'open' | 'in_progress' | 'resolved' | 'escalated' }[];
+  /**
+   * `followedOn`: the first day it was passed on (to a committee, a department, a 两会 proposal) or
+   * replied to (the answer given back to the youth), whichever came first; null while neither.
+   */
+  problems: {
+    id: string;
+    date: string;
+    status: 'open' | 'in_progress' | 'resolved' | 'escalated';
+    followedOn: string | null;
+  }[];
   // The state at asOf:
   /** Contacts whose `of` lists the cadre (the "100" of 1+100). */
   contactsKept: ContactRef[];

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/index.ts';
 import { assessments, reportRecommendations } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
+import { halfYearReports } from '../org-reports/org-reports.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { findFiling, researchReportOf, rosterWithFilings } from './annual-cycle.repo.ts';
 import { cycleAt, today } from './cycle.ts';
@@ -82,9 +83,20 @@ async function orgReminders(
     assessment: Number(assessed?.n ?? 0) > 0,
     report_recommendation: Number(recommended?.n ?? 0) > 0,
   };
+  // a county's half-year reports are recorded: each half is done once its report is submitted
+  const halves = milestones.filter((m) => m.kind === 'half_year_report').map((m) => m.due);
+  const filedHalves = new Set(
+    org.level === 'county'
+      ? (await halfYearReports(p.db, org.path, year)).filter((r) => r.firstSubmittedOn).map((r) => r.half)
+      : [],
+  );
+  const done = (m: Milestone) =>
+    m.kind === 'half_year_report' && org.level === 'county'
+      ? filedHalves.has(halves.indexOf(m.due) + 1)
+      : (tracked[m.kind] ?? m.due < asOf);
   const orgItems = dueItems(
     milestones.filter((m) => m.who === 'org'),
-    (m) => tracked[m.kind] ?? m.due < asOf,
+    done,
     asOf,
     days,
   ).map((d) => toReminder(d));

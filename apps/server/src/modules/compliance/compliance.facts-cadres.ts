@@ -15,6 +15,7 @@ import {
   datedOr,
   datesOr,
   FACE_TO_FACE,
+  FOLLOWED,
   type FactsQuery,
   idsOr,
   listedOr,
@@ -98,10 +99,10 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
         ${perValue(
           'problems',
           sql`a.type = 'problem'`,
-          sql`a.status`,
-          PROBLEM_STATUSES,
+          sql`(case when a.status = 'open' and a.followed_on <= ${q.asOf} then ${FOLLOWED} else a.status end)`,
+          [...PROBLEM_STATUSES, FOLLOWED],
           listedA,
-          sql`json_build_object('id', a.id, 'date', a.end_date, 'status', a.status)`,
+          sql`json_build_object('id', a.id, 'date', a.end_date, 'status', a.status, 'followedOn', a.followed_on)`,
         )}
       from yr a group by a.cadre_id
     ),
@@ -171,11 +172,15 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
       })),
       rhythm: rhythm.get(id) ?? [],
       grassrootsWeeks: r.mondays != null ? sortedIds(r.mondays) : mondays(r.week_set, q.year),
-      problems: perValueOr(r, 'problems', PROBLEM_STATUSES, (status): CadreFacts['problems'][number] => ({
-        id: UNLISTED,
-        date: '',
-        status,
-      })),
+      problems: perValueOr(
+        r,
+        'problems',
+        [...PROBLEM_STATUSES, FOLLOWED],
+        (status): CadreFacts['problems'][number] =>
+          status === FOLLOWED
+            ? { id: UNLISTED, date: '', status: 'open', followedOn: q.asOf }
+            : { id: UNLISTED, date: '', status, followedOn: null },
+      ),
       contactsKept: keeping?.kept ?? [],
       keyContacts: keeping?.key ?? [],
     };

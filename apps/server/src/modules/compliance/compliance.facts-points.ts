@@ -95,7 +95,7 @@ export async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
       group by m.point_id
     )
     select p.id, p.cadre_id, p.holder_org_id, p.org_id, p.from_date::text as from_date, p.to_date::text as to_date,
-           p.category, p.topic, p.showcase,
+           p.category, p.topic, p.showcase, p.registered_on::text as registered_on,
            s.id as successor, coalesce(btrim(s.handover_note, E' \t\r\n'), '') <> '' as handover_note,
            d.*, pe.*
       from pts p
@@ -114,7 +114,7 @@ export async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
     category: (r.category as string | null) ?? null,
     topic: (r.topic as string | null) ?? null,
     showcase: r.showcase as boolean,
-    registeredOn: null,
+    registeredOn: (r.registered_on as string | null) ?? null,
     successor: (r.successor as string | null) ?? null,
     handoverNote: r.handover_note as boolean,
     tenure: {

@@ -47,6 +47,8 @@ export const FACE_TO_FACE = sql`(a.type in ('visit', 'live_with', 'event') or (a
 export const NEEDY_TAGS = sql`array['needy', 'left_behind_child', 'disabled', 'poor_family', 'non_local']`;
 export const SOCIAL_CHANNELS = ['wechat', 'qq', 'weibo'] as const;
 export const PROBLEM_STATUSES = ['open', 'in_progress', 'resolved', 'escalated'] as const;
+/** An open problem already passed on or replied to by asOf counts as taken up (mz2016.problem_list). */
+export const FOLLOWED = 'open_followed';
 
 // Aggregated without an order (so the database may hash rather than sort a province's rows), and put
 // in order here: by date, then id.
@@ -93,7 +95,8 @@ const splitList = (v: unknown): string[] => (typeof v === 'string' && v !== '' ?
 
 // Only what the facts read of an activity: the rows sorted and hashed stay narrow.
 export const activityColumns = sql`a.id, a.cadre_id, a.type, a.point_id, a.start_date, a.end_date, a.travel_days,
-  a.details->>'mode' as mode, a.details->>'channel' as channel, a.details->>'status' as status`;
+  a.details->>'mode' as mode, a.details->>'channel' as channel, a.details->>'status' as status,
+  case when a.type = 'problem' then least(a.details->>'passedOn', a.details->>'repliedOn') end as followed_on`;
 
 /** The CTEs every query starts from: organizations, cadres and points of the scope, and the window. */
 export function scoped(q: FactsQuery) {

@@ -12,6 +12,7 @@ import { MUNICIPALITY_PROVINCE_CODES, SUB_PROVINCIAL_CITY_CODES } from '@lianxin
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { annualCycleFacts } from '../annual-cycle/annual-cycle.facts.ts';
+import { orgReportFacts } from '../org-reports/org-reports.repo.ts';
 import { cadreFacts } from './compliance.facts-cadres.ts';
 import { pointFacts } from './compliance.facts-points.ts';
 import { type FactsQuery, ordered, rows, scoped, sortedIds, yearStartOf } from './compliance.facts-sql.ts';
@@ -21,7 +22,8 @@ export type { FactsQuery } from './compliance.facts-sql.ts';
 // The facts of docs/policy-rules.md computed in the database (decision 8), in the files beside this
 // one: cadres' (compliance.facts-cadres.ts), points' (compliance.facts-points.ts) and here the
 // organizations', postings', exemptions' and adoptions'. The annual cycle's filings and published
-// grades come from its own module (annualCycleFacts). Not tracked yet: secretary vacancies.
+// grades come from its own module (annualCycleFacts), an organization's reports (half-year reports)
+// from org-reports.
 
 async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
   const yearStart = yearStartOf(q);
@@ -38,6 +40,13 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
       union select org_id from pts
       union select holder_org_id from pts where holder_org_id is not null
       union select org_id from cad
+    ),
+    -- secretary vacancies overlapping the year, begun by asOf (cyl2014.secretary_vacancy)
+    sv as (
+      select v.org_id, json_agg(json_build_object('from', v.from_date, 'to', v.to_date) order by v.from_date) as vacancies
+        from secretary_vacancies v
+       where v.from_date <= ${q.asOf}::date and (v.to_date is null or v.to_date >= ${yearStart}::date)
+       group by v.org_id
     ),
     od as (
       select a.details->>'org' as org_id,
@@ -68,10 +77,11 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
     select o.id, o.level, o.field, o.division_code is null and o.level = 'province' as sector,
            string_to_array(trim(both '/' from o.path), '/') as chain,
            up.province, coalesce(up.prefecture, up.province) as prefecture, up.county, up.municipal,
-           od.open_days
+           od.open_days, o.secretary_tracked, sv.vacancies
       from organizations o
       join up on up.org_id = o.id
       left join od on od.org_id = o.id
+      left join sv on sv.org_id = o.id
      order by o.id`,
   );
   return list.map((r) => ({
@@ -84,6 +94,9 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
     field: (r.field as OrgFacts['field']) ?? null,
     municipal: r.municipal as boolean,
     sector: r.sector as boolean,
+    ...(r.secretary_tracked
+      ? { secretaryVacancies: (r.vacancies ?? []) as { from: string; to: string | null }[] }
+      : {}),
     openDays: ordered(r.open_days),
     filings: [],
   }));
@@ -249,6 +262,8 @@ export function complianceFacts(db: Db, q: FactsQuery): Promise<ComplianceFacts>
       await tx.execute(sql`set local work_mem = '256MB'`);
       const t = tx as unknown as Db;
       const cycle = await annualCycleFacts(t, q);
+      for (const [org, list] of await orgReportFacts(t, q))
+        cycle.orgFilings.set(org, [...(cycle.orgFilings.get(org) ?? []), ...list]);
       const withFilings = <T extends { id: string; filings: Filing[] }>(xs: T[], by: Map<string, Filing[]>) =>
         xs.map((x) => ({ ...x, filings: by.get(x.id) ?? [] }));
       return {

@@ -171,11 +171,11 @@ export async function pointRegistrationForm(
   orgId: string,
 ): Promise<FormFile> {
   const org = await loadOrg(p, actor, orgId, 'read');
-  const points = await pointsRegisteredBy(p.db, org.id, year);
+  const points = await pointsRegisteredBy(p.db, org, year);
   const data = await formSheet({
     sheet: '联系点登记表',
     title: `${org.name}基层联系点登记表`,
-    widths: [6, 30, 12, 12, 22, 14, 10, 30, 10],
+    widths: [6, 30, 12, 12, 22, 14, 14, 10, 30, 10],
     above: [[`填报单位：${org.name}`, `${year} 年度`]],
     header: [
       '序号',
@@ -184,6 +184,7 @@ export async function pointRegistrationForm(
       '类别',
       '联系领导（部门）',
       '确定时间',
+      '登记日期',
       '示范点',
       '工作课题',
       '备注',
@@ -195,6 +196,7 @@ export async function pointRegistrationForm(
       r.point.category ? pointCategoryLabels[r.point.category as keyof typeof pointCategoryLabels] : '',
       r.position ? `${r.holder}（${r.position}）` : r.holder,
       r.point.fromDate,
+      r.point.registeredOn ?? '未登记',
       r.point.showcase ? '是' : '',
       r.point.topic ?? '',
       r.point.toDate ? `${r.point.toDate} 止` : '',

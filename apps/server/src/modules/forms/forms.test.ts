@@ -188,7 +188,7 @@ describe('forms generated from the records', () => {
   it('联系点登记表 and 管理员信息表 (.xlsx), the latter audited for the numbers it reveals', async () => {
     const reg = await sheetOf(await download(admin, '/api/v1/annual/2026/forms/point-registration?org=wb'));
     expect(reg.getCell('A1').value).toBe('共青团渭滨区委基层联系点登记表');
-    const line = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => reg.getRow(4).getCell(c).value);
+    const line = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => reg.getRow(4).getCell(c).value);
     expect(line).toEqual([
       '1',
       '宝鸡石油机械公司团委',
@@ -196,6 +196,7 @@ describe('forms generated from the records', () => {
       '提高',
       '王晓燕（副书记）',
       '2025-03-01',
+      '未登记',
       '',
       '非公企业团建',
     ]);

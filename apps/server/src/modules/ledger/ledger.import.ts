@@ -5,6 +5,7 @@ import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { importDuration, timed } from '../operations/metrics.ts';
 import { authorizeLedgerWrites, type LedgerWrites } from './ledger.access.ts';
 import { loadExisting } from './ledger.existing.ts';
+import { planParts, writeParts } from './ledger.parts.ts';
 import type { OnProgress } from './ledger.progress.ts';
 import { type PlanContext, type Planned, SECTIONS, type Status } from './ledger.sections.ts';
 import { COLLECTIONS, type Collection, checkLedger, parseLedger, recordCount } from './ledger.validate.ts';
@@ -124,6 +125,13 @@ async function importLedgerNow(
     progress({ phase: 'plan', done: i + 1, total: SECTIONS.length });
   }
 
+  const parts = await planParts(p.db, doc, {
+    actorName: actor.name,
+    parentOf: (orgId) => checked.tree.parent(orgId),
+    touch: (orgId) => ctx.touch(orgId),
+    tally: ctx.tally,
+  });
+
   // access is decided before the transaction opens (a refusal is audited on its own)
   await authorizeLedgerWrites(p, actor, writes);
 
@@ -135,6 +143,7 @@ async function importLedgerNow(
   };
   await inTransaction(p, async (tx) => {
     for (const section of planned) await section.write(tx, step);
+    await writeParts(tx, parts);
     // counts only: the records themselves may hold personal data (decision 16)
     await p.audit.append(tx, {
       actor: actor.name,

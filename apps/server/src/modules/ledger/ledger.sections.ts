@@ -99,7 +99,7 @@ const organizationsSection: Section = async (ctx) => {
       id: o.id,
       name: o.name,
       level: o.level,
-      parentId: o.parent ?? null,
+      parentId: tree.parent(o.id),
       path: tree.path(o.id) as string,
       divisionCode: o.divisionCode ?? null,
       field: o.field ?? null,
@@ -186,6 +186,7 @@ const contactPointsSection: Section = async (ctx) => {
       showcase: pt.showcase ?? false,
       predecessorId: pt.predecessor ?? null,
       handoverNote: pt.handoverNote ?? null,
+      registeredOn: pt.registeredOn ?? null,
     };
     const now = ctx.ex.points.get(pt.id);
     if (status(ctx, 'contactPoints', row, now, contentKeys(row)) === 'unchanged') return;

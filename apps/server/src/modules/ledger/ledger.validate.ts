@@ -2,6 +2,7 @@ import { type TLedgerDocument, type TLedgerProblem, ZLedgerDocument } from '@lia
 import { activityDateProblems, canPlaceUnder, childPath, type OrgLevel } from '@lianxin/domain';
 import { array as ZArray, unknown as ZUnknown, type z } from 'zod';
 import { inSlices } from './ledger.progress.ts';
+import { checkParts } from './ledger.parts-check.ts';
 import type { CadreRow, ContactRow, OrgRow, PointRow } from './ledger.repo.ts';
 
 export type Collection = Exclude<keyof TLedgerDocument, 'format'>;
@@ -12,6 +13,7 @@ export const COLLECTIONS: Collection[] = [
   'contactPoints',
   'contacts',
   'activities',
+  'filings',
 ];
 
 const problem = (
@@ -173,6 +175,7 @@ const emptyDoc = (): TLedgerDocument => ({
   contactPoints: [],
   contacts: [],
   activities: [],
+  filings: [],
 });
 
 // --- references, dates, placement: what the schema cannot see ---
@@ -205,7 +208,8 @@ export class FinalTree {
 
   parent(id: string): string | null {
     const d = this.doc.get(id);
-    if (d) return d.parent ?? null;
+    // decision 30: a top organization without a parent keeps the place it has in the database
+    if (d?.parent !== undefined) return d.parent;
     return this.db.get(id)?.parentId ?? null;
   }
 
@@ -331,8 +335,9 @@ export async function checkLedger(
       );
     if (o.parent !== undefined && !orgExists(o.parent)) {
       out.push(missing('organizations', o.id, 'parent', 'organization', '上级组织', o.parent));
-    } else if (o.parent === undefined || tree.has(o.parent)) {
-      const placement = canPlaceUnder(o.level, o.parent === undefined ? null : tree.level(o.parent));
+    } else if (o.parent !== undefined && tree.has(o.parent)) {
+      // decision 30: a document may start at any level, so a top organization needs no parent
+      const placement = canPlaceUnder(o.level, tree.level(o.parent));
       if (placement) out.push(problem('organizations', o.id, 'parent', placement.zh, placement.en));
       else if (o.parent !== undefined && tree.inCycle(o.id))
         out.push(
@@ -509,5 +514,6 @@ export async function checkLedger(
       out.push(problem('activities', a.id, p.field, p.zh, p.en));
   };
   await inSlices(doc.activities, checkActivity, onRecords);
+  out.push(...checkParts(doc, { orgExists, docOrgs, tree }));
   return { problems: out, tree, docOrgs, docCadres, docPoints };
 }

@@ -9,6 +9,8 @@ import { importJobPolicy } from './policies/import-job.ts';
 import {
   assessmentPolicy,
   exemptionPolicy,
+  orgReportPolicy,
+  pointProposalPolicy,
   postingProgramPolicy,
   reportRecommendationPolicy,
 } from './policies/org-owned.ts';
@@ -48,6 +50,8 @@ const policies: { [T in ObjectType]: Policy<T> } = {
   assessment: assessmentPolicy,
   report_recommendation: reportRecommendationPolicy,
   exemption: exemptionPolicy,
+  point_proposal: pointProposalPolicy,
+  org_report: orgReportPolicy,
   audit_log: auditLogPolicy,
   ledger: ledgerPolicy,
   import_job: importJobPolicy,

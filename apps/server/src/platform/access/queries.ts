@@ -156,10 +156,12 @@ export const activityFacts = (db: Db, list: string[], actorCadreId: string | nul
     assignee: string | null;
     point_id: string | null;
     cadre_path: string;
+    passed_to_path: string | null;
     led: boolean;
   }>(
     db,
     sql`select a.id, a.cadre_id, a.type, a.details->>'assignee' as assignee, a.point_id, o.path as cadre_path,
+               (select po.path from organizations po where po.id = a.details->>'passedToOrg') as passed_to_path,
                ${
                  actorCadreId === null
                    ? sql`false`
@@ -223,6 +225,21 @@ export const ownerPaths = (
     db,
     sql`select t.id, o.path from ${sql.identifier(table)} t join organizations o on o.id = t.org_id
          where t.id in ${ids(list)}`,
+  );
+
+/** A candidate point's two sides: the proposing committee's path and the path of the organ asked. */
+export const proposalSides = (db: Db, list: string[]) =>
+  rows<{ id: string; by_path: string; to_path: string }>(
+    db,
+    sql`select pp.id, b.path as by_path, t.path as to_path from point_proposals pp
+          join organizations b on b.id = pp.proposed_by_org_id join organizations t on t.id = pp.to_org_id
+         where pp.id in ${ids(list)}`,
+  );
+
+export const orgReportOwners = (db: Db, list: string[]) =>
+  rows<{ id: string; path: string }>(
+    db,
+    sql`select f.id, o.path from org_filings f join organizations o on o.id = f.org_id where f.id in ${ids(list)}`,
   );
 
 export const exemptionRequesters = (db: Db, list: string[]) =>

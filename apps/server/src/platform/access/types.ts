@@ -14,8 +14,9 @@ export const objectActions = {
   contact_point: ['read', 'write'],
   activity: ['read', 'write'],
   attachment: ['read', 'write'],
-  // move: change a problem's status (its assignee may, besides its writers)
-  problem: ['read', 'write', 'move'],
+  // move: change a problem's status (its assignee may, besides its writers); answer: record the
+  // answer received (besides those who move it, the admins of the committee it was passed to)
+  problem: ['read', 'write', 'move', 'answer'],
   // manage: decide leave; own: the posted cadre's own steps; act: the cadre's steps, or an admin's for them
   posting: ['read', 'manage', 'own', 'act'],
   // report: write the group's report (its leader)
@@ -28,6 +29,10 @@ export const objectActions = {
   report_recommendation: ['read', 'write'],
   // approve: an admin strictly above the requesting organization
   exemption: ['approve'],
+  // a candidate contact point: read by both sides; decided by an admin of the organ asked
+  point_proposal: ['read', 'decide'],
+  // an organization's report upward (半年报告): written by its admins, reviewed from above
+  org_report: ['read', 'write', 'review'],
   audit_log: ['read'],
   ledger: ['import'],
   // an import run as a job: its starter, or an admin over the starter's scope, follows it
@@ -57,6 +62,8 @@ export const objectTypeZh: Record<ObjectType, string> = {
   assessment: '考核',
   report_recommendation: '推荐记录',
   exemption: '豁免',
+  point_proposal: '候选联系点',
+  org_report: '工作报告',
   audit_log: '审计日志',
   ledger: '台账',
   import_job: '导入任务',
@@ -77,4 +84,5 @@ export const actionZh: Record<string, string> = {
   decide: '审核',
   act: '办理',
   report: '填写报告',
+  answer: '登记答复',
 };

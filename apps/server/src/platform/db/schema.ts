@@ -36,6 +36,8 @@ export const organizations = pgTable(
     field: text('field'),
     municipal: boolean('municipal').notNull().default(false),
     closedOn: date('closed_on'),
+    /** the committee's secretary post is watched for vacancy (cyl2014.secretary_vacancy) */
+    secretaryTracked: boolean('secretary_tracked').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -213,6 +215,8 @@ export const contactPoints = pgTable(
     showcase: boolean('showcase').notNull().default(false),
     predecessorId: text('predecessor_id'),
     handoverNote: text('handover_note'),
+    /** the day the point was entered on the 联系点登记表 (gd2006.registration) */
+    registeredOn: date('registered_on'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -706,6 +710,110 @@ export const importJobs = pgTable(
   (t) => [index('import_jobs_account_idx').on(t.accountId, t.createdAt)],
 );
 
+/**
+ * 候选联系点: a lower committee proposes one of its grassroots organizations as a contact point of
+ * an organ above it (seed 003, seed 001 三.2); an admin of that organ approves, which creates the
+ * point with its 登记表 details and `registeredOn`, or declines with a note.
+ */
+export const pointProposals = pgTable(
+  'point_proposals',
+  {
+    id: text('id').primaryKey(),
+    proposedByOrgId: text('proposed_by_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    toOrgId: text('to_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    category: text('category'),
+    topic: text('topic'),
+    showcase: boolean('showcase').notNull().default(false),
+    reason: text('reason'),
+    /** pending | approved | declined */
+    status: text('status').notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    proposedOn: date('proposed_on').notNull(),
+    decidedBy: text('decided_by'),
+    decidedOn: date('decided_on'),
+    decisionNote: text('decision_note'),
+    pointId: text('point_id').references(() => contactPoints.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('point_proposals_to_idx').on(t.toOrgId, t.status),
+    index('point_proposals_by_idx').on(t.proposedByOrgId),
+  ],
+);
+
+/** 书记任职: who held a committee's secretary post and from when to when (`to` null while held). */
+export const secretaryTerms = pgTable(
+  'secretary_terms',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    holderName: text('holder_name').notNull(),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('secretary_terms_org_idx').on(t.orgId, t.fromDate)],
+);
+
+/** 书记空缺: the spans a tracked secretary post stood empty, `to` null while it still is (the ledger's `secretaryVacancies`). */
+export const secretaryVacancies = pgTable(
+  'secretary_vacancies',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+  },
+  (t) => [primaryKey({ name: 'secretary_vacancies_pk', columns: [t.orgId, t.fromDate] })],
+);
+
+/**
+ * Reports an organization files upward (the ledger's top-level `filings`): 半年进展报告
+ * (`half_year_report`, mz2016) of a county committee to the city, text and one file (encrypted),
+ * draft → submitted → returned | accepted. `firstSubmittedOn` is the date the deadline is met by.
+ */
+export const orgFilings = pgTable(
+  'org_filings',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    toOrgId: text('to_org_id').references(() => organizations.id),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    half: integer('half'),
+    status: text('status').notNull(),
+    body: text('body'),
+    fileName: text('file_name'),
+    fileMime: text('file_mime'),
+    fileEnc: bytea('file_enc'),
+    firstSubmittedOn: date('first_submitted_on'),
+    submittedOn: date('submitted_on'),
+    reviewComment: text('review_comment'),
+    reviewedBy: text('reviewed_by'),
+    reviewedOn: date('reviewed_on'),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('org_filings_org_idx').on(t.orgId, t.year, t.kind),
+    index('org_filings_to_idx').on(t.toOrgId, t.year),
+  ],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -737,4 +845,8 @@ export const schema = {
   postingReports,
   postingPreferences,
   importJobs,
+  pointProposals,
+  secretaryTerms,
+  secretaryVacancies,
+  orgFilings,
 };

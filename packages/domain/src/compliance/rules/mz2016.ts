@@ -196,7 +196,9 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
   'mz2016.problem_list': (rule, ctx) =>
     eachCadre(rule, ctx, (c, params) => {
       const required = num(params, 'problems');
-      const open = c.problems.filter((p) => p.status === 'open');
+      // Taken up: moved on from open, or followed (passed on, or replied to the youth) by asOf.
+      const followed = (p: (typeof c.problems)[number]) => p.followedOn !== null && p.followedOn <= ctx.asOf;
+      const open = c.problems.filter((p) => p.status === 'open' && !followed(p));
       // By 31 December every gathered problem has been taken up (none left untouched).
       const status =
         ctx.yearOver && open.length > 0 ? 'unmet' : floorStatus(c.problems.length, required, ctx.yearOver);
