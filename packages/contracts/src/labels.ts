@@ -105,3 +105,44 @@ export const pointCategoryLabels: Record<z.infer<typeof ZPointCategory>, string>
   rectify: '整顿',
   new: '新建',
 };
+
+/**
+ * 明白帐 of a point (seed 000 四.2 工作台账制度, seed 002 三 “为当地团组织做一本明白帐”): its
+ * sections in the seeds' order; the last four are the support won (seed 000 三.四 优化环境).
+ */
+export const factBookSections = [
+  'situation',
+  'members',
+  'organizations',
+  'difficulties',
+  'support_policy',
+  'support_funds',
+  'support_staff',
+  'support_premises',
+] as const;
+export type TFactBookSection = (typeof factBookSections)[number];
+
+export const factBookSectionLabels: Record<TFactBookSection, string> = {
+  situation: '当地基本情况',
+  members: '团员和团干部队伍情况',
+  organizations: '基层团组织情况',
+  difficulties: '存在的困难和问题',
+  support_policy: '争取支持：政策',
+  support_funds: '争取支持：资金',
+  support_staff: '争取支持：工作力量',
+  support_premises: '争取支持：阵地建设',
+};
+
+/** 奖惩 of a cadre (seeds 002 四.4, 003, 004). */
+export const conductKinds = ['commendation', 'discipline'] as const;
+export type TConductKind = (typeof conductKinds)[number];
+export const conductKindLabels: Record<TConductKind, string> = {
+  commendation: '表彰奖励',
+  discipline: '批评处理',
+};
+
+/** 团内现任职务 as 智慧团建 offers it (familiar.md); other titles may still be typed. */
+export const leaguePositions = ['书记', '副书记', '常委', '委员', '候补委员', '工作人员', '其他'] as const;
+
+/** 政治面貌 and 文化程度 as 智慧团建's cadre forms offer them (familiar.md). */
+export const politicalStatuses = ['共青团员', '中共党员', '中共预备党员', '群众'] as const;

@@ -1,8 +1,10 @@
 import {
   activityTypeLabels,
+  factBookSectionLabels,
   orgFieldLabels,
   pointCategoryLabels,
   type TActivityDetail,
+  type TFactBook,
   type TOrgField,
   type TTaskList,
 } from '@lianxin/contracts';
@@ -20,6 +22,7 @@ import { findSelfCheck, findTaskList } from '../annual-cycle/filings.service.ts'
 import { getResearch } from '../annual-cycle/research.service.ts';
 import { yearFigures } from '../annual-cycle/self-check.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
+import { getFactBook } from '../contact-points/fact-book.service.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { docxFile, heading, PAGE_WIDTH, para, table, title } from './docx.ts';
 import {
@@ -325,9 +328,21 @@ const spanOf = (a: TActivityDetail['activity']) => {
   return typeof r.start === 'string' ? `${r.start}至${r.end}` : typeof r.date === 'string' ? r.date : '';
 };
 
+/** 明白帐 as printed: each section as it stands, with who last wrote it and how often it changed. */
+function factBookBlocks(book: TFactBook) {
+  return book.sections.flatMap(({ section, current, history }) => [
+    para(factBookSectionLabels[section], { bold: true }),
+    para(
+      current
+        ? `${current.text}\n（${current.writtenAt.slice(0, 10)} ${current.writtenBy} 更新${history.length > 0 ? `，此前修改 ${history.length} 次` : ''}）`
+        : '（未填写）',
+    ),
+  ]);
+}
+
 /** 工作台账 of a point for handover (cyl2014.ledger_handover): every tenure the reader sees, notes and records. */
 export async function pointArchiveForm(p: Platform, actor: Actor, pointId: string): Promise<FormFile> {
-  const ledger = await pointLedger(p, actor, pointId);
+  const [ledger, book] = await Promise.all([pointLedger(p, actor, pointId), getFactBook(p, actor, pointId)]);
   const holder = (t: (typeof ledger.tenures)[number]) => t.cadreName ?? t.holderOrgName ?? '';
   const blocks = [
     title(`${ledger.point.orgName}联系点工作台账`),
@@ -343,13 +358,15 @@ export async function pointArchiveForm(p: Platform, actor: Actor, pointId: strin
           t.topic ?? '',
         ]),
       ],
-      [2000, 2800, 1200, PAGE_WIDTH - 6000],
+      [1800, 3400, 1200, PAGE_WIDTH - 6400],
     ),
-    heading('二、交接说明'),
+    heading('二、明白帐'),
+    ...factBookBlocks(book),
+    heading('三、交接说明'),
     ...(ledger.handovers.length > 0
       ? ledger.handovers.map((h) => para(`${h.on} 交接：\n${h.note}`))
       : [para('（无）')]),
-    heading('三、工作记录'),
+    heading('四、工作记录'),
     table(
       [
         ['日期', '记录人', '类型', '内容'].map((text) => ({ text, bold: true, center: true })),

@@ -68,6 +68,12 @@ export const cadres = pgTable(
     idNumberEnc: bytea('id_number_enc'),
     idNumberHash: text('id_number_hash'),
     idNumberMasked: text('id_number_masked'),
+    // 智慧团建's cadre record, kept as its sheets carry them (familiar.md); months as YYYY-MM
+    ethnicity: text('ethnicity'),
+    politicalStatus: text('political_status'),
+    education: text('education'),
+    joinedLeagueOn: text('joined_league_on'),
+    positionSince: text('position_since'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
@@ -221,6 +227,28 @@ export const contactPoints = pgTable(
     // every point answer looks up its successor (轮换) by predecessor_id
     index('contact_points_predecessor_idx').on(t.predecessorId),
   ],
+);
+
+/**
+ * 明白帐 (seed 000 四.2, seed 002 三): one version of one section, written under the tenure its
+ * writer held. Rows are never changed: the newest per section over the chain is the account, the
+ * rest its history, so a successor reads what the predecessor kept and goes on from there.
+ */
+export const factBookEntries = pgTable(
+  'fact_book_entries',
+  {
+    id: text('id').primaryKey(),
+    // the order versions were written in, whatever the clock says
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    pointId: text('point_id')
+      .notNull()
+      .references(() => contactPoints.id),
+    section: text('section').notNull(),
+    text: text('text').notNull(),
+    writtenBy: text('written_by').notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fact_book_entries_point_idx').on(t.pointId, t.seq)],
 );
 
 /** 联系青年: youths and grassroots League cadres. Phone and ID number encrypted like cadres'. */
@@ -660,6 +688,25 @@ export const postingPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.cadreId] })],
 );
 
+/** 奖惩 (seeds 002 四.4, 003, 004): a commendation or a discipline of a cadre, recorded by an admin. */
+export const conductRecords = pgTable(
+  'conduct_records',
+  {
+    id: text('id').primaryKey(),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    onDate: date('on_date').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conduct_records_cadre_idx').on(t.cadreId, t.onDate)],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -670,6 +717,7 @@ export const schema = {
   orgPresets,
   exemptions,
   contactPoints,
+  factBookEntries,
   contacts,
   contactKeepers,
   activities,
@@ -689,4 +737,5 @@ export const schema = {
   postingLeaves,
   postingReports,
   postingPreferences,
+  conductRecords,
 };
