@@ -18,7 +18,7 @@ import { listActivities, toActivitySummary } from '../activities/activities.repo
 import { pointLedger } from '../activities/activities.service.ts';
 import { unitCadres } from '../annual-cycle/annual-cycle.repo.ts';
 import { cycleAt, today } from '../annual-cycle/cycle.ts';
-import { findSelfCheck, findTaskList } from '../annual-cycle/filings.service.ts';
+import { findSelfCheck, findTaskList, findYearSummary } from '../annual-cycle/filings.service.ts';
 import { getResearch } from '../annual-cycle/research.service.ts';
 import { yearFigures } from '../annual-cycle/self-check.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
@@ -321,6 +321,46 @@ export async function cadreArchiveForm(
     ),
   ]);
   return { fileName: `年度工作档案-${cadre.cadre.name}-${year}.docx`, data };
+}
+
+/**
+ * 个人总结 (seed 001 四.3, 五.3 述职) as printed: the cadre's words, the figures counted from the log
+ * (frozen once submitted), and the grade once the assessment is published.
+ */
+export async function yearSummaryForm(
+  p: Platform,
+  actor: Actor,
+  year: number,
+  cadreId: string,
+): Promise<FormFile> {
+  const summary = await findYearSummary(p, actor, cadreId, year);
+  if (!summary) throw notFound('Year-end summary', `${cadreId}/${year}`, '个人总结');
+  const cadre = await loadCadre(p, actor, cadreId, 'read');
+  const grade = (await gradesOfCadres(p.db, [cadreId], year)).find((g) => g.status === 'published');
+  const state = summary.submittedOn
+    ? `报送日期：${summary.firstSubmittedOn ?? summary.submittedOn}`
+    : '草稿（未报送）';
+  const data = await docxFile([
+    title(`${year} 年度联系青年工作个人总结`),
+    para(`姓名：${summary.cadreName}　　所在组织：${cadre.orgName}　　${state}`),
+    ...summary.content.text.split(/\n{2,}/).map((block) => para(block)),
+    heading('附：完成情况（据工作日志统计）'),
+    table(
+      [
+        ['项目', '完成', '全年要求'].map((text) => ({ text, bold: true, center: true })),
+        ...summary.content.figures.map((f) => [
+          f.label,
+          { text: String(f.done), center: true },
+          { text: f.required === null ? '—' : String(f.required), center: true },
+        ]),
+      ],
+      [PAGE_WIDTH - 3000, 1500, 1500],
+    ),
+    para(
+      `考核等次：${grade?.grade ? assessmentGradeLabels[grade.grade as AssessmentGrade] : '（尚未公布）'}`,
+    ),
+  ]);
+  return { fileName: `个人总结-${summary.cadreName}-${year}.docx`, data };
 }
 
 const spanOf = (a: TActivityDetail['activity']) => {
