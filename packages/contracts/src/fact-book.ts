@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZDate, ZId } from './common.ts';
-import { conductKinds, factBookSections } from './labels.ts';
+import { ZId } from './common.ts';
+import { factBookSections } from './labels.ts';
 
 export const ZFactBookSection = z.enum(factBookSections);
 
@@ -37,22 +37,3 @@ export const ZFactBookUpdate = z.object({
   section: ZFactBookSection,
   text: z.string().trim().min(1, '内容不能为空 / text required').max(20_000),
 });
-
-export const ZConductKind = z.enum(conductKinds);
-
-/** 奖惩: a commendation or discipline of a cadre, recorded by an admin over them. */
-export const ZConductInput = z.object({
-  kind: ZConductKind,
-  title: z.string().trim().min(1, '名称不能为空 / title required').max(200),
-  issuedBy: z.string().trim().min(1, '须写明作出单位 / issuing body required').max(100),
-  on: ZDate,
-  note: z.string().trim().max(2000).nullable().optional(),
-});
-export const ZConductRecord = ZConductInput.extend({
-  id: ZId,
-  cadreId: ZId,
-  note: z.string().nullable(),
-  recordedBy: z.string(),
-});
-export type TConductRecord = z.infer<typeof ZConductRecord>;
-export const ZConductList = z.object({ items: z.array(ZConductRecord) });

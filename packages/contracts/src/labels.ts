@@ -132,17 +132,3 @@ export const factBookSectionLabels: Record<TFactBookSection, string> = {
   support_staff: '争取支持：工作力量',
   support_premises: '争取支持：阵地建设',
 };
-
-/** 奖惩 of a cadre (seeds 002 四.4, 003, 004). */
-export const conductKinds = ['commendation', 'discipline'] as const;
-export type TConductKind = (typeof conductKinds)[number];
-export const conductKindLabels: Record<TConductKind, string> = {
-  commendation: '表彰奖励',
-  discipline: '批评处理',
-};
-
-/** 团内现任职务 as 智慧团建 offers it (familiar.md); other titles may still be typed. */
-export const leaguePositions = ['书记', '副书记', '常委', '委员', '候补委员', '工作人员', '其他'] as const;
-
-/** 政治面貌 and 文化程度 as 智慧团建's cadre forms offer them (familiar.md). */
-export const politicalStatuses = ['共青团员', '中共党员', '中共预备党员', '群众'] as const;

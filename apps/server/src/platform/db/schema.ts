@@ -68,12 +68,6 @@ export const cadres = pgTable(
     idNumberEnc: bytea('id_number_enc'),
     idNumberHash: text('id_number_hash'),
     idNumberMasked: text('id_number_masked'),
-    // 智慧团建's cadre record, kept as its sheets carry them (familiar.md); months as YYYY-MM
-    ethnicity: text('ethnicity'),
-    politicalStatus: text('political_status'),
-    education: text('education'),
-    joinedLeagueOn: text('joined_league_on'),
-    positionSince: text('position_since'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
@@ -688,25 +682,6 @@ export const postingPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.cadreId] })],
 );
 
-/** 奖惩 (seeds 002 四.4, 003, 004): a commendation or a discipline of a cadre, recorded by an admin. */
-export const conductRecords = pgTable(
-  'conduct_records',
-  {
-    id: text('id').primaryKey(),
-    cadreId: text('cadre_id')
-      .notNull()
-      .references(() => cadres.id),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    issuedBy: text('issued_by').notNull(),
-    onDate: date('on_date').notNull(),
-    note: text('note'),
-    recordedBy: text('recorded_by').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('conduct_records_cadre_idx').on(t.cadreId, t.onDate)],
-);
-
 export const schema = {
   organizations,
   cadres,
@@ -737,5 +712,4 @@ export const schema = {
   postingLeaves,
   postingReports,
   postingPreferences,
-  conductRecords,
 };
