@@ -6,6 +6,7 @@ export * from './compliance-views.ts';
 export * from './contacts.ts';
 export * from './enums.ts';
 export * from './import-jobs.ts';
+export * from './fact-book.ts';
 export * from './imports.ts';
 export * from './labels.ts';
 export * from './ledger.ts';

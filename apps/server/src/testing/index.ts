@@ -183,6 +183,8 @@ export class Client {
     this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
   patch = (url: string, payload?: unknown) =>
     this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  put = (url: string, payload?: unknown) =>
+    this.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] });
 }
 
 export async function signedIn(ctx: TestContext, username: string) {

@@ -16,6 +16,8 @@ import type {
   TCreateContactPointRequest,
   TCreateContactRequest,
   TCreateOrganizationRequest,
+  TFactBook,
+  TFactBookSection,
   TImportResult,
   TKeeperRequestCreate,
   TKeeperRequestReceipt,
@@ -221,6 +223,9 @@ export const api = {
         { method: 'POST', body },
       ),
     ledger: (id: string) => request<TPointLedger>(`/contact-points/${encodeURIComponent(id)}/ledger`),
+    factBook: (id: string) => request<TFactBook>(`/contact-points/${encodeURIComponent(id)}/fact-book`),
+    writeFactBook: (id: string, body: { section: TFactBookSection; text: string }) =>
+      request<TFactBook>(`/contact-points/${encodeURIComponent(id)}/fact-book`, { method: 'PUT', body }),
   },
 
   activities: {

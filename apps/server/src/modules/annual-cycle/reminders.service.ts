@@ -41,15 +41,17 @@ async function cadreReminders(
   days: number,
 ) {
   const cadre = await loadCadre(p, actor, cadreId, 'read');
-  const [{ milestones }, taskList, selfCheck, report] = await Promise.all([
+  const [{ milestones }, taskList, selfCheck, summary, report] = await Promise.all([
     cycleAt(p.db, cadre.orgPath, year),
     findFiling(p.db, cadreId, year, 'task_list'),
     findFiling(p.db, cadreId, year, 'midyear_report'),
+    findFiling(p.db, cadreId, year, 'year_summary'),
     researchReportOf(p.db, cadreId, year),
   ]);
   const done: Partial<Record<Milestone['kind'], boolean>> = {
     task_list: Boolean(taskList?.firstSubmittedOn),
     midyear_report: Boolean(selfCheck?.firstSubmittedOn),
+    year_summary: Boolean(summary?.firstSubmittedOn),
     research_report: report !== null,
   };
   const own = milestones.filter((m) => m.who === 'cadre');
@@ -108,7 +110,7 @@ async function orgReminders(
     days,
   )) {
     const kind = d.milestone.kind;
-    if (kind !== 'task_list' && kind !== 'midyear_report') continue;
+    if (kind !== 'task_list' && kind !== 'midyear_report' && kind !== 'year_summary') continue;
     const roster = await rosterWithFilings(p.db, org.path, year, kind);
     const waiting = roster
       .filter((r) => !r.filing?.firstSubmittedOn)

@@ -14,6 +14,7 @@ import {
   summaryForm,
   taskListForm,
   XLSX,
+  yearSummaryForm,
 } from './forms.service.ts';
 
 const tags = ['forms'];
@@ -94,6 +95,19 @@ export function formRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (r, reply) => send(reply, await cadreArchiveForm(p, r.actor, r.params.year, r.params.cadreId)),
+    );
+    app.get(
+      '/annual/:year/forms/year-summary/:cadreId',
+      {
+        config: docx,
+        schema: {
+          tags,
+          summary: '个人总结 for the year-end assessment and 述职 (.docx), with the grade once published',
+          params: yearCadre,
+          response: errors,
+        },
+      },
+      async (r, reply) => send(reply, await yearSummaryForm(p, r.actor, r.params.year, r.params.cadreId)),
     );
     app.get(
       '/forms/point-ledger/:id',

@@ -113,9 +113,9 @@ export const chainsOf = (db: Db, list: string[]) =>
 
 /** The holder's path of each tenure (the cadre's organization, or the holding organ). */
 export const pointHolders = (db: Db, list: string[]) =>
-  rows<{ id: string; holder_path: string | null }>(
+  rows<{ id: string; holder_path: string | null; cadre_id: string | null; to_date: string | null }>(
     db,
-    sql`select cp.id, coalesce(co.path, ho.path) as holder_path
+    sql`select cp.id, coalesce(co.path, ho.path) as holder_path, cp.cadre_id, cp.to_date::text as to_date
           from contact_points cp
           left join cadres c on c.id = cp.cadre_id
           left join organizations co on co.id = c.org_id

@@ -11,7 +11,8 @@ export const objectActions = {
   contact: ['read', 'write', 'reveal', 'keep'],
   // decide: an admin over the asking cadre and every keeper (decision 26)
   keeper_request: ['read', 'decide'],
-  contact_point: ['read', 'write'],
+  // book: add a version to the 明白帐 (the open tenure's holder, or an admin over the holder)
+  contact_point: ['read', 'write', 'book'],
   activity: ['read', 'write'],
   attachment: ['read', 'write'],
   // move: change a problem's status (its assignee may, besides its writers); answer: record the
@@ -85,4 +86,5 @@ export const actionZh: Record<string, string> = {
   act: '办理',
   report: '填写报告',
   answer: '登记答复',
+  book: '填写明白帐',
 };

@@ -227,6 +227,28 @@ export const contactPoints = pgTable(
   ],
 );
 
+/**
+ * 明白帐 (seed 000 四.2, seed 002 三): one version of one section, written under the tenure its
+ * writer held. Rows are never changed: the newest per section over the chain is the account, the
+ * rest its history, so a successor reads what the predecessor kept and goes on from there.
+ */
+export const factBookEntries = pgTable(
+  'fact_book_entries',
+  {
+    id: text('id').primaryKey(),
+    // the order versions were written in, whatever the clock says
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    pointId: text('point_id')
+      .notNull()
+      .references(() => contactPoints.id),
+    section: text('section').notNull(),
+    text: text('text').notNull(),
+    writtenBy: text('written_by').notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fact_book_entries_point_idx').on(t.pointId, t.seq)],
+);
+
 /** 联系青年: youths and grassroots League cadres. Phone and ID number encrypted like cadres'. */
 export const contacts = pgTable(
   'contacts',
@@ -824,6 +846,7 @@ export const schema = {
   orgPresets,
   exemptions,
   contactPoints,
+  factBookEntries,
   contacts,
   contactKeepers,
   activities,
