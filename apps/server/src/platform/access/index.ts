@@ -1,6 +1,7 @@
 import type { Platform } from '../platform.ts';
 import type { Actor } from './actor.ts';
 import { accountPolicy } from './policies/account.ts';
+import { bulletinPolicy } from './policies/bulletin.ts';
 import { activityPolicy, attachmentPolicy, problemPolicy } from './policies/activity.ts';
 import { cadrePolicy, filingPolicy } from './policies/cadre.ts';
 import { contactPolicy, keeperRequestPolicy } from './policies/contact.ts';
@@ -8,12 +9,15 @@ import { contactPointPolicy } from './policies/contact-point.ts';
 import {
   assessmentPolicy,
   exemptionPolicy,
+  orgAssessmentPolicy,
   postingProgramPolicy,
   reportRecommendationPolicy,
 } from './policies/org-owned.ts';
+import { openDayPolicy } from './policies/open-day.ts';
 import { organizationPolicy } from './policies/organization.ts';
 import type { Policy } from './policies/policy.ts';
 import { postingGroupPolicy, postingPolicy } from './policies/posting.ts';
+import { showcaseCasePolicy } from './policies/showcase.ts';
 import { auditLogPolicy, ledgerPolicy } from './policies/system.ts';
 import { refuse } from './refuse.ts';
 import type { Action, Grants, ObjectType } from './types.ts';
@@ -49,6 +53,10 @@ const policies: { [T in ObjectType]: Policy<T> } = {
   exemption: exemptionPolicy,
   audit_log: auditLogPolicy,
   ledger: ledgerPolicy,
+  bulletin: bulletinPolicy,
+  org_assessment: orgAssessmentPolicy,
+  open_day: openDayPolicy,
+  showcase_case: showcaseCasePolicy,
 };
 
 /** The ids among `ids` the actor may act on, each with its basis; nothing is audited. */

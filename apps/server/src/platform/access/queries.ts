@@ -216,7 +216,7 @@ export async function groupFacts(db: Db, list: string[]) {
 /** The owning organization's path of records that hang from one (programs, assessments …). */
 export const ownerPaths = (
   db: Db,
-  table: 'posting_programs' | 'assessments' | 'report_recommendations',
+  table: 'posting_programs' | 'assessments' | 'report_recommendations' | 'org_assessments',
   list: string[],
 ) =>
   rows<{ id: string; path: string }>(
@@ -231,3 +231,25 @@ export const exemptionRequesters = (db: Db, list: string[]) =>
     sql`select e.id, o.path from exemptions e join organizations o on o.id = e.requested_by_org_id
          where e.id in ${ids(list)}`,
   );
+
+/** Open days with their county committee's path, and whether sign-up is still open on `today`. */
+export const openDayFacts = (db: Db, list: string[], today: string) =>
+  rows<{ id: string; org_id: string; path: string; signup: boolean }>(
+    db,
+    sql`select d.id, d.org_id, o.path, (d.signup_open and d.held_on >= ${today}::date) as signup
+          from open_days d join organizations o on o.id = d.org_id
+         where d.id in ${ids(list)}`,
+  );
+
+/** Case activities among `list` with their author's path and whether each is published. */
+export const caseFacts = (db: Db, list: string[]) =>
+  rows<{ id: string; path: string; published: boolean }>(
+    db,
+    sql`select a.id, o.path, exists (select 1 from published_cases pc where pc.activity_id = a.id) as published
+          from activities a join cadres c on c.id = a.cadre_id join organizations o on o.id = c.org_id
+         where a.type = 'case' and a.id in ${ids(list)}`,
+  );
+
+/** The cadres among `list` with their organization's id. */
+export const cadreOrgs = (db: Db, list: string[]) =>
+  rows<{ id: string; org_id: string }>(db, sql`select id, org_id from cadres where id in ${ids(list)}`);

@@ -30,6 +30,14 @@ export const objectActions = {
   exemption: ['approve'],
   audit_log: ['read'],
   ledger: ['import'],
+  // a level's bulletin (id: the issuing organization's); configure: its ranking switches (decision 32)
+  bulletin: ['read', 'configure'],
+  // grades a level gives its lower organizations (seed 003 三.2), owned by the grading level
+  org_assessment: ['read', 'write'],
+  // sign_up: the public form while open; take: an attendee into a cadre's contacts (consent given)
+  open_day: ['read', 'write', 'sign_up', 'take'],
+  // a written-up case (id: the activity's); publish: by an admin over its author; read: public once published
+  showcase_case: ['read', 'publish'],
 } as const;
 
 export type ObjectType = keyof typeof objectActions;
@@ -57,6 +65,10 @@ export const objectTypeZh: Record<ObjectType, string> = {
   exemption: '豁免',
   audit_log: '审计日志',
   ledger: '台账',
+  bulletin: '通报',
+  org_assessment: '下级组织考核',
+  open_day: '开放日',
+  showcase_case: '典型案例',
 };
 
 export const actionZh: Record<string, string> = {
@@ -74,4 +86,8 @@ export const actionZh: Record<string, string> = {
   decide: '审核',
   act: '办理',
   report: '填写报告',
+  configure: '设置',
+  sign_up: '报名',
+  take: '加入联系名单',
+  publish: '发布',
 };

@@ -660,6 +660,104 @@ export const postingPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.cadreId] })],
 );
 
+/**
+ * 通报的排名开关 of one level (decision 32): ranking lower organizations, and — rarer, the 2024 rules
+ * against formalism discourage it — ranking cadres. Off unless the adopting level turns it on.
+ */
+export const bulletinSettings = pgTable('bulletin_settings', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  rankOrgs: boolean('rank_orgs').notNull().default(false),
+  rankCadres: boolean('rank_cadres').notNull().default(false),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 对下级团的领导机关的考核 (seed 003 三.2): a level grades its lower organizations under the cadres' quotas. */
+export const orgAssessments = pgTable(
+  'org_assessments',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('org_assessments_uq').on(t.year, t.orgId)],
+);
+
+export const orgAssessmentEntries = pgTable(
+  'org_assessment_entries',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => orgAssessments.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    grade: text('grade'),
+  },
+  (t) => [primaryKey({ name: 'org_assessment_entries_pk', columns: [t.assessmentId, t.orgId] })],
+);
+
+/** 专题开放日 announced by a county committee (seed 004 四.4); youths sign up on a public page. */
+export const openDays = pgTable(
+  'open_days',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    theme: text('theme').notNull(),
+    heldOn: date('held_on').notNull(),
+    place: text('place').notNull(),
+    signupOpen: boolean('signup_open').notNull().default(true),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('open_days_org_idx').on(t.orgId, t.heldOn)],
+);
+
+/** One youth signed up: the phone encrypted like a contact's; checked in on the day; consent to be kept in touch. */
+export const openDaySignups = pgTable(
+  'open_day_signups',
+  {
+    id: text('id').primaryKey(),
+    openDayId: text('open_day_id')
+      .notNull()
+      .references(() => openDays.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    phoneEnc: bytea('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    consentContact: boolean('consent_contact').notNull().default(false),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedInBy: text('checked_in_by'),
+    contactId: text('contact_id').references(() => contacts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('open_day_signups_phone_uq').on(t.openDayId, t.phoneHash)],
+);
+
+/** 典型案例 published on the showcase: the words an admin approved, never the youths named in the case. */
+export const publishedCases = pgTable('published_cases', {
+  activityId: text('activity_id')
+    .primaryKey()
+    .references(() => activities.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organizations.id),
+  publishedBy: text('published_by').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const schema = {
   organizations,
   cadres,
@@ -689,4 +787,10 @@ export const schema = {
   postingLeaves,
   postingReports,
   postingPreferences,
+  bulletinSettings,
+  orgAssessments,
+  orgAssessmentEntries,
+  openDays,
+  openDaySignups,
+  publishedCases,
 };
