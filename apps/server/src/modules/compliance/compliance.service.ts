@@ -61,20 +61,33 @@ async function evaluateComplianceNow(
 ): Promise<TComplianceAnswer> {
   const asOf = effectiveAsOf(q.year, q.asOf, chinaToday(p.clock));
   const scope = await scopeOf(p, actor, q.org);
-  const query = { year: q.year, asOf, scopePath: scope.path };
-  const facts = await complianceFacts(p.db, query);
-  const presetsInForce = await presetAdoptions(p.db, query);
-  const results = evaluate(facts, { year: q.year, asOf, presetsInForce });
-  // The facts carry organizations above the scope (for chains and inherited presets); their own
-  // results would be judged on part of their subtree only, so they are left out.
-  const inScope = new Set(
-    facts.orgs.filter((o) => scope.rootId === null || o.chain.includes(scope.rootId)).map((o) => o.id),
-  );
+  const { results } = await evaluateSubtree(p, q.year, asOf, scope);
   return {
     year: q.year,
     asOf,
-    results: results.filter(
-      (r) => (scope.cadre === null || r.cadre === scope.cadre) && (r.org === null || inScope.has(r.org)),
-    ),
+    results: results.filter((r) => scope.cadre === null || r.cadre === scope.cadre),
   };
+}
+
+/**
+ * The facts and results of a subtree (everything when `path` is null), after the caller's access
+ * was decided. The facts carry organizations above the scope (for chains and inherited presets);
+ * their own results would be judged on part of their subtree only, so they are left out.
+ */
+export async function evaluateSubtree(
+  p: Platform,
+  year: number,
+  asOf: string,
+  scope: { path: string | null; rootId: string | null },
+) {
+  const query = { year, asOf, scopePath: scope.path };
+  const facts = await complianceFacts(p.db, query);
+  const presetsInForce = await presetAdoptions(p.db, query);
+  const inScope = new Set(
+    facts.orgs.filter((o) => scope.rootId === null || o.chain.includes(scope.rootId)).map((o) => o.id),
+  );
+  const results = evaluate(facts, { year, asOf, presetsInForce }).filter(
+    (r) => r.org === null || inScope.has(r.org),
+  );
+  return { facts, results };
 }
