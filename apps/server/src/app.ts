@@ -23,6 +23,7 @@ import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
+import { bulletinRoutes } from './modules/bulletins/bulletins.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(
       await api.register(annualCycleRoutes(p));
       await api.register(assessmentRoutes(p));
       await api.register(formRoutes(p));
+      await api.register(bulletinRoutes(p));
       await api.register(planningRoutes(p));
       await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));
