@@ -1,5 +1,6 @@
 export * from './annual-cycle.ts';
 export * from './auth.ts';
+export * from './cards.ts';
 export * from './common.ts';
 export * from './compliance.ts';
 export * from './compliance-views.ts';

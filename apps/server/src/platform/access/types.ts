@@ -30,6 +30,12 @@ export const objectActions = {
   exemption: ['approve'],
   audit_log: ['read'],
   ledger: ['import'],
+  // a public card (联系名片): read/write by its owner and admins over them; view and message by
+  // a visitor holding it while it is on (decision 31)
+  card: ['read', 'write', 'view', 'message'],
+  // a youth's message through a card: reply by whoever writes the card; follow (read the reply by
+  // its code) by a visitor holding the same card while it is on
+  card_message: ['read', 'reply', 'follow'],
 } as const;
 
 export type ObjectType = keyof typeof objectActions;
@@ -57,6 +63,8 @@ export const objectTypeZh: Record<ObjectType, string> = {
   exemption: '豁免',
   audit_log: '审计日志',
   ledger: '台账',
+  card: '联系名片',
+  card_message: '名片留言',
 };
 
 export const actionZh: Record<string, string> = {
@@ -74,4 +82,8 @@ export const actionZh: Record<string, string> = {
   decide: '审核',
   act: '办理',
   report: '填写报告',
+  view: '查看',
+  message: '留言',
+  reply: '回复',
+  follow: '查看回复',
 };
