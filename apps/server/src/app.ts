@@ -19,6 +19,7 @@ import { annualCycleRoutes } from './modules/annual-cycle/annual-cycle.routes.ts
 import { assessmentRoutes } from './modules/annual-cycle/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
+import { cardPageRoute, cardPublicRoutes, cardRoutes } from './modules/cards/cards.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
@@ -38,6 +39,7 @@ import { installErrorHandler } from './platform/errors.ts';
 import { installResponseDefaults, installTextGuard } from './platform/http.ts';
 import { installRequestLog } from './platform/logger.ts';
 import type { Platform } from './platform/platform.ts';
+import { installPublicScope, PUBLIC_PREFIX } from './platform/public.ts';
 import { serveWebApp } from './platform/web-app.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -149,9 +151,19 @@ export async function buildApp(
       await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));
       await api.register(complianceViewRoutes(p));
+      await api.register(cardRoutes(p));
     },
     { prefix: '/api/v1' },
   );
+  // public pages (decision 31): no session, no CSRF, small bodies, rate-limited, no markup
+  await app.register(
+    async (pub) => {
+      installPublicScope(pub, p);
+      await pub.register(cardPublicRoutes(p));
+    },
+    { prefix: PUBLIC_PREFIX },
+  );
+  await app.register(cardPageRoute(p));
 
   serveWebApp(app, p.config.webDist);
   return app;

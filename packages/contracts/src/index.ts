@@ -1,6 +1,7 @@
 export * from './annual-cycle.ts';
 export * from './auth.ts';
 export * from './bulletins.ts';
+export * from './cards.ts';
 export * from './common.ts';
 export * from './compliance.ts';
 export * from './compliance-views.ts';

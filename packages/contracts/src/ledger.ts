@@ -133,6 +133,8 @@ export const ZLedgerActivity = z.discriminatedUnion('type', [
     title: z.string().max(200).optional(),
     assignee: ZId.optional(),
     dueOn: ZDate.optional(),
+    // extension: where the problem came from — `card`: a youth left it on a public card
+    origin: z.enum(['card']).optional(),
   }),
 ]);
 export type TLedgerActivity = z.infer<typeof ZLedgerActivity>;

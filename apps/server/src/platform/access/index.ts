@@ -4,6 +4,7 @@ import { accountPolicy } from './policies/account.ts';
 import { bulletinPolicy } from './policies/bulletin.ts';
 import { activityPolicy, attachmentPolicy, problemPolicy } from './policies/activity.ts';
 import { cadrePolicy, filingPolicy } from './policies/cadre.ts';
+import { cardMessagePolicy, cardPolicy } from './policies/card.ts';
 import { contactPolicy, keeperRequestPolicy } from './policies/contact.ts';
 import { contactPointPolicy } from './policies/contact-point.ts';
 import {
@@ -22,7 +23,7 @@ import { auditLogPolicy, ledgerPolicy } from './policies/system.ts';
 import { refuse } from './refuse.ts';
 import type { Action, Grants, ObjectType } from './types.ts';
 
-export { type Actor, canOnOrg, isAdmin, type Permission } from './actor.ts';
+export { type Actor, canOnOrg, isAdmin, type Permission, visitorActor } from './actor.ts';
 export { tenuresReadBy } from './queries.ts';
 export { refuse } from './refuse.ts';
 export { activityReadScope } from './scopes.ts';
@@ -57,6 +58,8 @@ const policies: { [T in ObjectType]: Policy<T> } = {
   org_assessment: orgAssessmentPolicy,
   open_day: openDayPolicy,
   showcase_case: showcaseCasePolicy,
+  card: cardPolicy,
+  card_message: cardMessagePolicy,
 };
 
 /** The ids among `ids` the actor may act on, each with its basis; nothing is audited. */

@@ -253,3 +253,26 @@ export const caseFacts = (db: Db, list: string[]) =>
 /** The cadres among `list` with their organization's id. */
 export const cadreOrgs = (db: Db, list: string[]) =>
   rows<{ id: string; org_id: string }>(db, sql`select id, org_id from cadres where id in ${ids(list)}`);
+/**
+ * Each public card among `list`: on or off, and whose it is — the cadre's organization path, or
+ * for a point's card the holding cadre (or organ) and its path.
+ */
+export const cardFacts = (db: Db, list: string[]) =>
+  rows<{ id: string; enabled: boolean; owner_cadre: string | null; owner_path: string | null }>(
+    db,
+    sql`select k.id, k.enabled, coalesce(k.cadre_id, cp.cadre_id) as owner_cadre,
+               coalesce(co.path, ho.path) as owner_path
+          from public_cards k
+          left join contact_points cp on cp.id = k.point_id
+          left join cadres c on c.id = coalesce(k.cadre_id, cp.cadre_id)
+          left join organizations co on co.id = c.org_id
+          left join organizations ho on ho.id = cp.holder_org_id
+         where k.id in ${ids(list)}`,
+  );
+
+/** Each card message among `list` with its card. */
+export const cardMessageCards = (db: Db, list: string[]) =>
+  rows<{ id: string; card_id: string }>(
+    db,
+    sql`select id, card_id from card_messages where id in ${ids(list)}`,
+  );

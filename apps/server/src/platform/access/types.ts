@@ -38,6 +38,12 @@ export const objectActions = {
   open_day: ['read', 'write', 'sign_up', 'take'],
   // a written-up case (id: the activity's); publish: by an admin over its author; read: public once published
   showcase_case: ['read', 'publish'],
+  // a public card (联系名片): read/write by its owner and admins over them; view and message by
+  // a visitor holding it while it is on (decision 31)
+  card: ['read', 'write', 'view', 'message'],
+  // a youth's message through a card: reply by whoever writes the card; follow (read the reply by
+  // its code) by a visitor holding the same card while it is on
+  card_message: ['read', 'reply', 'follow'],
 } as const;
 
 export type ObjectType = keyof typeof objectActions;
@@ -69,6 +75,8 @@ export const objectTypeZh: Record<ObjectType, string> = {
   org_assessment: '下级组织考核',
   open_day: '开放日',
   showcase_case: '典型案例',
+  card: '联系名片',
+  card_message: '名片留言',
 };
 
 export const actionZh: Record<string, string> = {
@@ -90,4 +98,8 @@ export const actionZh: Record<string, string> = {
   sign_up: '报名',
   take: '加入联系名单',
   publish: '发布',
+  view: '查看',
+  message: '留言',
+  reply: '回复',
+  follow: '查看回复',
 };

@@ -758,6 +758,116 @@ export const publishedCases = pgTable('published_cases', {
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Public pages' rate limits (decision 31): hits per bucket (an address's or a card's, per action)
+ * and fixed window, in the database so every app server counts the same hits.
+ */
+export const publicRateLimits = pgTable(
+  'public_rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bucket, t.windowStart] }),
+    index('public_rate_limits_window_idx').on(t.windowStart),
+  ],
+);
+
+/** What a public card shows, as its owner chose (亮明身份); a field left false is never sent. */
+export interface CardShows {
+  name: boolean;
+  post: boolean;
+  org: boolean;
+  points: boolean;
+  workPhone: boolean;
+  wechat: boolean;
+  hours: boolean;
+}
+
+/**
+ * 联系名片: a cadre's (or a contact point's) public card at /c/<token>. Off by default; off, it
+ * answers 404. Holds only what the cadre publishes, never a youth's data.
+ */
+export const publicCards = pgTable(
+  'public_cards',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull(),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    pointId: text('point_id').references(() => contactPoints.id),
+    enabled: boolean('enabled').notNull().default(false),
+    shows: jsonb('shows').$type<Partial<CardShows>>().notNull().default({}),
+    post: text('post'),
+    workPhone: text('work_phone'),
+    wechat: text('wechat'),
+    hours: text('hours'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('public_cards_token_uq').on(t.token),
+    uniqueIndex('public_cards_cadre_uq').on(t.cadreId),
+    uniqueIndex('public_cards_point_uq').on(t.pointId),
+  ],
+);
+
+/**
+ * A youth's message or problem left on a card: the words are the problem's note in the work log
+ * (activity); here its origin, the reading code (a keyed hash), the phone if offered, and the reply.
+ */
+export const cardMessages = pgTable(
+  'card_messages',
+  {
+    id: text('id').primaryKey(),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => publicCards.id),
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    /** message (留言) | problem (反映问题) */
+    kind: text('kind').notNull(),
+    codeHash: text('code_hash').notNull(),
+    /** how the youth asked to be called, if they said */
+    caller: text('caller'),
+    phoneEnc: bytea('phone_enc'),
+    phoneMasked: text('phone_masked'),
+    reply: text('reply'),
+    repliedBy: text('replied_by'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('card_messages_code_uq').on(t.codeHash),
+    uniqueIndex('card_messages_activity_uq').on(t.activityId),
+  ],
+);
+
+/** 满意度: a youth's rating (1–5 and a line) of a cadre after a contact, through the card. */
+export const cardRatings = pgTable(
+  'card_ratings',
+  {
+    id: text('id').primaryKey(),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => publicCards.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    messageId: text('message_id').references(() => cardMessages.id, { onDelete: 'set null' }),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    ratedOn: date('rated_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('card_ratings_cadre_idx').on(t.cadreId, t.ratedOn),
+    uniqueIndex('card_ratings_message_uq').on(t.messageId),
+  ],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -793,4 +903,8 @@ export const schema = {
   openDays,
   openDaySignups,
   publishedCases,
+  publicRateLimits,
+  publicCards,
+  cardMessages,
+  cardRatings,
 };
