@@ -18,16 +18,17 @@ import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { annualCycleRoutes } from './modules/annual-cycle/annual-cycle.routes.ts';
 import { assessmentRoutes } from './modules/annual-cycle/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { bulletinRoutes } from './modules/bulletins/bulletins.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
 import { cardPageRoute, cardPublicRoutes, cardRoutes } from './modules/cards/cards.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
-import { bulletinRoutes } from './modules/bulletins/bulletins.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { openDayPublicRoutes, openDayRoutes } from './modules/open-days/open-days.routes.ts';
 import { installMetrics } from './modules/operations/metrics.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { planningRoutes } from './modules/postings/planning.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(
       await api.register(assessmentRoutes(p));
       await api.register(formRoutes(p));
       await api.register(bulletinRoutes(p));
+      await api.register(openDayRoutes(p));
       await api.register(planningRoutes(p));
       await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));
@@ -160,6 +162,7 @@ export async function buildApp(
     async (pub) => {
       installPublicScope(pub, p);
       await pub.register(cardPublicRoutes(p));
+      await pub.register(openDayPublicRoutes(p));
     },
     { prefix: PUBLIC_PREFIX },
   );

@@ -64,10 +64,18 @@ export const ZBulletin = z.object({
       rank: z.number().optional(),
     }),
   ),
-  rules: z.array(z.object({ rule: z.string(), text: z.string(), counts: ZCounts, rate: z.number().nullable() })),
+  rules: z.array(
+    z.object({ rule: z.string(), text: z.string(), counts: ZCounts, rate: z.number().nullable() }),
+  ),
   cadreRanking: z
     .array(
-      z.object({ cadreId: ZId, name: z.string(), orgName: z.string(), rate: z.number().nullable(), rank: z.number() }),
+      z.object({
+        cadreId: ZId,
+        name: z.string(),
+        orgName: z.string(),
+        rate: z.number().nullable(),
+        rank: z.number(),
+      }),
     )
     .optional(),
 });

@@ -10,6 +10,7 @@ export * from './enums.ts';
 export * from './imports.ts';
 export * from './labels.ts';
 export * from './ledger.ts';
+export * from './open-days.ts';
 export * from './organizations.ts';
 export * from './people.ts';
 export * from './postings.ts';

@@ -1,9 +1,4 @@
-import {
-  countStatuses,
-  isAdvisoryResult,
-  passRate,
-  type StatusCounts,
-} from '../compliance/pass-rate.ts';
+import { countStatuses, isAdvisoryResult, passRate, type StatusCounts } from '../compliance/pass-rate.ts';
 import type { ComplianceResult } from '../compliance/types.ts';
 import type { OrgLevel } from '../org-tree.ts';
 
@@ -19,7 +14,14 @@ export interface BulletinInput {
   /** Every organization of the subtree with its chain of ids (root first, itself last). */
   orgs: { id: string; level: OrgLevel; chain: string[] }[];
   cadres: { id: string; org: string; name: string }[];
-  points: { id: string; org: string; cadre: string | null; holderOrg: string | null; from: string; to: string | null }[];
+  points: {
+    id: string;
+    org: string;
+    cadre: string | null;
+    holderOrg: string | null;
+    from: string;
+    to: string | null;
+  }[];
   results: readonly ComplianceResult[];
   asOf: string;
   switches: RankingSwitches;
@@ -103,7 +105,9 @@ export function buildBulletin(input: BulletinInput): BulletinBody {
     if (lower) byLower.set(lower, [...(byLower.get(lower) ?? []), r]);
   }
   const held = new Set(
-    input.points.filter((p) => p.from <= input.asOf && (p.to === null || p.to >= input.asOf)).map((p) => p.org),
+    input.points
+      .filter((p) => p.from <= input.asOf && (p.to === null || p.to >= input.asOf))
+      .map((p) => p.org),
   );
   const rows: BulletinOrgRow[] = input.lowerOrgs.map((o) => {
     const counts = countStatuses(byLower.get(o.id) ?? []);

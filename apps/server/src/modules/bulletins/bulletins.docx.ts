@@ -29,7 +29,12 @@ export async function bulletinDocx(b: TBulletin): Promise<FormFile> {
   ]);
   const fixed = 900 * 4 + 1100 + 1700 + (ranked ? 700 : 0);
   const orgWidths = [...(ranked ? [700] : []), PAGE_WIDTH - fixed, 900, 900, 900, 900, 1100, 1700];
-  const ruleRows = b.rules.map((r) => [r.text, String(r.counts.met), String(r.counts.unmet), percent(r.rate)]);
+  const ruleRows = b.rules.map((r) => [
+    r.text,
+    String(r.counts.met),
+    String(r.counts.unmet),
+    percent(r.rate),
+  ]);
   const blocks = [
     title(`${b.org.name}${b.label}工作通报`),
     para(
@@ -39,10 +44,7 @@ export async function bulletinDocx(b: TBulletin): Promise<FormFile> {
     table([head, ...orgRows], orgWidths),
     heading('二、各项规则达标情况'),
     table(
-      [
-        ['规则', '达标', '未达标', '达标率'].map((text) => ({ text, bold: true, center: true })),
-        ...ruleRows,
-      ],
+      [['规则', '达标', '未达标', '达标率'].map((text) => ({ text, bold: true, center: true })), ...ruleRows],
       [PAGE_WIDTH - 3300, 900, 1100, 1300],
     ),
   ];

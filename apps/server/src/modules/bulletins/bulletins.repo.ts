@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { bulletinSettings, cadres, orgPresets, organizations } from '../../platform/db/schema.ts';
+import { bulletinSettings, cadres, organizations, orgPresets } from '../../platform/db/schema.ts';
 
 /** The open organizations directly under `orgId`, in the tree's order. */
 export function lowerOrgs(db: Db, orgId: string) {
@@ -13,7 +13,10 @@ export function lowerOrgs(db: Db, orgId: string) {
 
 export async function cadreNames(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
-  const rows = await db.select({ id: cadres.id, name: cadres.name }).from(cadres).where(inArray(cadres.id, ids));
+  const rows = await db
+    .select({ id: cadres.id, name: cadres.name })
+    .from(cadres)
+    .where(inArray(cadres.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -36,7 +39,11 @@ export function settingsOnChain(db: Db, chain: string[]) {
 }
 
 export async function adoptsPresets(db: Db, orgId: string) {
-  const [row] = await db.select({ id: orgPresets.orgId }).from(orgPresets).where(eq(orgPresets.orgId, orgId)).limit(1);
+  const [row] = await db
+    .select({ id: orgPresets.orgId })
+    .from(orgPresets)
+    .where(eq(orgPresets.orgId, orgId))
+    .limit(1);
   return row !== undefined;
 }
 

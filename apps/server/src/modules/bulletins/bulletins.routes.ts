@@ -29,9 +29,16 @@ export function bulletinRoutes(p: Platform): FastifyPluginAsyncZod {
       '/organizations/:id/bulletin.docx',
       {
         config: { produces: [DOCX] },
-        schema: { tags, summary: 'The bulletin as a .docx to print', params, querystring: ZBulletinQuery, response: errors },
+        schema: {
+          tags,
+          summary: 'The bulletin as a .docx to print',
+          params,
+          querystring: ZBulletinQuery,
+          response: errors,
+        },
       },
-      async (r, reply) => send(reply, await bulletinDocx(await getBulletin(p, r.actor, r.params.id, r.query))),
+      async (r, reply) =>
+        send(reply, await bulletinDocx(await getBulletin(p, r.actor, r.params.id, r.query))),
     );
     app.get(
       '/organizations/:id/bulletin-settings',

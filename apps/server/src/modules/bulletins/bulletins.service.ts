@@ -79,10 +79,16 @@ export async function setSettings(
  * 通报 of a level for one month, quarter or half year: the rules evaluated over the level's
  * subtree as of the span's last day (today while it runs), summed per lower organization.
  */
-export async function getBulletin(p: Platform, actor: Actor, orgId: string, q: TBulletinQuery): Promise<TBulletin> {
+export async function getBulletin(
+  p: Platform,
+  actor: Actor,
+  orgId: string,
+  q: TBulletinQuery,
+): Promise<TBulletin> {
   const org = await loadLevel(p, actor, orgId, 'read');
   const span = bulletinSpan(q.period, q.year, q.index);
-  if ('code' in span) throw badRequest(span.en, span.zh, [{ path: 'index', message: `${span.zh} / ${span.en}` }]);
+  if ('code' in span)
+    throw badRequest(span.en, span.zh, [{ path: 'index', message: `${span.zh} / ${span.en}` }]);
   const today = chinaToday(p.clock);
   if (span.from > today)
     throw badRequest('The period has not begun', '该期通报的时段尚未开始', [

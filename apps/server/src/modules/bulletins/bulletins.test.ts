@@ -70,15 +70,25 @@ describe('bulletins (通报)', () => {
       payload: { rankOrgs: true, rankCadres: true },
     });
     const withCadres = (await world.clients.city.get(`/api/v1/organizations/city/bulletin${q}`)).json();
-    expect(withCadres.cadreRanking.map((c: { name: string }) => c.name).sort()).toEqual(['乙', '甲一', '甲二']);
+    expect(withCadres.cadreRanking.map((c: { name: string }) => c.name).sort()).toEqual([
+      '乙',
+      '甲一',
+      '甲二',
+    ]);
   });
 
   it("is read by the level's own cadres, not by another level's", async () => {
     expect((await world.clients.cadreA1.get(`/api/v1/organizations/cA/bulletin${q}`)).statusCode).toBe(200);
     expect((await world.clients.cadreA1.get(`/api/v1/organizations/city/bulletin${q}`)).statusCode).toBe(403);
     expect((await world.clients.adminB.get(`/api/v1/organizations/cA/bulletin${q}`)).statusCode).toBe(403);
-    expect((await world.clients.city.get('/api/v1/organizations/city/bulletin?period=half&year=2026&index=3')).statusCode).toBe(400);
-    expect((await world.clients.city.get('/api/v1/organizations/city/bulletin?period=month&year=2026&index=6')).statusCode).toBe(400);
+    expect(
+      (await world.clients.city.get('/api/v1/organizations/city/bulletin?period=half&year=2026&index=3'))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await world.clients.city.get('/api/v1/organizations/city/bulletin?period=month&year=2026&index=6'))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('prints as a .docx with the same figures, rendered with ink on an A4 page', async () => {

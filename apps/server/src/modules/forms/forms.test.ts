@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxText, inkShare, renderPdf } from '../../testing/documents.ts';
 import { auditLog, contactPoints, orgPresets } from '../../platform/db/schema.ts';
+import { docxText, inkShare, renderPdf } from '../../testing/documents.ts';
 import {
   type Client,
   createTestContext,
@@ -240,4 +240,3 @@ describe('forms generated from the records', () => {
     expect(ink).toBeLessThan(0.3);
   }, 120_000);
 });
-

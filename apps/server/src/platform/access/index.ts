@@ -1,12 +1,13 @@
 import type { Platform } from '../platform.ts';
 import type { Actor } from './actor.ts';
 import { accountPolicy } from './policies/account.ts';
-import { bulletinPolicy } from './policies/bulletin.ts';
 import { activityPolicy, attachmentPolicy, problemPolicy } from './policies/activity.ts';
+import { bulletinPolicy } from './policies/bulletin.ts';
 import { cadrePolicy, filingPolicy } from './policies/cadre.ts';
 import { cardMessagePolicy, cardPolicy } from './policies/card.ts';
 import { contactPolicy, keeperRequestPolicy } from './policies/contact.ts';
 import { contactPointPolicy } from './policies/contact-point.ts';
+import { openDayPolicy } from './policies/open-day.ts';
 import {
   assessmentPolicy,
   exemptionPolicy,
@@ -14,7 +15,6 @@ import {
   postingProgramPolicy,
   reportRecommendationPolicy,
 } from './policies/org-owned.ts';
-import { openDayPolicy } from './policies/open-day.ts';
 import { organizationPolicy } from './policies/organization.ts';
 import type { Policy } from './policies/policy.ts';
 import { postingGroupPolicy, postingPolicy } from './policies/posting.ts';
