@@ -1,5 +1,7 @@
 export * from './annual-cycle.ts';
 export * from './auth.ts';
+export * from './bulletins.ts';
+export * from './cards.ts';
 export * from './common.ts';
 export * from './compliance.ts';
 export * from './compliance-views.ts';
@@ -10,6 +12,7 @@ export * from './fact-book.ts';
 export * from './imports.ts';
 export * from './labels.ts';
 export * from './ledger.ts';
+export * from './open-days.ts';
 export * from './organizations.ts';
 export * from './people.ts';
 export * from './postings.ts';

@@ -162,6 +162,8 @@ export const ZLedgerActivity = z.discriminatedUnion('type', [
     answeredOn: ZDate.optional(),
     reply: z.string().min(1).max(5000).optional(),
     repliedOn: ZDate.optional(),
+    // extension: where the problem came from — `card`: a youth left it on a public card
+    origin: z.enum(['card']).optional(),
   }),
 ]);
 export type TLedgerActivity = z.infer<typeof ZLedgerActivity>;

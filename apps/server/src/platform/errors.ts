@@ -31,6 +31,7 @@ export const httpStatus = {
   totp_enrolment_required: 403,
   csrf: 403,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 } as const satisfies Record<TErrorCode, number>;
@@ -57,6 +58,12 @@ export function installErrorHandler(app: FastifyInstance) {
       }));
       const e = badRequest('Request is invalid', '请求内容有误', details);
       return reply.code(400).send(errorBody(e));
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const e = new AppError('payload_too_large', 'Request body too large', '提交的内容过长', [
+        { path: 'body', message: `超过 ${request.routeOptions.bodyLimit ?? ''} 字节 / too large` },
+      ]);
+      return reply.code(413).send(errorBody(e));
     }
     if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply

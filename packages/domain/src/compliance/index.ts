@@ -16,6 +16,7 @@ export {
   type TightenResult,
   tighten,
 } from './params.ts';
+export { countStatuses, isAdvisoryResult, passRate, type StatusCounts } from './pass-rate.ts';
 export { ALL_RULES, PRESETS, ruleById } from './presets.ts';
 export { isAdvisory, type PresetDef, type RuleDef } from './rule.ts';
 export * from './types.ts';

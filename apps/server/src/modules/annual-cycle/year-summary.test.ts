@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/index.ts';
-import { docxText } from '../../testing/print.ts';
+import { docxText } from '../../testing/documents.ts';
 import { cityWithTwoCounties } from '../../testing/scenario.ts';
 
 let ctx: TestContext;

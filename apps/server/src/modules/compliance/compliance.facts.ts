@@ -48,12 +48,21 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
        where v.from_date <= ${q.asOf}::date and (v.to_date is null or v.to_date >= ${yearStart}::date)
        group by v.org_id
     ),
-    od as (
-      select a.details->>'org' as org_id,
-             json_agg(json_build_object('id', a.id, 'date', a.end_date, 'attendees', (a.details->>'attendees')::int)) as open_days
+    -- open days logged as activities, and those announced here whose attendance is the roster's
+    -- check-ins (签到名单: mz2016.open_day counts from it)
+    held as (
+      select a.details->>'org' as org_id, a.id, a.end_date as day, (a.details->>'attendees')::int as attendees
         from activities a
        where a.type = 'open_day' and a.end_date between ${yearStart}::date and ${q.asOf}::date
-       group by 1
+      union all
+      select d.org_id, d.id, d.held_on,
+             (select count(*)::int from open_day_signups s where s.open_day_id = d.id and s.checked_in_at is not null)
+        from open_days d
+       where d.held_on between ${yearStart}::date and ${q.asOf}::date
+    ),
+    od as (
+      select org_id, json_agg(json_build_object('id', id, 'date', day, 'attendees', attendees)) as open_days
+        from held group by 1
     ),
     -- every organization with each of its ancestors (itself included), in one join
     anc as (

@@ -72,18 +72,32 @@ async function evaluateScope(
   asOf: string,
   evidence: FactsQuery['evidence'],
 ): Promise<ComplianceResult[]> {
+  const { results } = await evaluateSubtree(p, year, asOf, scope, evidence);
+  return results.filter((r) => scope.cadre === null || r.cadre === scope.cadre);
+}
+
+/**
+ * The facts and results of a subtree (everything when `path` is null), after the caller's access
+ * was decided. The facts carry organizations above the scope (for chains and inherited presets);
+ * their own results would be judged on part of their subtree only, so they are left out.
+ */
+export async function evaluateSubtree(
+  p: Platform,
+  year: number,
+  asOf: string,
+  scope: { path: string | null; rootId: string | null },
+  evidence: FactsQuery['evidence'] = 'all',
+) {
   const query = { year, asOf, scopePath: scope.path, evidence };
   const facts = await complianceFacts(p.db, query);
   const presetsInForce = await presetAdoptions(p.db, query);
-  const results = evaluate(facts, { year, asOf, presetsInForce });
-  // The facts carry organizations above the scope (for chains and inherited presets); their own
-  // results would be judged on part of their subtree only, so they are left out.
   const inScope = new Set(
     facts.orgs.filter((o) => scope.rootId === null || o.chain.includes(scope.rootId)).map((o) => o.id),
   );
-  return results.filter(
-    (r) => (scope.cadre === null || r.cadre === scope.cadre) && (r.org === null || inScope.has(r.org)),
+  const results = evaluate(facts, { year, asOf, presetsInForce }).filter(
+    (r) => r.org === null || inScope.has(r.org),
   );
+  return { facts, results };
 }
 
 /** A result of a count-only evaluation: no evidence, and no detail naming records that were not listed. */
@@ -132,3 +146,4 @@ export async function complianceEvidence(
     ),
   };
 }
+

@@ -23,7 +23,8 @@ const yearCadre = ZYearParams.extend({ cadreId: ZId });
 const docx = { produces: [DOCX] };
 const xlsx = { produces: [XLSX] };
 
-function send(reply: FastifyReply, file: FormFile) {
+/** A generated file as a download, its name in UTF-8 (RFC 5987). */
+export function send(reply: FastifyReply, file: FormFile) {
   return reply
     .header('Content-Type', file.fileName.endsWith('.xlsx') ? XLSX : DOCX)
     .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contactPoints, orgPresets } from '../../platform/db/schema.ts';
+import { docxText, inkShare, renderPdf } from '../../testing/documents.ts';
 import {
   type Client,
   createTestContext,
@@ -14,7 +15,6 @@ import {
   signedIn,
   type TestContext,
 } from '../../testing/index.ts';
-import { docxText, inkShare, renderPdf } from '../../testing/print.ts';
 
 let ctx: TestContext;
 let admin: Client;

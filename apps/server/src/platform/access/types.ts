@@ -38,6 +38,20 @@ export const objectActions = {
   ledger: ['import'],
   // an import run as a job: its starter, or an admin over the starter's scope, follows it
   import_job: ['read'],
+  // a level's bulletin (id: the issuing organization's); configure: its ranking switches (decision 32)
+  bulletin: ['read', 'configure'],
+  // grades a level gives its lower organizations (seed 003 三.2), owned by the grading level
+  org_assessment: ['read', 'write'],
+  // sign_up: the public form while open; take: an attendee into a cadre's contacts (consent given)
+  open_day: ['read', 'write', 'sign_up', 'take'],
+  // a written-up case (id: the activity's); publish: by an admin over its author; read: public once published
+  showcase_case: ['read', 'publish'],
+  // a public card (联系名片): read/write by its owner and admins over them; view and message by
+  // a visitor holding it while it is on (decision 31)
+  card: ['read', 'write', 'view', 'message'],
+  // a youth's message through a card: reply by whoever writes the card; follow (read the reply by
+  // its code) by a visitor holding the same card while it is on
+  card_message: ['read', 'reply', 'follow'],
 } as const;
 
 export type ObjectType = keyof typeof objectActions;
@@ -68,6 +82,12 @@ export const objectTypeZh: Record<ObjectType, string> = {
   audit_log: '审计日志',
   ledger: '台账',
   import_job: '导入任务',
+  bulletin: '通报',
+  org_assessment: '下级组织考核',
+  open_day: '开放日',
+  showcase_case: '典型案例',
+  card: '联系名片',
+  card_message: '名片留言',
 };
 
 export const actionZh: Record<string, string> = {
@@ -87,4 +107,12 @@ export const actionZh: Record<string, string> = {
   report: '填写报告',
   answer: '登记答复',
   book: '填写明白帐',
+  configure: '设置',
+  sign_up: '报名',
+  take: '加入联系名单',
+  publish: '发布',
+  view: '查看',
+  message: '留言',
+  reply: '回复',
+  follow: '查看回复',
 };

@@ -836,6 +836,214 @@ export const orgFilings = pgTable(
   ],
 );
 
+/**
+ * 通报的排名开关 of one level (decision 32): ranking lower organizations, and — rarer, the 2024 rules
+ * against formalism discourage it — ranking cadres. Off unless the adopting level turns it on.
+ */
+export const bulletinSettings = pgTable('bulletin_settings', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  rankOrgs: boolean('rank_orgs').notNull().default(false),
+  rankCadres: boolean('rank_cadres').notNull().default(false),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 对下级团的领导机关的考核 (seed 003 三.2): a level grades its lower organizations under the cadres' quotas. */
+export const orgAssessments = pgTable(
+  'org_assessments',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('org_assessments_uq').on(t.year, t.orgId)],
+);
+
+export const orgAssessmentEntries = pgTable(
+  'org_assessment_entries',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => orgAssessments.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    grade: text('grade'),
+  },
+  (t) => [primaryKey({ name: 'org_assessment_entries_pk', columns: [t.assessmentId, t.orgId] })],
+);
+
+/** 专题开放日 announced by a county committee (seed 004 四.4); youths sign up on a public page. */
+export const openDays = pgTable(
+  'open_days',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    theme: text('theme').notNull(),
+    heldOn: date('held_on').notNull(),
+    place: text('place').notNull(),
+    signupOpen: boolean('signup_open').notNull().default(true),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('open_days_org_idx').on(t.orgId, t.heldOn)],
+);
+
+/** One youth signed up: the phone encrypted like a contact's; checked in on the day; consent to be kept in touch. */
+export const openDaySignups = pgTable(
+  'open_day_signups',
+  {
+    id: text('id').primaryKey(),
+    openDayId: text('open_day_id')
+      .notNull()
+      .references(() => openDays.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    phoneEnc: bytea('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    consentContact: boolean('consent_contact').notNull().default(false),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedInBy: text('checked_in_by'),
+    contactId: text('contact_id').references(() => contacts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('open_day_signups_phone_uq').on(t.openDayId, t.phoneHash)],
+);
+
+/** 典型案例 published on the showcase: the words an admin approved, never the youths named in the case. */
+export const publishedCases = pgTable('published_cases', {
+  activityId: text('activity_id')
+    .primaryKey()
+    .references(() => activities.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organizations.id),
+  publishedBy: text('published_by').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Public pages' rate limits (decision 31): hits per bucket (an address's or a card's, per action)
+ * and fixed window, in the database so every app server counts the same hits.
+ */
+export const publicRateLimits = pgTable(
+  'public_rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bucket, t.windowStart] }),
+    index('public_rate_limits_window_idx').on(t.windowStart),
+  ],
+);
+
+/** What a public card shows, as its owner chose (亮明身份); a field left false is never sent. */
+export interface CardShows {
+  name: boolean;
+  post: boolean;
+  org: boolean;
+  points: boolean;
+  workPhone: boolean;
+  wechat: boolean;
+  hours: boolean;
+}
+
+/**
+ * 联系名片: a cadre's (or a contact point's) public card at /c/<token>. Off by default; off, it
+ * answers 404. Holds only what the cadre publishes, never a youth's data.
+ */
+export const publicCards = pgTable(
+  'public_cards',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull(),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    pointId: text('point_id').references(() => contactPoints.id),
+    enabled: boolean('enabled').notNull().default(false),
+    shows: jsonb('shows').$type<Partial<CardShows>>().notNull().default({}),
+    post: text('post'),
+    workPhone: text('work_phone'),
+    wechat: text('wechat'),
+    hours: text('hours'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('public_cards_token_uq').on(t.token),
+    uniqueIndex('public_cards_cadre_uq').on(t.cadreId),
+    uniqueIndex('public_cards_point_uq').on(t.pointId),
+  ],
+);
+
+/**
+ * A youth's message or problem left on a card: the words are the problem's note in the work log
+ * (activity); here its origin, the reading code (a keyed hash), the phone if offered, and the reply.
+ */
+export const cardMessages = pgTable(
+  'card_messages',
+  {
+    id: text('id').primaryKey(),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => publicCards.id),
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    /** message (留言) | problem (反映问题) */
+    kind: text('kind').notNull(),
+    codeHash: text('code_hash').notNull(),
+    /** how the youth asked to be called, if they said */
+    caller: text('caller'),
+    phoneEnc: bytea('phone_enc'),
+    phoneMasked: text('phone_masked'),
+    reply: text('reply'),
+    repliedBy: text('replied_by'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('card_messages_code_uq').on(t.codeHash),
+    uniqueIndex('card_messages_activity_uq').on(t.activityId),
+  ],
+);
+
+/** 满意度: a youth's rating (1–5 and a line) of a cadre after a contact, through the card. */
+export const cardRatings = pgTable(
+  'card_ratings',
+  {
+    id: text('id').primaryKey(),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => publicCards.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    messageId: text('message_id').references(() => cardMessages.id, { onDelete: 'set null' }),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    ratedOn: date('rated_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('card_ratings_cadre_idx').on(t.cadreId, t.ratedOn),
+    uniqueIndex('card_ratings_message_uq').on(t.messageId),
+  ],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -872,4 +1080,14 @@ export const schema = {
   secretaryTerms,
   secretaryVacancies,
   orgFilings,
+  bulletinSettings,
+  orgAssessments,
+  orgAssessmentEntries,
+  openDays,
+  openDaySignups,
+  publishedCases,
+  publicRateLimits,
+  publicCards,
+  cardMessages,
+  cardRatings,
 };

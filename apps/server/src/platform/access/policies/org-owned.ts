@@ -2,7 +2,7 @@ import { canOnOrg } from '../actor.ts';
 import { exemptionRequesters, orgReportOwners, ownerPaths, proposalSides } from '../queries.ts';
 import { grantWhere, type Policy } from './policy.ts';
 
-type Owned = 'posting_program' | 'assessment' | 'report_recommendation';
+type Owned = 'posting_program' | 'assessment' | 'report_recommendation' | 'org_assessment';
 
 /** A record owned by an organization is read and written as that organization is. */
 function ownedBy<T extends Owned>(table: Parameters<typeof ownerPaths>[1]): Policy<T> {
@@ -15,6 +15,7 @@ function ownedBy<T extends Owned>(table: Parameters<typeof ownerPaths>[1]): Poli
 export const postingProgramPolicy = ownedBy<'posting_program'>('posting_programs');
 export const assessmentPolicy = ownedBy<'assessment'>('assessments');
 export const reportRecommendationPolicy = ownedBy<'report_recommendation'>('report_recommendations');
+export const orgAssessmentPolicy = ownedBy<'org_assessment'>('org_assessments');
 
 /**
  * An exemption is approved from above the requesting organization (the seed: the provincial

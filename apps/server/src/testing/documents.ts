@@ -2,9 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// Generated documents as a reader sees them: Word's text, LibreOffice's print, ink on the page.
+// `tmp` is the test's own folder (LibreOffice's profile and the pages are written there).
+
 /** The text of a .docx as Word shows it: the runs of word/document.xml, paragraphs on their own lines. */
-export function docxText(dir: string, data: Buffer): string {
-  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.docx`);
+export function docxText(tmp: string, data: Buffer): string {
+  const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.docx`);
   fs.writeFileSync(file, data);
   const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
   return xml
@@ -15,11 +18,11 @@ export function docxText(dir: string, data: Buffer): string {
 }
 
 /**
- * LibreOffice's PDF of a document (in `dir`), with 宋体 mapped to Noto Serif CJK SC as printers
- * without Windows fonts do (stack notes), and a profile of its own so parallel runs do not collide.
+ * LibreOffice's PDF of a document, with 宋体 mapped to Noto Serif CJK SC as printers without
+ * Windows fonts do (stack notes), and a profile of its own so parallel runs do not collide.
  */
-export function renderPdf(dir: string, file: string): string {
-  const fontsConf = path.join(dir, 'fonts.conf');
+export function renderPdf(tmp: string, file: string): string {
+  const fontsConf = path.join(tmp, 'fonts.conf');
   fs.writeFileSync(
     fontsConf,
     `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
@@ -30,21 +33,21 @@ ${['宋体', '仿宋', 'SimSun'].map((f) => `<alias binding="same"><family>${f}<
   execFileSync(
     'soffice',
     [
-      `-env:UserInstallation=file://${dir}/lo-profile`,
+      `-env:UserInstallation=file://${tmp}/lo-profile`,
       '--headless',
       '--convert-to',
       'pdf',
       '--outdir',
-      dir,
+      tmp,
       file,
     ],
-    { env: { ...process.env, HOME: dir, FONTCONFIG_FILE: fontsConf }, stdio: 'pipe' },
+    { env: { ...process.env, HOME: tmp, FONTCONFIG_FILE: fontsConf }, stdio: 'pipe' },
   );
-  return path.join(dir, path.basename(file).replace(/\.docx$/, '.pdf'));
+  return path.join(tmp, path.basename(file).replace(/\.docx$/, '.pdf'));
 }
 
 /** The share of dark pixels on the first page, rendered in grey (PGM) at 50 dpi. */
-export function inkShare(dir: string, pdf: string): number {
+export function inkShare(tmp: string, pdf: string): number {
   execFileSync('pdftoppm', [
     '-r',
     '50',
@@ -55,9 +58,9 @@ export function inkShare(dir: string, pdf: string): number {
     '1',
     '-singlefile',
     pdf,
-    path.join(dir, 'page'),
+    path.join(tmp, 'page'),
   ]);
-  const pgm = fs.readFileSync(path.join(dir, 'page.pgm'));
+  const pgm = fs.readFileSync(path.join(tmp, 'page.pgm'));
   // header: P5, width, height, maxval, each followed by whitespace, then one byte per pixel
   const header = pgm
     .subarray(0, 50)
