@@ -78,7 +78,7 @@ export default defineConfig({
   webServer: {
     command: 'node apps/server/dist/main.js',
     cwd: root,
-    env: { PORT: String(port), LIANXIN_DEMO: '1', LIANXIN_DATA: dataDir },
+    env: { PORT: String(port), LIANXIN_DEMO: '1', LIANXIN_DATA: dataDir, LIANXIN_LOG_LEVEL: 'warn' },
     url: `${baseURL}/api/v1/health`,
     timeout: 120_000,
     reuseExistingServer: false,

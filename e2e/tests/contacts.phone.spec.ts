@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { login } from './helpers.ts';
 
-test('a cadre adds a contact, reveals the phone with a reason; a second cadre is offered the same person', async ({
+test('a cadre adds a contact, reveals the phone with a reason; a second cadre asks to keep the same person', async ({
   page,
 }) => {
   const stamp = Date.now();
@@ -33,10 +33,12 @@ test('a cadre adds a contact, reveals the phone with a reason; a second cadre is
   await page.getByRole('dialog').getByLabel('姓名').fill(name);
   await page.getByRole('dialog').getByLabel('手机号码').fill(phone);
   await page.getByRole('dialog').getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: /该青年已在系统中（.+），加入我的联系人？/ })).toBeVisible();
-  await page.getByRole('button', { name: '加入', exact: true }).click();
-  await page.getByLabel('搜索联系青年').fill(name);
-  await expect(page.getByRole('link', { name: new RegExp(name) })).toHaveCount(1);
+  // decision 26: nothing of the person is shown, only a request an admin decides
+  const offer = page.getByRole('dialog', { name: '该青年已由其他团干部联系，申请加入我的联系人？' });
+  await expect(offer).toBeVisible();
+  await expect(offer).not.toContainText(name.slice(0, 1));
+  await page.getByRole('button', { name: '申请加入' }).click();
+  await expect(page.getByText('已提交申请，等待管理员审核')).toBeVisible();
 });
 
 test('a cadre imports contacts from Excel: a bad row is named, the clean file joins their list', async ({

@@ -42,6 +42,17 @@ async function main() {
     const { seedDemo } = await shutdown.step(import('./modules/demo/demo.service.ts'));
     demoAccounts = await shutdown.step(seedDemo(p));
   }
+  if (p.dbKind === 'pglite') {
+    const { installBackupRoute, scheduleBackups } = await shutdown.step(
+      import('./modules/operations/backup.ts'),
+    );
+    const removeToken = installBackupRoute(app, runtime);
+    shutdown.onStop('backup token', async () => removeToken());
+    if (config.backupDir) {
+      const schedule = scheduleBackups(runtime, config.backupDir, config.backupKeep, log);
+      shutdown.onStop('scheduled backups', () => schedule.stop());
+    }
+  }
   await shutdown.step(app.listen({ port: config.port, host: config.host }));
   const url = `http://localhost:${config.port}`;
   log.info(

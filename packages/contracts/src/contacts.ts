@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paged, ZId, ZIdNumber, ZMobile } from './common.ts';
+import { paged, ZDate, ZId, ZIdNumber, ZMobile } from './common.ts';
 import { ZOrgField } from './enums.ts';
 import { ZContactRole, ZContactTag } from './ledger.ts';
 
@@ -44,6 +44,18 @@ export const ZContactProgress = z.object({
 export const ZContactList = paged(ZContactListItem).extend({ progress: ZContactProgress });
 export type TContactList = z.infer<typeof ZContactList>;
 
+/**
+ * An under-14's guardian's consent (PIPL art. 31; decision 27), recorded before a phone, ID number
+ * or handle of theirs is stored: who gave it, their relation, when and how.
+ */
+export const ZGuardianConsent = z.object({
+  guardian: z.string().trim().min(1, '监护人姓名必填 / guardian required').max(50),
+  relation: z.string().trim().min(1, '与本人关系必填 / relation required').max(20),
+  on: ZDate,
+  method: z.enum(['written', 'electronic', 'oral']),
+});
+export type TGuardianConsent = z.infer<typeof ZGuardianConsent>;
+
 export const ZContactKeeper = z.object({
   cadreId: ZId,
   cadreName: z.string(),
@@ -65,6 +77,10 @@ export const ZContact = z.object({
   keeperCount: z.number().int(),
   overContacted: z.boolean(),
   minor: z.boolean(),
+  /** under 14 by the ID number: personal data is stored only with a guardian's consent */
+  under14: z.boolean(),
+  /** the consent on record (the guardian's name only through a reveal) */
+  guardianConsent: ZGuardianConsent.omit({ guardian: true }).nullable(),
 });
 export type TContact = z.infer<typeof ZContact>;
 
@@ -89,6 +105,7 @@ export const ZCreateContactRequest = z.object({
   phone: ZMobile.optional(),
   idNumber: ZIdNumber.optional(),
   channels: ZContactChannels.optional(),
+  guardianConsent: ZGuardianConsent.optional(),
 });
 export type TCreateContactRequest = z.infer<typeof ZCreateContactRequest>;
 
@@ -102,6 +119,7 @@ export const ZUpdateContactRequest = z.object({
   phone: ZMobile.nullable().optional(),
   idNumber: ZIdNumber.nullable().optional(),
   channels: ZContactChannels.nullable().optional(),
+  guardianConsent: ZGuardianConsent.optional(),
 });
 export type TUpdateContactRequest = z.infer<typeof ZUpdateContactRequest>;
 
@@ -120,6 +138,7 @@ export const ZContactReveal = z.object({
   phone: z.string().nullable(),
   idNumber: z.string().nullable(),
   channels: ZContactChannels.nullable(),
+  guardian: z.string().nullable(),
 });
 export type TContactReveal = z.infer<typeof ZContactReveal>;
 
@@ -141,3 +160,71 @@ export const ZOverContacted = z.object({
   ),
 });
 export type TOverContacted = z.infer<typeof ZOverContacted>;
+
+/**
+ * Asking to keep a person already on file outside the caller's reach (decision 26): named by the
+ * phone or ID number the cadre holds, never by an id they could not have seen.
+ */
+export const ZKeeperRequestCreate = z
+  .object({
+    /** the cadre who would keep the person; the caller's own cadre when absent */
+    cadreId: ZId.optional(),
+    phone: ZMobile.optional(),
+    idNumber: ZIdNumber.optional(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((r) => r.phone !== undefined || r.idNumber !== undefined, {
+    message: '请填写手机号码或身份证号码 / phone or ID number required',
+    path: ['phone'],
+  });
+export type TKeeperRequestCreate = z.infer<typeof ZKeeperRequestCreate>;
+
+export const ZKeeperRequestStatus = z.enum(['pending', 'approved', 'rejected']);
+
+/** What the asking cadre learns: that the request is on file and its state, nothing of the person. */
+export const ZKeeperRequestReceipt = z.object({
+  id: ZId,
+  status: ZKeeperRequestStatus,
+  createdAt: z.string(),
+});
+export type TKeeperRequestReceipt = z.infer<typeof ZKeeperRequestReceipt>;
+
+/** A request as its deciders see it: the person masked, the keepers they are admins over. */
+export const ZKeeperRequest = ZKeeperRequestReceipt.extend({
+  cadreId: ZId,
+  cadreName: z.string(),
+  contactId: ZId,
+  contactName: z.string(),
+  phoneMasked: z.string().nullable(),
+  keepers: z.array(z.object({ cadreId: ZId, cadreName: z.string() })),
+  requestedBy: z.string(),
+  note: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type TKeeperRequest = z.infer<typeof ZKeeperRequest>;
+
+export const ZKeeperRequestQuery = z.object({
+  org: ZId.optional(),
+  status: ZKeeperRequestStatus.default('pending'),
+});
+export const ZKeeperRequestList = z.object({ items: z.array(ZKeeperRequest) });
+export const ZKeeperRequestDecision = z.object({ approve: z.boolean() });
+
+/** 未成年人信息查看记录: every reveal of a minor's data under an organization (decision 27). */
+export const ZMinorAccessQuery = z.object({
+  org: ZId.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ZMinorAccess = paged(
+  z.object({
+    at: z.string(),
+    actor: z.string(),
+    contactId: ZId,
+    contactName: z.string(),
+    reason: z.string().nullable(),
+    basis: z.string().nullable(),
+  }),
+);
+export type TMinorAccess = z.infer<typeof ZMinorAccess>;

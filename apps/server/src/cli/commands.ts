@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { Platform } from '../platform/platform.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { RejectedError, UsageError } from './errors.ts';
 import { formsCommand } from './forms.ts';
 import { planCommand } from './plan.ts';
@@ -147,6 +148,8 @@ export const commands: Record<string, Command> = {
   },
   plan: planCommand,
   forms: formsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   'audit-verify': {
     summary: '用审计密钥校验审计日志哈希链是否完整 / verify the audit log HMAC chain with the audit key',
     options: {},

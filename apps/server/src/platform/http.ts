@@ -102,7 +102,8 @@ export function installResponseDefaults(app: FastifyInstance) {
     if (!route.url.startsWith('/api/') || (route.schema as { hide?: boolean } | undefined)?.hide) return;
     const response: Record<string, unknown> = { ...(route.schema?.response as object | undefined) };
     const produces = route.config?.produces;
-    if (produces && !(200 in response)) {
+    // a download's 200 is its media types, whatever schema types the handler
+    if (produces) {
       response[200] = {
         description: 'the file',
         content: Object.fromEntries(produces.map((type) => [type, { schema: ZBinary }])),

@@ -1,3 +1,6 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createAuditMac, createFieldCipher, loadAuditKey, loadMasterKey } from './crypto.ts';
@@ -40,6 +43,7 @@ export async function openRuntime(
   } else {
     release = lockDataDir(config.dataDir, command, command === 'server' ? config.port : null);
     try {
+      placeKeys(config, log);
       database = await openPglite(`${config.dataDir}/pg`);
     } catch (e) {
       release();
@@ -67,4 +71,40 @@ export async function openRuntime(
       return closing;
     },
   };
+}
+
+/**
+ * The embedded database's keys. A key file path given for a new folder (no database yet) and missing:
+ * the key is generated there, outside the data folder. A key in the data folder (generated there by
+ * default, or a path inside it): a loud warning at every start, since any copy of the folder then
+ * carries the key beside the data it protects (backups never do).
+ */
+function placeKeys(config: Config, log: RuntimeLog) {
+  const fresh = !fs.existsSync(path.join(config.dataDir, 'pg'));
+  const keys = [
+    { inline: config.key, file: config.keyFile, variable: 'LIANXIN_KEY_FILE', generated: 'secret.key' },
+    {
+      inline: config.auditKey,
+      file: config.auditKeyFile,
+      variable: 'LIANXIN_AUDIT_KEY_FILE',
+      generated: 'audit.key',
+    },
+  ];
+  for (const k of keys) {
+    if (k.inline) continue;
+    if (k.file && fresh && !fs.existsSync(k.file)) {
+      fs.mkdirSync(path.dirname(path.resolve(k.file)), { recursive: true });
+      fs.writeFileSync(k.file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+      log.warn(
+        `生成了密钥 ${k.file}（${k.variable}），请另行妥善保管 / generated a new key into ${k.file}: keep a copy apart from the backups`,
+      );
+    }
+    const where = path.resolve(k.file ?? path.join(config.dataDir, k.generated));
+    if (!config.demo && where.startsWith(path.resolve(config.dataDir) + path.sep)) {
+      log.warn(
+        `!!! 密钥 ${where} 与数据在同一目录：复制该目录即连同密钥一起带走。请把它移到数据目录之外并设置 ${k.variable}。` +
+          ` / !!! The key ${where} sits beside the data it protects: move it out of the data folder and set ${k.variable}.`,
+      );
+    }
+  }
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { insertCadre } from '../modules/cadres/cadres.service.ts';
-import type { Actor } from '../platform/access.ts';
+import type { Actor } from '../platform/access/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';

@@ -17,6 +17,8 @@ import type {
   TCreateContactRequest,
   TCreateOrganizationRequest,
   TImportResult,
+  TKeeperRequestCreate,
+  TKeeperRequestReceipt,
   TOrganization,
   TOrgLevel,
   TOverContacted,
@@ -181,6 +183,9 @@ export const api = {
     create: (body: TCreateContactRequest) => request<TContact>('/contacts', { method: 'POST', body }),
     update: (id: string, body: TUpdateContactRequest) =>
       request<TContact>(`/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    /** A person recorded elsewhere (decision 26): ask an admin to let me keep them too. */
+    requestKeeping: (body: TKeeperRequestCreate) =>
+      request<TKeeperRequestReceipt>('/keeper-requests', { method: 'POST', body }),
     /** The merge offered on a duplicate: keep an existing person in my list too. */
     addKeeper: (id: string, body: TAddKeeperRequest = {}) =>
       request<TContact>(`/contacts/${encodeURIComponent(id)}/keepers`, { method: 'POST', body }),

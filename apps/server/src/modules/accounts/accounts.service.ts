@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { TCreateAccountRequest } from '@lianxin/contracts';
 import { and, eq, like, sql } from 'drizzle-orm';
-import { type Actor, canOnOrg, deny } from '../../platform/access.ts';
+import { type Actor, authorize, refuse } from '../../platform/access/index.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { accounts, loginFailures, organizations, sessions } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
@@ -11,19 +11,19 @@ import { subtreePattern } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { findAccountById, findAccountByUsername, selectAccounts, toAccountDto } from './accounts.repo.ts';
 
-/** Accounts are managed by admins over their subtree; only a system admin touches system admins. */
-async function assertCanManage(
-  p: Platform,
-  actor: Actor,
-  target: { id: string; role: string; scopePath: string | null },
-) {
-  const ok =
-    actor.role === 'system_admin' ||
-    (actor.role === 'org_admin' &&
-      target.role !== 'system_admin' &&
-      target.scopePath !== null &&
-      canOnOrg(actor, target.scopePath, 'write'));
-  if (!ok) throw await deny(p, actor, 'account', target.id, 'write');
+/**
+ * An account bound to a cadre acts as that cadre (their contacts, reveals): the creator must be
+ * an admin over the cadre, and the cadre must sit inside the account's own scope.
+ */
+async function assertCadreInside(p: Platform, actor: Actor, cadreId: string, scopePath: string | null) {
+  const cadre = await loadCadre(p, actor, cadreId, 'write');
+  if (scopePath !== null && !cadre.orgPath.startsWith(scopePath)) {
+    throw badRequest(
+      'The cadre does not belong to the organization the account manages',
+      '关联的团干部不在该账号管理的组织范围内',
+      [{ path: 'cadreId', message: '不在所管组织内 / outside the account scope' }],
+    );
+  }
 }
 
 export async function listAccounts(
@@ -31,7 +31,7 @@ export async function listAccounts(
   actor: Actor,
   q: { org?: string; page: number; pageSize: number },
 ) {
-  if (actor.role === 'cadre') throw await deny(p, actor, 'account', 'list', 'read');
+  if (actor.role === 'cadre') throw await refuse(p, actor, 'account', 'list', 'read');
   const orgId = q.org ?? actor.scopeOrgId;
   const org = orgId ? await loadOrg(p, actor, orgId, 'read') : null;
   const where = org ? like(organizations.path, subtreePattern(org.path)) : undefined;
@@ -61,9 +61,12 @@ export async function createAccount(p: Platform, actor: Actor, body: TCreateAcco
       { path: 'scopeOrgId', message: '必填 / required' },
     ]);
   }
-  const scope = scopeOrgId ? await loadOrg(p, actor, scopeOrgId, 'read') : null;
   const id = crypto.randomUUID();
-  await assertCanManage(p, actor, { id, role: body.role, scopePath: scope?.path ?? null });
+  // only a system admin makes system admins; anyone else makes accounts inside their subtree
+  if (body.role === 'system_admin' && actor.role !== 'system_admin')
+    throw await refuse(p, actor, 'account', id, 'write');
+  const scope = scopeOrgId ? await loadOrg(p, actor, scopeOrgId, 'write') : null;
+  if (body.cadreId) await assertCadreInside(p, actor, body.cadreId, scope?.path ?? null);
   if (await findAccountByUsername(p.db, body.username)) {
     throw new AppError('conflict', `Username ${body.username} is taken`, `用户名 ${body.username} 已被使用`, [
       { path: 'username', message: '已被使用 / taken' },
@@ -103,7 +106,7 @@ export async function updateAccount(
 ) {
   const row = await findAccountById(p.db, id);
   if (!row) throw notFound('Account', id, '账号');
-  await assertCanManage(p, actor, { id, role: row.account.role, scopePath: row.scopePath });
+  await authorize(p, actor, { type: 'account', id }, 'write');
   const changes: Partial<typeof accounts.$inferInsert> = {};
   if (body.disabled !== undefined) changes.disabled = body.disabled;
   if (body.unlock) changes.lockedUntil = null;

@@ -103,11 +103,22 @@ export function activityRoutes(p: Platform): FastifyPluginAsyncZod {
     app.get(
       '/attachments/:id',
       {
+        // the types an upload is sniffed as (attachments.service.ts)
+        config: {
+          produces: [
+            'image/jpeg',
+            'image/png',
+            'application/pdf',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ],
+        },
         schema: {
           tags,
           summary: 'The file, to those who may read its activity',
           params,
-          response: { 200: z.unknown().describe('the file, as stored'), ...errors },
+          // typed for the handler; the document shows the media types above
+          response: { 200: z.unknown(), ...errors },
         },
       },
       async (request, reply) => {

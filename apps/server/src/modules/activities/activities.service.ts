@@ -11,7 +11,7 @@ import {
 } from '@lianxin/contracts';
 import { activityDateProblems, onSiteDays } from '@lianxin/domain';
 import { and, eq, exists, like, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, canOnOrg } from '../../platform/access.ts';
+import { type Actor, authorize, tenuresReadBy } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, activityContacts } from '../../platform/db/schema.ts';
@@ -20,10 +20,10 @@ import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { findPoint, loadChain, toContactPointDto } from '../contact-points/contact-points.repo.ts';
-import { denyOn, loadPointForRead, readableTenureIds } from '../contact-points/contact-points.service.ts';
+import { loadPointForRead } from '../contact-points/contact-points.service.ts';
 import { findOrg, subtreePattern } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
-import { canWrite, loadActivity, readScope } from './activities.access.ts';
+import { loadActivity, readScope } from './activities.access.ts';
 import {
   type ActivityView,
   activitiesOfPoints,
@@ -159,7 +159,7 @@ async function details(p: Platform, actor: Actor, views: ActivityView[]): Promis
   const contactIds = [...new Set(views.flatMap((v) => v.contactIds))];
   const names = new Map((await findContacts(p.db, contactIds)).map((c) => [c.id, c.name]));
   const kept = actor.cadreId ? await keptBy(p.db, actor.cadreId, contactIds) : new Set<string>();
-  const inherited = new Set(actor.cadreId ? await readableTenureIds(p, actor.cadreId) : []);
+  const inherited = new Set(actor.cadreId ? await tenuresReadBy(p.db, actor.cadreId) : []);
   const files = await attachmentsOf(
     p.db,
     views.map((v) => v.activity.id),
@@ -193,8 +193,7 @@ export async function createActivity(p: Platform, actor: Actor, body: TCreateAct
   const cadre = await findCadre(p.db, cadreId);
   if (!cadre) throw invalid([problem('cadre', `团干部不存在：${cadreId}`, `unknown cadre ${cadreId}`)]);
   // a cadre records their own work; an admin for the cadres of their subtree
-  if (actor.cadreId !== cadreId && !canOnOrg(actor, cadre.orgPath, 'write'))
-    throw await denyOn(p, actor, 'cadre', cadreId, 'write', '团干部的工作日志');
+  await authorize(p, actor, { type: 'cadre', id: cadreId }, 'log');
   const record = ZLedgerActivity.parse({ ...body, id: body.id ?? crypto.randomUUID(), cadre: cadreId });
   const contactIds = await checkRecord(p.db, record, chinaToday(p.clock));
   if (await findActivity(p.db, record.id))
@@ -224,12 +223,9 @@ export async function updateActivity(p: Platform, actor: Actor, id: string, patc
   const v = await findActivity(p.db, id);
   if (!v) throw notFound('Activity', id, '活动记录');
   // the assignee of a problem moves its status, and nothing else
-  const assigneeMove =
-    v.activity.type === 'problem' &&
-    actor.cadreId !== null &&
-    v.activity.details.assignee === actor.cadreId &&
-    Object.keys(patch).every((k) => k === 'status');
-  if (!canWrite(actor, v) && !assigneeMove) throw await denyOn(p, actor, 'activity', id, 'write', '活动记录');
+  const statusOnly = v.activity.type === 'problem' && Object.keys(patch).every((k) => k === 'status');
+  if (statusOnly) await authorize(p, actor, { type: 'problem', id }, 'move');
+  else await authorize(p, actor, { type: 'activity', id }, 'write');
   const current = toLedgerActivity(v.activity, v.contactIds);
   const merged: Record<string, unknown> = { ...current };
   for (const [k, value] of Object.entries(patch)) {
@@ -361,17 +357,18 @@ export async function listProblems(
 
 /** 工作台账 of a point: the tenures of its chain the reader sees, their activities and handover notes. */
 export async function pointLedger(p: Platform, actor: Actor, pointId: string): Promise<TPointLedger> {
-  const { view, chain, visible } = await loadPointForRead(p, actor, pointId);
-  const tenures = chain.slice(0, visible);
+  const { view, chain, readable } = await loadPointForRead(p, actor, pointId);
+  const tenures = chain.filter((t) => readable.has(t.point.id));
   const views = await activitiesOfPoints(
     p.db,
     tenures.map((t) => t.point.id),
   );
   const handovers = [];
   // a handover is seen by whoever sees the tenure that wrote it: the predecessor keeps their note
-  for (let i = 1; i < chain.length && i - 1 < visible; i++) {
+  for (let i = 1; i < chain.length; i++) {
     const to = chain[i]!;
     const from = chain[i - 1]!;
+    if (!readable.has(from.point.id)) continue;
     if (to.point.predecessorId !== from.point.id || !to.point.handoverNote) continue;
     handovers.push({
       fromPointId: from.point.id,

@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import { type Actor, authorize } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, attachments } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
-import { canRead, loadActivity } from './activities.access.ts';
-import { findActivity, findAttachment, toAttachmentDto } from './activities.repo.ts';
+import { loadActivity } from './activities.access.ts';
+import { findAttachment, toAttachmentDto } from './activities.repo.ts';
 import {
   contentDigest,
   lockContent,
@@ -134,8 +133,7 @@ export async function addAttachment(
 export async function openAttachment(p: Platform, actor: Actor, id: string) {
   const row = await findAttachment(p.db, id);
   if (!row) throw notFound('Attachment', id, '附件');
-  const v = await findActivity(p.db, row.activityId);
-  if (!v || !(await canRead(p, actor, v))) throw await denyOn(p, actor, 'attachment', id, 'read', '附件');
+  await authorize(p, actor, { type: 'attachment', id }, 'read');
   const data = await readContent(p, row.sha256);
   if (!data) throw notFound('Attachment file', id, '附件文件');
   return { row, data };

@@ -9,11 +9,10 @@ import {
   quotaLimit,
 } from '@lianxin/domain';
 import { and, eq } from 'drizzle-orm';
-import { type Actor, canOnOrg, type Permission } from '../../platform/access.ts';
+import { type Actor, authorize, type Permission } from '../../platform/access/index.ts';
 import { assessmentEntries, assessments, spotChecks } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
 import { maskName } from '../contacts/contacts.service.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { unitCadres } from './annual-cycle.repo.ts';
@@ -33,7 +32,7 @@ import { cycleAt } from './cycle.ts';
 export async function loadAssessment(p: Platform, actor: Actor, id: string, perm: Permission) {
   const row = await findAssessment(p.db, id);
   if (!row) throw notFound('Assessment', id, '考核');
-  if (!canOnOrg(actor, row.orgPath, perm)) throw await denyOn(p, actor, 'assessment', id, perm, '考核');
+  await authorize(p, actor, { type: 'assessment', id }, perm);
   return row;
 }
 

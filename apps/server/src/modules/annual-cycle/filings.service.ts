@@ -7,14 +7,13 @@ import type {
   TTaskListContent,
 } from '@lianxin/contracts';
 import { and, eq } from 'drizzle-orm';
-import { type Actor, canOnOrg } from '../../platform/access.ts';
+import { type Action, type Actor, authorize } from '../../platform/access/index.ts';
 import { cycleFilings } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
-import { loadCadre } from '../cadres/cadres.service.ts';
+import { findCadre } from '../cadres/cadres.repo.ts';
 import { listPointsOfCadre } from '../contact-points/contact-points.repo.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
-import { findOrg } from '../organizations/organizations.repo.ts';
+import { loadOrg } from '../organizations/organizations.service.ts';
 import { type FilingKind, type FilingRow, findFiling, rosterWithFilings } from './annual-cycle.repo.ts';
 import { cycleAt, stateOf, today } from './cycle.ts';
 import { selfCheckDraft } from './self-check.ts';
@@ -22,7 +21,7 @@ import { selfCheckDraft } from './self-check.ts';
 const kindZh: Record<FilingKind, string> = { task_list: '任务清单', midyear_report: '半年自查报告' };
 const deadlineKind = { task_list: 'task_list', midyear_report: 'midyear_report' } as const;
 
-type CadreView = Awaited<ReturnType<typeof loadCadre>>;
+type CadreView = NonNullable<Awaited<ReturnType<typeof findCadre>>>;
 
 function toFilingDto(row: FilingRow, cadre: CadreView, due: string | null, asOf: string) {
   return {
@@ -43,7 +42,7 @@ function toFilingDto(row: FilingRow, cadre: CadreView, due: string | null, asOf:
 
 /** The filing of a kind with its deadline state and content, or null when none was started. */
 async function readFiling(p: Platform, actor: Actor, cadreId: string, year: number, kind: FilingKind) {
-  const cadre = await loadCadre(p, actor, cadreId, 'read');
+  const cadre = await loadFilingCadre(p, actor, cadreId, 'read');
   const row = await findFiling(p.db, cadreId, year, kind);
   if (!row) return null;
   const { due } = await cycleAt(p.db, cadre.orgPath, year);
@@ -70,12 +69,17 @@ export async function getSelfCheck(p: Platform, actor: Actor, cadreId: string, y
   return filing;
 }
 
-/** The cadre files their own plan and report; nobody else writes them (an admin reviews). */
-async function loadOwnCadre(p: Platform, actor: Actor, cadreId: string, kind: FilingKind) {
-  if (actor.cadreId !== cadreId)
-    throw await denyOn(p, actor, 'cadre', cadreId, 'write', `团干部的${kindZh[kind]}`);
-  return loadCadre(p, actor, cadreId, 'read');
+/** The cadre whose filings are meant, or 404; then the access layer's answer for `action`. */
+async function loadFilingCadre(p: Platform, actor: Actor, cadreId: string, action: Action<'filing'>) {
+  const cadre = await findCadre(p.db, cadreId);
+  if (!cadre) throw notFound('Cadre', cadreId, '团干部');
+  await authorize(p, actor, { type: 'filing', id: cadreId }, action);
+  return cadre;
 }
+
+/** The cadre files their own plan and report; nobody else writes them (an admin reviews). */
+const loadOwnCadre = (p: Platform, actor: Actor, cadreId: string) =>
+  loadFilingCadre(p, actor, cadreId, 'write');
 
 function assertEditable(row: FilingRow | null, kind: FilingKind) {
   if (row?.status === 'submitted' || row?.status === 'accepted') {
@@ -149,7 +153,7 @@ export async function saveTaskList(
   year: number,
   content: TTaskListContent,
 ) {
-  await loadOwnCadre(p, actor, cadreId, 'task_list');
+  await loadOwnCadre(p, actor, cadreId);
   await assertOwnPoints(p, cadreId, year, content.pointIds);
   await saveContent(p, actor, cadreId, year, 'task_list', content);
   return getTaskList(p, actor, cadreId, year);
@@ -157,7 +161,7 @@ export async function saveTaskList(
 
 /** The self-check as the cadre edits it: the figures are counted anew from the log, the words are theirs. */
 export async function saveSelfCheck(p: Platform, actor: Actor, cadreId: string, year: number, text: string) {
-  const cadre = await loadOwnCadre(p, actor, cadreId, 'midyear_report');
+  const cadre = await loadOwnCadre(p, actor, cadreId);
   const draft = await selfCheckDraft(p, cadre, year);
   await saveContent(p, actor, cadreId, year, 'midyear_report', { ...draft, text });
   return getSelfCheck(p, actor, cadreId, year);
@@ -170,7 +174,7 @@ export async function submitFiling(
   year: number,
   kind: FilingKind,
 ) {
-  const cadre = await loadOwnCadre(p, actor, cadreId, kind);
+  const cadre = await loadOwnCadre(p, actor, cadreId);
   const row = await findFiling(p.db, cadreId, year, kind);
   if (!row) throw notFound(kind, `${cadreId}/${year}`, kindZh[kind]);
   assertEditable(row, kind);
@@ -206,9 +210,7 @@ export async function reviewFiling(
   kind: FilingKind,
   review: { decision: 'accept' | 'return'; comment?: string },
 ) {
-  const cadre = await loadCadre(p, actor, cadreId, 'read');
-  if (actor.cadreId === cadreId || !canOnOrg(actor, cadre.orgPath, 'write'))
-    throw await denyOn(p, actor, kind, `${cadreId}/${year}`, 'write', kindZh[kind]);
+  await loadFilingCadre(p, actor, cadreId, 'review');
   const row = await findFiling(p.db, cadreId, year, kind);
   if (!row) throw notFound(kind, `${cadreId}/${year}`, kindZh[kind]);
   if (row.status !== 'submitted')
@@ -242,9 +244,7 @@ export async function filingRoster(
   year: number,
   q: { org: string; kind: FilingKind; asOf?: string },
 ) {
-  const org = await findOrg(p.db, q.org);
-  if (!org) throw notFound('Organization', q.org, '组织');
-  if (!canOnOrg(actor, org.path, 'read')) throw await denyOn(p, actor, 'organization', q.org, 'read', '组织');
+  const org = await loadOrg(p, actor, q.org, 'read');
   const asOf = q.asOf ?? today(p);
   const { due } = await cycleAt(p.db, org.path, year);
   const deadline = due(deadlineKind[q.kind]);

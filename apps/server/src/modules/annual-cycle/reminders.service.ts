@@ -1,6 +1,6 @@
 import { type DueItem, dueItems, type Milestone } from '@lianxin/domain';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { assessments, reportRecommendations } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';

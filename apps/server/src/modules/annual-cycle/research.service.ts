@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import type { TRecommendation, TTaskListContent } from '@lianxin/contracts';
 import { and, asc, eq, like } from 'drizzle-orm';
-import { type Actor, canOnOrg } from '../../platform/access.ts';
+import { type Actor, authorize } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, cadres, organizations, reportRecommendations } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { createActivity } from '../activities/activities.service.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { findFiling, researchReportOf } from './annual-cycle.repo.ts';
@@ -173,9 +172,7 @@ export async function recommendReport(
 export async function scoreRecommendation(p: Platform, actor: Actor, id: string, score: number) {
   const [row] = await selectRecommendations(p.db).where(eq(reportRecommendations.id, id));
   if (!row) throw notFound('Recommendation', id, '推荐记录');
-  const org = await loadOrg(p, actor, row.rec.orgId, 'read');
-  if (!canOnOrg(actor, org.path, 'write'))
-    throw await denyOn(p, actor, 'report_recommendation', id, 'write', '推荐记录');
+  await authorize(p, actor, { type: 'report_recommendation', id }, 'write');
   await inTransaction(p, async (tx) => {
     await tx
       .update(reportRecommendations)

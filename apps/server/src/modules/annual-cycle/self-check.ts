@@ -1,5 +1,5 @@
 import type { TSelfCheckContent, TTaskListContent } from '@lianxin/contracts';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import {

@@ -2,7 +2,7 @@ import { paged, ZErrorResponse, ZPageQuery } from '@lianxin/contracts';
 import { desc, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deny } from '../../platform/access.ts';
+import { authorize } from '../../platform/access/index.ts';
 import { auditLog } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
 
@@ -30,7 +30,7 @@ export function auditRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        if (request.actor.role !== 'system_admin') throw await deny(p, request.actor, 'audit', 'log', 'read');
+        await authorize(p, request.actor, { type: 'audit_log', id: 'log' }, 'read');
         const { page, pageSize } = request.query;
         const rows = await p.db
           .select()

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { TCadreInput, TUpdateCadreRequest } from '@lianxin/contracts';
 import { isValidIdNumber, maskIdNumber, maskMobile, normalizeMobile } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
-import { type Actor, canOnOrg, deny } from '../../platform/access.ts';
+import { type Action, type Actor, authorize } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
@@ -10,12 +10,11 @@ import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { type CadreRow, findCadre, findCadreByPersonalHash, listCadres, toCadreDto } from './cadres.repo.ts';
 
-/** A cadre reads only their own record; admins and leaders by organization subtree. */
-export async function loadCadre(p: Platform, actor: Actor, id: string, perm: 'read' | 'write') {
+/** The cadre, or 404; then the access layer's answer (own record, or admins and leaders by subtree). */
+export async function loadCadre(p: Platform, actor: Actor, id: string, action: Action<'cadre'>) {
   const row = await findCadre(p.db, id);
   if (!row) throw notFound('Cadre', id, '团干部');
-  const own = perm === 'read' && actor.cadreId === id;
-  if (!own && !canOnOrg(actor, row.orgPath, perm)) throw await deny(p, actor, 'cadre', id, perm);
+  await authorize(p, actor, { type: 'cadre', id }, action);
   return row;
 }
 

@@ -1,5 +1,5 @@
 import type { TComplianceCadres } from '@lianxin/contracts';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { listCadres, toCadreDto } from '../cadres/cadres.repo.ts';

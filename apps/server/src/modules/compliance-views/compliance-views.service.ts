@@ -1,6 +1,6 @@
 import type { TComplianceRecord, TComplianceRecords, TOrgLevel } from '@lianxin/contracts';
 import { inArray } from 'drizzle-orm';
-import { type Actor, requireOrgAccess } from '../../platform/access.ts';
+import { type Actor, allowed, refuse } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, cadres, contactPoints, contacts, organizations } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -72,8 +72,12 @@ async function readOrganizations(p: Platform, actor: Actor, ids: string[]) {
         .where(inArray(organizations.id, parentIds))
     : [];
   const parentName = new Map(parents.map((o) => [o.id, o.name]));
+  const readableIds = await allowed(p, actor, 'organization', ids, 'read');
   for (const org of rows) {
-    if (!(await readable(() => requireOrgAccess(p, actor, org, 'read')))) continue;
+    if (!readableIds.has(org.id)) {
+      await refuse(p, actor, 'organization', org.id, 'read');
+      continue;
+    }
     out.set(org.id, {
       id: org.id,
       kind: 'organization',

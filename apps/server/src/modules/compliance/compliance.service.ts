@@ -1,6 +1,6 @@
 import type { TComplianceAnswer, TComplianceQuery } from '@lianxin/contracts';
 import { evaluate } from '@lianxin/domain';
-import { type Actor, deny } from '../../platform/access.ts';
+import { type Actor, refuse } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -27,9 +27,9 @@ interface Scope {
 async function scopeOf(p: Platform, actor: Actor, orgId: string | undefined): Promise<Scope> {
   if (actor.role === 'cadre') {
     const own = actor.cadreId ? await findCadre(p.db, actor.cadreId) : null;
-    if (!own) throw await deny(p, actor, 'compliance', orgId ?? 'self', 'read');
+    if (!own) throw await refuse(p, actor, 'cadre', 'self', 'read');
     if (orgId !== undefined && orgId !== own.cadre.orgId)
-      throw await deny(p, actor, 'organization', orgId, 'read');
+      throw await refuse(p, actor, 'organization', orgId, 'read');
     return { path: own.orgPath, rootId: own.cadre.orgId, cadre: own.cadre.id };
   }
   const id = orgId ?? actor.scopeOrgId;

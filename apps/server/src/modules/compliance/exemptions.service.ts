@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { TExemption, TExemptionRequest } from '@lianxin/contracts';
 import { ruleById } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
-import { type Actor, canOnOrg, deny } from '../../platform/access.ts';
+import { type Actor, authorize, refuse } from '../../platform/access/index.ts';
 import { exemptions } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
@@ -102,12 +102,7 @@ export async function requestExemption(
 export async function approveExemption(p: Platform, actor: Actor, id: string): Promise<TExemption> {
   const found = await findExemption(p.db, id);
   if (!found) throw notFound('Exemption', id, '豁免');
-  const above =
-    actor.role === 'system_admin' ||
-    (actor.role === 'org_admin' &&
-      canOnOrg(actor, found.requesterPath, 'write') &&
-      actor.scopePath !== found.requesterPath);
-  if (!above) throw await deny(p, actor, 'exemption', id, 'write');
+  await authorize(p, actor, { type: 'exemption', id }, 'approve');
   if (found.exemption.approvedBy !== null)
     throw new AppError('conflict', `Exemption ${id} is already approved`, '该豁免已经批准');
   const approvedAt = p.clock.now();
@@ -140,6 +135,6 @@ export async function exemptionsInScope(
   const id = q.org ?? actor.scopeOrgId;
   let path: string | null = null;
   if (id !== null) path = (await loadOrg(p, actor, id, 'read')).path;
-  else if (actor.role !== 'system_admin') throw await deny(p, actor, 'exemption', 'list', 'read');
+  else if (actor.role !== 'system_admin') throw await refuse(p, actor, 'organization', 'all', 'read');
   return { items: (await listExemptions(p.db, path, q.status)).map(toExemptionDto) };
 }

@@ -1,6 +1,6 @@
 import type { TPresetAdoption, TPresetAdoptionRequest } from '@lianxin/contracts';
 import { type ParamOverrides, type Params, PRESETS, type PresetId, tighten } from '@lianxin/domain';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { badRequest, type ErrorDetail } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';

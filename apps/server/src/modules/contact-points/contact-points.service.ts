@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import type { TCreateContactPointRequest, TRotateContactPointRequest } from '@lianxin/contracts';
-import { type ChainLink, countyOf, type OrgLevel, pathIds } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
-import { type Actor, canOnOrg, deny, type Permission } from '../../platform/access.ts';
+import { type Actor, allowed, authorize, can, refuse } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { contactPoints } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
-import { findOrg, findOrgsByIds } from '../organizations/organizations.repo.ts';
+import { findOrg } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import {
   countActivitiesAfter,
@@ -18,22 +17,8 @@ import {
   listPointsInSubtree,
   listPointsOfCadre,
   loadChain,
-  type PointView,
   toContactPointDto,
 } from './contact-points.repo.ts';
-
-/** A refusal recorded in the audit log, worded for the object at hand. */
-export async function denyOn(
-  p: Platform,
-  actor: Actor,
-  objectType: string,
-  objectId: string,
-  perm: Permission,
-  whatZh: string,
-) {
-  const e = await deny(p, actor, objectType, objectId, perm);
-  return new AppError('forbidden', e.message, `无权${perm === 'read' ? '查看' : '修改'}该${whatZh}`);
-}
 
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -42,59 +27,22 @@ export function addDays(day: string, n: number): string {
 }
 
 /**
- * The county committee (县级团委) a point belongs to: the point org itself or its nearest county
- * ancestor; for a grassroots organization hanging straight from a city, the committee above it.
+ * The tenure and its chain, oldest first, with the tenures the actor reads (the access layer's
+ * answer for each); 404, or 403 (audited) when the tenure itself is not among them.
  */
-export async function pointCommitteePath(db: Db, orgPath: string): Promise<string | null> {
-  const ids = pathIds(orgPath);
-  const byId = new Map((await findOrgsByIds(db, ids)).map((o) => [o.id, o]));
-  const chain = ids
-    .map((id) => byId.get(id))
-    .filter((o) => o !== undefined)
-    .reverse()
-    .map((o) => ({ id: o.id, level: o.level as OrgLevel, path: o.path }));
-  const county = countyOf<ChainLink & { path: string }>(chain);
-  return county?.path ?? chain.find((o) => o.level !== 'grassroots')?.path ?? null;
-}
-
-/**
- * How many tenures of a chain (oldest first) the actor may read, from the start (decision 15,
- * cyl2014.ledger_handover): admins of a holder's organization subtree and of the point's county
- * committee read the whole chain; a holder reads their own tenures and all before them — the
- * successor inherits the predecessors' records, a predecessor keeps what they wrote.
- */
-export async function visibleTenures(p: Platform, actor: Actor, chain: PointView[]): Promise<number> {
-  const [first] = chain;
-  if (!first) return 0;
-  if (actor.role === 'system_admin') return chain.length;
-  if (actor.role === 'org_admin' || actor.role === 'leader') {
-    const holderInScope = chain.some((t) => {
-      const path = t.cadreOrgPath ?? t.holderOrgPath;
-      return path !== null && canOnOrg(actor, path, 'read');
-    });
-    if (holderInScope) return chain.length;
-    const committee = await pointCommitteePath(p.db, first.orgPath);
-    if (committee && canOnOrg(actor, committee, 'read')) return chain.length;
-  }
-  if (actor.cadreId) {
-    let last = -1;
-    chain.forEach((t, i) => {
-      if (t.point.cadreId === actor.cadreId) last = i;
-    });
-    return last + 1;
-  }
-  return 0;
-}
-
-/** The tenure, its chain and how much of it the actor reads; 404, or 403 (audited) if none of it. */
 export async function loadPointForRead(p: Platform, actor: Actor, id: string) {
   const chain = await loadChain(p.db, id);
-  const index = chain.findIndex((t) => t.point.id === id);
-  const view = chain[index];
+  const view = chain.find((t) => t.point.id === id);
   if (!view) throw notFound('Contact point', id, '联系点');
-  const visible = await visibleTenures(p, actor, chain);
-  if (visible <= index) throw await denyOn(p, actor, 'contact_point', id, 'read', '联系点台账');
-  return { view, chain, visible };
+  const readable = await allowed(
+    p,
+    actor,
+    'contact_point',
+    chain.map((t) => t.point.id),
+    'read',
+  );
+  if (!readable.has(id)) throw await refuse(p, actor, 'contact_point', id, 'read');
+  return { view, chain, readable };
 }
 
 /** The answer for a tenure written in the same transaction. */
@@ -104,13 +52,11 @@ async function writtenPoint(db: Db, id: string) {
   return toContactPointDto(view);
 }
 
-/** Only an admin over the holder (the cadre's organization, or the holding organ) changes a tenure. */
+/** The tenure, or 404; changed only by an admin over its holder (access layer), or 403. */
 async function loadPointForWrite(p: Platform, actor: Actor, id: string) {
   const view = await findPoint(p.db, id);
   if (!view) throw notFound('Contact point', id, '联系点');
-  const holderPath = view.cadreOrgPath ?? view.holderOrgPath;
-  if (actor.role === 'cadre' || !holderPath || !canOnOrg(actor, holderPath, 'write'))
-    throw await denyOn(p, actor, 'contact_point', id, 'write', '联系点');
+  await authorize(p, actor, { type: 'contact_point', id }, 'write');
   return view;
 }
 
@@ -176,7 +122,7 @@ const auditView = (row: Partial<typeof contactPoints.$inferSelect>) => {
 };
 
 export async function createPoint(p: Platform, actor: Actor, input: TCreateContactPointRequest) {
-  if (actor.role === 'cadre') throw await denyOn(p, actor, 'contact_point', 'new', 'write', '联系点');
+  if (actor.role === 'cadre') throw await refuse(p, actor, 'contact_point', 'new', 'write');
   if (input.cadreId) await loadCadre(p, actor, input.cadreId, 'write');
   if (input.holderOrgId) await loadOrg(p, actor, input.holderOrgId, 'write');
   await assertPointOrg(p.db, input.orgId);
@@ -309,14 +255,17 @@ export async function listPoints(p: Platform, actor: Actor, q: { cadre?: string;
   const org = await findOrg(p.db, q.org);
   if (!org) throw notFound('Organization', q.org, '组织');
   const all = await listPointsAtOrg(p.db, q.org);
-  if (canOnOrg(actor, org.path, 'read')) return { items: all.map(toContactPointDto) };
-  const items = [];
-  for (const t of all) {
-    const chain = await loadChain(p.db, t.point.id);
-    const visible = await visibleTenures(p, actor, chain);
-    if (chain.findIndex((c) => c.point.id === t.point.id) < visible) items.push(t);
-  }
-  if (items.length === 0) throw await denyOn(p, actor, 'organization', q.org, 'read', '组织的联系点');
+  if (await can(p, actor, { type: 'organization', id: org.id }, 'read'))
+    return { items: all.map(toContactPointDto) };
+  const readable = await allowed(
+    p,
+    actor,
+    'contact_point',
+    all.map((t) => t.point.id),
+    'read',
+  );
+  const items = all.filter((t) => readable.has(t.point.id));
+  if (items.length === 0) throw await refuse(p, actor, 'organization', q.org, 'read');
   return { items: items.map(toContactPointDto) };
 }
 
@@ -338,19 +287,4 @@ export async function listPointsUnder(
 export async function getPoint(p: Platform, actor: Actor, id: string) {
   const { view } = await loadPointForRead(p, actor, id);
   return toContactPointDto(view);
-}
-
-/** The tenure ids a cadre reads through the chains of the points they hold. */
-export async function readableTenureIds(p: Platform, cadreId: string): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const own of await listPointsOfCadre(p.db, cadreId)) {
-    if (ids.has(own.point.id)) continue;
-    const chain = await loadChain(p.db, own.point.id);
-    let last = -1;
-    chain.forEach((t, i) => {
-      if (t.point.cadreId === cadreId) last = i;
-    });
-    for (const t of chain.slice(0, last + 1)) ids.add(t.point.id);
-  }
-  return [...ids];
 }

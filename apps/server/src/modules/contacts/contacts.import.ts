@@ -7,11 +7,11 @@ import {
   ZCreateContactRequest,
 } from '@lianxin/contracts';
 import { isValidIdNumber, normalizeMobile } from '@lianxin/domain';
-import { type Actor, canOnOrg } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
-import { findCadre } from '../cadres/cadres.repo.ts';
+import { loadCadre } from '../cadres/cadres.service.ts';
 import {
   buildTemplate,
   type Column,
@@ -21,8 +21,8 @@ import {
   readRows,
   unwrittenResult,
 } from '../imports/sheet.ts';
-import { findContactByPersonalHash } from './contacts.repo.ts';
-import { insertContact, maskName } from './contacts.service.ts';
+import { duplicateError, findDuplicate } from './contacts.duplicates.ts';
+import { insertContact } from './contacts.service.ts';
 
 type Key =
   | 'name'
@@ -138,23 +138,11 @@ export async function importContacts(
     throw badRequest('Name the cadre whose list the contacts join (cadre)', '请指定团干部', [
       { path: 'cadre', message: '必填 / required' },
     ]);
-  const owner = await findCadre(p.db, id);
-  if (!owner) throw notFound('Cadre', id, '团干部');
-  if (actor.cadreId !== id && !canOnOrg(actor, owner.orgPath, 'write')) {
-    await p.audit.record(p.db, {
-      actor: actor.name,
-      action: 'deny.contacts.write',
-      objectType: 'cadre',
-      objectId: id,
-      ip: actor.ip,
-      result: 'denied',
-    });
-    throw new AppError('forbidden', `No access to cadre ${id}`, '无权查看或修改该团干部的联系青年');
-  }
+  await loadCadre(p, actor, id, 'log');
   const { rows, errors } = await readRows(file, contactColumns);
   const today = chinaToday(p.clock);
   const parsed = parseRows(rows, errors, (values, row) => parseRow(values, row, today));
-  await checkUniqueness(p, parsed, errors);
+  await checkUniqueness(p, actor, parsed, errors);
   const unwritten = unwrittenResult(rows.length, errors, commit);
   if (unwritten) return unwritten;
   await inTransaction(p, async (tx) => {
@@ -172,7 +160,7 @@ export async function importContacts(
 }
 
 /** Same person, one record (decision 1): phone and ID number must be new, in the file and the database. */
-async function checkUniqueness(p: Platform, parsed: ParsedRow[], errors: RowError[]) {
+async function checkUniqueness(p: Platform, actor: Actor, parsed: ParsedRow[], errors: RowError[]) {
   const seen = new Map<string, number>();
   for (const r of parsed) {
     const keys: ['phone' | 'idNumber', string | undefined][] = [
@@ -189,16 +177,15 @@ async function checkUniqueness(p: Platform, parsed: ParsedRow[], errors: RowErro
           reason: `与第 ${first} 行重复 / duplicates row ${first}`,
         });
       else seen.set(`${k}:${v}`, r.row);
-      const existing = await findContactByPersonalHash(
-        p.db,
-        k === 'phone' ? 'phoneHash' : 'idNumberHash',
-        p.cipher.blindIndex(v),
-      );
-      if (existing)
+      const match = await findDuplicate(p.db, {
+        [k === 'phone' ? 'phoneHash' : 'idNumberHash']: p.cipher.blindIndex(v),
+      });
+      // named only to whom may read the existing record (decision 26)
+      if (match)
         errors.push({
           row: r.row,
           column: header(k),
-          reason: `系统中已有此人「${maskName(existing.name)}」（${existing.id}），请在页面上加入联系名单 / already exists: ${existing.id}`,
+          reason: (await duplicateError(p, actor, match)).messageZh,
         });
     }
   }

@@ -17,10 +17,15 @@ export async function findContact(db: Db, id: string) {
   return row ?? null;
 }
 
-/** The keepers of a contact, with each cadre's name and organization path for scope checks. */
-export async function findKeepers(db: Db, contactId: string) {
+/** The keepers of a contact, with each cadre's name and organization path. */
+export const findKeepers = (db: Db, contactId: string) => findKeepersOf(db, [contactId]);
+
+/** The keepers of several contacts in one query, each row naming its contact. */
+export async function findKeepersOf(db: Db, contactIds: string[]) {
+  if (contactIds.length === 0) return [];
   return db
     .select({
+      contactId: contactKeepers.contactId,
       cadreId: contactKeepers.cadreId,
       key: contactKeepers.key,
       cadreName: cadres.name,
@@ -29,7 +34,7 @@ export async function findKeepers(db: Db, contactId: string) {
     .from(contactKeepers)
     .innerJoin(cadres, eq(cadres.id, contactKeepers.cadreId))
     .innerJoin(organizations, eq(organizations.id, cadres.orgId))
-    .where(eq(contactKeepers.contactId, contactId))
+    .where(inArray(contactKeepers.contactId, contactIds))
     .orderBy(cadres.name, cadres.id);
 }
 
@@ -96,27 +101,6 @@ export async function deleteKeeper(db: Db, contactId: string, cadreId: string) {
     .where(and(eq(contactKeepers.contactId, contactId), eq(contactKeepers.cadreId, cadreId)))
     .returning({ cadreId: contactKeepers.cadreId });
   return gone.length > 0;
-}
-
-/**
- * Decision 14: the successor of a point the contact belongs to inherits the keeping. The contact
- * belongs to a point when an activity at that point names them; the successor is any later tenure
- * of the chain (predecessor links) held by the cadre.
- */
-export async function isSuccessorFor(db: Db, contactId: string, cadreId: string) {
-  const result = await db.execute(sql`
-    with recursive chain(id) as (
-      select a.point_id from activities a
-        join activity_contacts ac on ac.activity_id = a.id
-       where ac.contact_id = ${contactId} and a.point_id is not null
-      union
-      select cp.id from contact_points cp join chain on cp.predecessor_id = chain.id
-    )
-    select 1 as hit from contact_points cp join chain on chain.id = cp.id
-     where cp.cadre_id = ${cadreId} and cp.predecessor_id is not null
-     limit 1`);
-  const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
-  return rows.length > 0;
 }
 
 /** mz2016.no_over_contact: people kept by 3 or more cadres of an organization subtree. */

@@ -6,6 +6,13 @@ import {
   ZContactReveal,
   ZCreateContactRequest,
   ZId,
+  ZKeeperRequestCreate,
+  ZKeeperRequestDecision,
+  ZKeeperRequestList,
+  ZKeeperRequestQuery,
+  ZKeeperRequestReceipt,
+  ZMinorAccess,
+  ZMinorAccessQuery,
   ZOk,
   ZOverContacted,
   ZOverContactedQuery,
@@ -26,6 +33,12 @@ import {
   revealContact,
   updateContact,
 } from './contacts.service.ts';
+import {
+  decideKeeperRequest,
+  listKeeperRequests,
+  minorAccessLog,
+  requestKeeping,
+} from './keeper-requests.service.ts';
 
 const errors = errorResponses;
 const params = idParams;
@@ -46,6 +59,39 @@ export function contactRoutes(p: Platform): FastifyPluginAsyncZod {
         schema: { tags, querystring: ZOverContactedQuery, response: { 200: ZOverContacted, ...errors } },
       },
       async (request) => overContacted(p, request.actor, request.query.org),
+    );
+    app.get(
+      '/contacts/minor-access',
+      { schema: { tags, querystring: ZMinorAccessQuery, response: { 200: ZMinorAccess, ...errors } } },
+      async (request) => minorAccessLog(p, request.actor, request.query),
+    );
+    app.post(
+      '/keeper-requests',
+      { schema: { tags, body: ZKeeperRequestCreate, response: { 201: ZKeeperRequestReceipt, ...errors } } },
+      async (request, reply) => {
+        const created = await requestKeeping(p, request.actor, request.body);
+        reply.code(201);
+        return created;
+      },
+    );
+    app.get(
+      '/keeper-requests',
+      {
+        schema: { tags, querystring: ZKeeperRequestQuery, response: { 200: ZKeeperRequestList, ...errors } },
+      },
+      async (request) => listKeeperRequests(p, request.actor, request.query),
+    );
+    app.post(
+      '/keeper-requests/:id/decision',
+      {
+        schema: {
+          tags,
+          params,
+          body: ZKeeperRequestDecision,
+          response: { 200: z.object({ id: ZId, status: z.string() }), ...errors },
+        },
+      },
+      async (request) => decideKeeperRequest(p, request.actor, request.params.id, request.body.approve),
     );
     app.get(
       '/contacts/:id',

@@ -10,75 +10,34 @@ import type {
   TOverContacted,
   TUpdateContactRequest,
 } from '@lianxin/contracts';
-import { isValidIdNumber, maskIdNumber, maskMobile, normalizeMobile } from '@lianxin/domain';
+import { normalizeMobile } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
-import { type Actor, canOnOrg, type Permission } from '../../platform/access.ts';
+import { type Action, type Actor, authorize, type Permission } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { contacts } from '../../platform/db/schema.ts';
-import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
-import { findCadre } from '../cadres/cadres.repo.ts';
+import { loadCadre } from '../cadres/cadres.service.ts';
 import { findOrg } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
+import { assertPersonUnique, assertPersonUniqueIn, isUniqueViolation } from './contacts.duplicates.ts';
+import { ageFlags, auditView, guardianConsentFor, idNumberOf, personalFields } from './contacts.personal.ts';
 import {
   type ContactRow,
   countCadreContacts,
   deleteKeeper,
   findContact,
-  findContactByPersonalHash,
   findKeepers,
-  isSuccessorFor,
   listCadreContacts,
   listOverContacted,
   OVER_CONTACT_KEEPERS,
   upsertKeeper,
 } from './contacts.repo.ts';
 
+export { maskName } from './contacts.personal.ts';
+
 type Keepers = Awaited<ReturnType<typeof findKeepers>>;
-
-/** Records a refusal (no personal data) and returns the 403 to throw. */
-async function deny(
-  p: Platform,
-  actor: Actor,
-  objectType: 'contact' | 'cadre',
-  objectId: string,
-  action: string,
-  after?: unknown,
-) {
-  await p.audit.record(p.db, {
-    actor: actor.name,
-    action,
-    objectType,
-    objectId,
-    after: after ?? null,
-    ip: actor.ip,
-    result: 'denied',
-  });
-  return new AppError(
-    'forbidden',
-    `No access to ${objectType} ${objectId}`,
-    objectType === 'contact' ? '无权查看或修改该联系青年' : '无权查看或修改该团干部的联系青年',
-  );
-}
-
-/** `张三丰` → `张**`: what a 409 may tell about a person the caller does not keep. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
-
-/** Under 18 at `today` (YYYY-MM-DD), by the date of birth in an 18-character ID number. */
-export function isMinor(idNumber: string | null, today: string): boolean {
-  if (!idNumber || !/^\d{17}[\dX]$/.test(idNumber)) return false;
-  const birth = idNumber.slice(6, 14);
-  const adult = `${Number(birth.slice(0, 4)) + 18}${birth.slice(4)}`;
-  return adult > today.replaceAll('-', '');
-}
-
-function minorOf(p: Platform, row: ContactRow, today = chinaToday(p.clock)) {
-  return row.idNumberEnc ? isMinor(p.cipher.decrypt(row.idNumberEnc), today) : false;
-}
 
 /**
  * The cadre whose list is meant (the caller's own when none is named), and the caller's access:
@@ -90,42 +49,21 @@ async function loadListOwner(p: Platform, actor: Actor, cadreId: string | undefi
     throw badRequest('Name the cadre whose contacts are meant (cadre)', '请指定团干部', [
       { path: 'cadre', message: '必填 / required' },
     ]);
-  const row = await findCadre(p.db, id);
-  if (!row) throw notFound('Cadre', id, '团干部');
-  if (actor.cadreId !== id && !canOnOrg(actor, row.orgPath, perm))
-    throw await deny(p, actor, 'cadre', id, `deny.contacts.${perm}`);
-  return row;
+  return loadCadre(p, actor, id, perm === 'read' ? 'read' : 'log');
 }
 
-type Basis = 'keeper' | 'successor' | 'scope';
-
-/**
- * Decision 14 and the brief: the keepers read and write; the successor of a point the person
- * belongs to reads; admins and leaders read (masked) through any keeper in their subtree, and
- * org admins write there. Returns the basis, or null.
- */
-async function accessBasis(
+/** The contact, or 404; then the access layer's answer and its basis, or 403 (audited). */
+async function loadContact(
   p: Platform,
   actor: Actor,
-  contactId: string,
-  keepers: Keepers,
-  perm: Permission,
-): Promise<Basis | null> {
-  if (actor.cadreId && keepers.some((k) => k.cadreId === actor.cadreId)) return 'keeper';
-  if (actor.role === 'system_admin') return 'scope';
-  if (keepers.some((k) => canOnOrg(actor, k.orgPath, perm))) return 'scope';
-  if (perm === 'read' && actor.cadreId && (await isSuccessorFor(p.db, contactId, actor.cadreId)))
-    return 'successor';
-  return null;
-}
-
-async function loadContact(p: Platform, actor: Actor, id: string, perm: Permission) {
+  id: string,
+  action: Action<'contact'>,
+  context?: unknown,
+) {
   const row = await findContact(p.db, id);
   if (!row) throw notFound('Contact', id, '联系青年');
-  const keepers = await findKeepers(p.db, id);
-  const basis = await accessBasis(p, actor, id, keepers, perm);
-  if (!basis) throw await deny(p, actor, 'contact', id, `deny.${perm}`);
-  return { row, keepers, basis };
+  const basis = await authorize(p, actor, { type: 'contact', id }, action, context);
+  return { row, keepers: await findKeepers(p.db, id), basis };
 }
 
 function toContactDto(p: Platform, row: ContactRow, keepers: Keepers): TContact {
@@ -142,74 +80,15 @@ function toContactDto(p: Platform, row: ContactRow, keepers: Keepers): TContact 
     keepers: keepers.map((k) => ({ cadreId: k.cadreId, cadreName: k.cadreName, key: k.key })),
     keeperCount: keepers.length,
     overContacted: keepers.length >= OVER_CONTACT_KEEPERS,
-    minor: minorOf(p, row),
-  };
-}
-
-/** Encrypted value, keyed hash and mask of each personal field given (null clears it). */
-function personalFields(
-  p: Platform,
-  input: { phone?: string | null; idNumber?: string | null; channels?: TContactChannels | null },
-) {
-  const out: Partial<ContactRow> = {};
-  if (input.phone !== undefined) {
-    const m = input.phone === null ? null : normalizeMobile(input.phone);
-    out.phoneEnc = m ? p.cipher.encrypt(m) : null;
-    out.phoneHash = m ? p.cipher.blindIndex(m) : null;
-    out.phoneMasked = m ? maskMobile(m) : null;
-  }
-  if (input.idNumber !== undefined) {
-    const id = input.idNumber?.toUpperCase() ?? null;
-    if (id && !isValidIdNumber(id, { asOf: chinaToday(p.clock) })) {
-      throw badRequest('ID number fails its check digit or date', '身份证号码校验不通过', [
-        { path: 'idNumber', message: '身份证号码校验位或出生日期有误 / invalid ID number' },
-      ]);
-    }
-    out.idNumberEnc = id ? p.cipher.encrypt(id) : null;
-    out.idNumberHash = id ? p.cipher.blindIndex(id) : null;
-    out.idNumberMasked = id ? maskIdNumber(id) : null;
-  }
-  if (input.channels !== undefined) {
-    const present = input.channels && Object.values(input.channels).some(Boolean);
-    out.channelsEnc = present ? p.cipher.encrypt(JSON.stringify(input.channels)) : null;
-  }
-  return out;
-}
-
-/** Same person, one record (decision 1): a match is answered 409 with the merge to offer. */
-export async function assertPersonUnique(db: Db, fields: Partial<ContactRow>, selfId?: string) {
-  for (const [column, path, label] of [
-    ['phoneHash', 'phone', '手机号码'],
-    ['idNumberHash', 'idNumber', '身份证号码'],
-  ] as const) {
-    const hash = fields[column];
-    if (!hash) continue;
-    const other = await findContactByPersonalHash(db, column, hash);
-    if (other && other.id !== selfId) {
-      const masked = maskName(other.name);
-      throw new AppError(
-        'conflict',
-        `A contact with this ${path === 'phone' ? 'phone' : 'ID number'} exists: ${other.id} (${masked}); add the cadre as keeper with POST /contacts/${other.id}/keepers`,
-        `已有相同${label}的联系青年「${masked}」（${other.id}），可将其加入联系名单，请勿重复录入`,
-        [
-          { path, message: `已存在 / exists: ${other.id}` },
-          { path: 'existingId', message: other.id },
-          { path: 'existingName', message: masked },
-        ],
-      );
-    }
-  }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } } | null;
-  return err?.code === '23505' || err?.cause?.code === '23505';
-}
-
-/** What the audit log may hold of a contact: hashes and masks, never clear personal data (decision 16). */
-export function auditView(row: Partial<ContactRow>) {
-  const { phoneEnc, idNumberEnc, channelsEnc, createdAt, ...rest } = row;
-  return channelsEnc === undefined ? rest : { ...rest, channels: channelsEnc ? 'set' : null };
+    ...ageFlags(p, row),
+    guardianConsent: row.guardianConsent
+      ? {
+          relation: row.guardianConsent.relation,
+          on: row.guardianConsent.on,
+          method: row.guardianConsent.method,
+        }
+      : null,
+  } as TContact;
 }
 
 /** mz2016.one_plus_100: 100 for full-time, seconded and county-or-higher part-time cadres, else 10. */
@@ -248,7 +127,7 @@ export async function listContactsFor(
         phoneMasked: r.contact.phoneMasked,
         keeperCount: r.keeperCount,
         overContacted: r.keeperCount >= OVER_CONTACT_KEEPERS,
-        minor: minorOf(p, r.contact, today),
+        minor: ageFlags(p, r.contact, today).minor,
       }),
     ),
     total,
@@ -270,11 +149,12 @@ export async function getContact(p: Platform, actor: Actor, id: string) {
 export async function createContact(p: Platform, actor: Actor, input: TCreateContactRequest) {
   const owner = await loadListOwner(p, actor, input.cadreId, 'write');
   const personal = personalFields(p, input);
+  await assertPersonUnique(p, actor, personal);
   const created = await inTransaction(p, (tx) =>
     insertContact(p, tx, actor, owner.cadre.id, input, personal),
   ).catch(async (e: unknown) => {
     // two cadres entering the same person at once: the unique index stops the second; answer 409 as above
-    if (isUniqueViolation(e)) await assertPersonUnique(p.db, personal);
+    if (isUniqueViolation(e)) await assertPersonUnique(p, actor, personal);
     throw e;
   });
   return toContactDto(p, created, await findKeepers(p.db, created.id));
@@ -289,7 +169,8 @@ export async function insertContact(
   input: Omit<TCreateContactRequest, 'cadreId'>,
   personal = personalFields(p, input),
 ) {
-  await assertPersonUnique(tx, personal);
+  await assertPersonUniqueIn(tx, personal);
+  const consent = guardianConsentFor(p, actor, personal, input);
   const row = {
     id: crypto.randomUUID(),
     name: input.name,
@@ -305,6 +186,7 @@ export async function insertContact(
     idNumberMasked: null,
     channelsEnc: null,
     ...personal,
+    guardianConsent: consent.guardianConsent ?? null,
   };
   await tx.insert(contacts).values(row);
   await upsertKeeper(tx, row.id, cadreId, input.key ?? false);
@@ -321,14 +203,17 @@ export async function insertContact(
 
 export async function updateContact(p: Platform, actor: Actor, id: string, input: TUpdateContactRequest) {
   const { row: current } = await loadContact(p, actor, id, 'write');
-  const { phone, idNumber, channels, tags, ...plain } = input;
+  const { phone, idNumber, channels, tags, guardianConsent, ...plain } = input;
+  const personal = personalFields(p, { phone, idNumber, channels });
   const changes: Partial<ContactRow> = {
     ...plain,
     ...(tags ? { tags: [...new Set(tags)] } : {}),
-    ...personalFields(p, { phone, idNumber, channels }),
+    ...personal,
+    ...guardianConsentFor(p, actor, personal, input, current),
   };
+  await assertPersonUnique(p, actor, changes, id);
   await inTransaction(p, async (tx) => {
-    await assertPersonUnique(tx, changes, id);
+    await assertPersonUniqueIn(tx, changes, id);
     if (Object.keys(changes).length > 0) await tx.update(contacts).set(changes).where(eq(contacts.id, id));
     const before = Object.fromEntries(
       Object.keys(changes).map((k) => [k, current[k as keyof ContactRow]]),
@@ -346,11 +231,14 @@ export async function updateContact(p: Platform, actor: Actor, id: string, input
   return getContact(p, actor, id);
 }
 
-/** The merge of decision 1: the cadre keeps the existing record (or their key flag changes). */
+/**
+ * The merge of decision 1: the cadre keeps the existing record (or their key flag changes). Only
+ * for whom the access layer grants `keep` — an existing keeper, a successor, or an admin over
+ * every keeper; anyone else asks through a keeper request (decision 26).
+ */
 export async function addKeeper(p: Platform, actor: Actor, id: string, input: TAddKeeperRequest) {
   const owner = await loadListOwner(p, actor, input.cadreId, 'write');
-  const contact = await findContact(p.db, id);
-  if (!contact) throw notFound('Contact', id, '联系青年');
+  const { row: contact } = await loadContact(p, actor, id, 'keep');
   await inTransaction(p, async (tx) => {
     await upsertKeeper(tx, id, owner.cadre.id, input.key);
     await p.audit.append(tx, {
@@ -394,25 +282,22 @@ export async function revealContact(
   id: string,
   reason: string,
 ): Promise<TContactReveal> {
-  const row = await findContact(p.db, id);
-  if (!row) throw notFound('Contact', id, '联系青年');
-  const keepers = await findKeepers(p.db, id);
-  let basis: Basis | 'spot_check' | null = await accessBasis(p, actor, id, keepers, 'read');
-  if (basis === 'scope')
-    basis = actor.role === 'system_admin' || actor.role === 'org_admin' ? 'spot_check' : null;
-  if (!basis) throw await deny(p, actor, 'contact', id, 'contact.reveal', { reason });
+  const { row, basis } = await loadContact(p, actor, id, 'reveal', { reason });
+  // a minor's reveal is listed for the admins over the keepers (decision 27)
+  const { minor } = ageFlags(p, row);
   await p.audit.record(p.db, {
     actor: actor.name,
     action: 'contact.reveal',
     objectType: 'contact',
     objectId: id,
-    after: { reason, basis, fields: ['phone', 'idNumber', 'channels'] },
+    after: { reason, basis, fields: ['phone', 'idNumber', 'channels'], minor },
     ip: actor.ip,
   });
   return {
     phone: row.phoneEnc ? p.cipher.decrypt(row.phoneEnc) : null,
-    idNumber: row.idNumberEnc ? p.cipher.decrypt(row.idNumberEnc) : null,
+    idNumber: idNumberOf(p, row),
     channels: row.channelsEnc ? (JSON.parse(p.cipher.decrypt(row.channelsEnc)) as TContactChannels) : null,
+    guardian: row.guardianConsent?.guardian ?? null,
   };
 }
 

@@ -116,18 +116,53 @@ describe('contacts', () => {
     expect(item.minor).toBe(true);
   });
 
-  it('answers a duplicate phone with 409 naming the existing record, then merges as a second keeper', async () => {
+  it('answers a duplicate the cadre cannot see as "recorded elsewhere" with nothing of it, then keeps it on an approved request (hole 1)', async () => {
     const dup = await two.post('/api/v1/contacts', { name: '李青年', role: 'youth', phone: '13900001111' });
     expect(dup.statusCode).toBe(409);
     const error = dup.json().error;
     expect(error.code).toBe('conflict');
-    expect(error.details).toContainEqual({ path: 'existingId', message: liId });
-    expect(error.details).toContainEqual({ path: 'existingName', message: '李**' });
-    expect(dup.body).not.toContain('李青年');
+    expect(error.details).toContainEqual({
+      path: 'phone',
+      message: '已在别处登记 / already recorded elsewhere',
+    });
+    // no oracle: neither the id nor the masked name nor a keeper
+    expect(dup.body).not.toContain(liId);
+    expect(dup.body).not.toContain('李');
+    expect(dup.body).not.toContain(ids.one);
     const dupId = await two.post('/api/v1/contacts', { name: '别名', role: 'youth', idNumber: ADULT_ID });
     expect(dupId.statusCode).toBe(409);
+    expect(dupId.body).not.toContain(liId);
 
-    const merged = await two.post(`/api/v1/contacts/${liId}/keepers`, {});
+    // self-service keeping is closed: no keeper, no reveal, no rename
+    expect((await two.post(`/api/v1/contacts/${liId}/keepers`, {})).statusCode).toBe(403);
+    expect((await two.post(`/api/v1/contacts/${liId}/reveal`, { reason: '想看看' })).statusCode).toBe(403);
+    expect((await two.patch(`/api/v1/contacts/${liId}`, { name: '改名' })).statusCode).toBe(403);
+    const denied = (await auditOf(liId)).filter((a) => a.result === 'denied' && a.actor === 'c-two');
+    expect(denied.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['deny.keep', 'deny.reveal', 'deny.write']),
+    );
+
+    // the request names the phone the cadre holds; the receipt says nothing of the person
+    const asked = await two.post('/api/v1/keeper-requests', { phone: '13900001111', note: '同一村' });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json()).toMatchObject({ status: 'pending' });
+    expect(asked.body).not.toContain(liId);
+    expect(asked.body).not.toContain('李');
+    // the asking cadre decides nothing; an admin over the cadre and every keeper does
+    expect(
+      (await two.post(`/api/v1/keeper-requests/${asked.json().id}/decision`, { approve: true })).statusCode,
+    ).toBe(403);
+    const pending = await admin.get('/api/v1/keeper-requests?org=cA');
+    expect(pending.json().items).toMatchObject([
+      { id: asked.json().id, cadreId: ids.two, contactName: '李**', keepers: [{ cadreId: ids.one }] },
+    ]);
+    const decided = await admin.post(`/api/v1/keeper-requests/${asked.json().id}/decision`, {
+      approve: true,
+    });
+    expect(decided.statusCode).toBe(200);
+    expect((await auditOf(asked.json().id)).map((a) => a.action)).toContain('keeper_request.approved');
+
+    const merged = await two.get(`/api/v1/contacts/${liId}`);
     expect(merged.statusCode).toBe(200);
     expect(merged.json().keeperCount).toBe(2);
     const list = (await two.get('/api/v1/contacts')).json();
@@ -173,6 +208,7 @@ describe('contacts', () => {
       phone: '13900001111',
       idNumber: ADULT_ID,
       channels: { wechat: 'li-wx-secret' },
+      guardian: null,
     });
     const reveals = (await auditOf(liId)).filter((a) => a.action === 'contact.reveal');
     expect(reveals).toHaveLength(1);
@@ -188,7 +224,7 @@ describe('contacts', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain('13900001111');
     const denied = (await auditOf(liId)).filter(
-      (a) => a.action === 'contact.reveal' && a.result === 'denied',
+      (a) => a.action === 'deny.reveal' && a.actor === 'c-outsider',
     );
     expect(denied).toMatchObject([{ actor: 'c-outsider', after: { reason: '想看看' } }]);
 

@@ -8,7 +8,7 @@ import {
 } from '@lianxin/contracts';
 import { type AssessmentGrade, assessmentGradeLabels } from '@lianxin/domain';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { activities } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';

@@ -1,6 +1,6 @@
 import { and, eq, isNull, like } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { cadres, contactPoints, organizations } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findFiling } from '../annual-cycle/annual-cycle.repo.ts';

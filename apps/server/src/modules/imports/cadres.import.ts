@@ -8,7 +8,7 @@ import {
   ZUsername,
 } from '@lianxin/contracts';
 import { isValidIdNumber, normalizeMobile, passwordProblems } from '@lianxin/domain';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { accounts } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';

@@ -1,5 +1,5 @@
 import { and, inArray, like, or } from 'drizzle-orm';
-import { type Actor, canOnOrg } from '../../platform/access.ts';
+import { type Actor, canOnOrg } from '../../platform/access/index.ts';
 import { organizations } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type OrgRow, subtreePattern } from '../organizations/organizations.repo.ts';

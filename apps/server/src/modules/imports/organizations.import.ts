@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { orgFieldLabels, type TImportResult } from '@lianxin/contracts';
 import { childPath } from '@lianxin/domain';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { organizations } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import type { OrgRow } from '../organizations/organizations.repo.ts';

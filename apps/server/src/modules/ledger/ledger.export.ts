@@ -1,6 +1,6 @@
 import type { TLedgerDocument } from '@lianxin/contracts';
 import { pathIds } from '@lianxin/domain';
-import { type Actor, deny } from '../../platform/access.ts';
+import { type Actor, refuse } from '../../platform/access/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import {
@@ -106,7 +106,7 @@ function activity(a: ActivityRow, contactIds: string[]): Doc['activities'][numbe
 export async function exportLedger(p: Platform, actor: Actor, orgId?: string): Promise<TLedgerDocument> {
   let rootPath = '/';
   if (orgId !== undefined) rootPath = (await loadOrg(p, actor, orgId, 'read')).path;
-  else if (actor.role !== 'system_admin') throw await deny(p, actor, 'organization', 'all', 'read');
+  else if (actor.role !== 'system_admin') throw await refuse(p, actor, 'organization', 'all', 'read');
   const db = p.db;
 
   const orgs = new Map((await subtreeOrgs(db, rootPath)).map((o) => [o.id, o]));

@@ -1,6 +1,6 @@
 import type { TLedgerActivity, TLedgerDocument, TLedgerProblem } from '@lianxin/contracts';
 import { pathIds } from '@lianxin/domain';
-import { type Actor, canOnOrg, deny } from '../../platform/access.ts';
+import { type Actor, authorize } from '../../platform/access/index.ts';
 import { canonicalJson } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import {
@@ -16,6 +16,7 @@ import {
 import { AppError, errorBody } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { importDuration, timed } from '../operations/metrics.ts';
+import { authorizeLedgerWrites, type LedgerWrites } from './ledger.access.ts';
 import {
   type ActivityRow,
   activitiesByIds,
@@ -222,8 +223,7 @@ export function importLedger(p: Platform, actor: Actor, raw: unknown): Promise<L
 }
 
 async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise<LedgerImportResult> {
-  if (actor.role !== 'system_admin' && actor.role !== 'org_admin')
-    throw await deny(p, actor, 'ledger', 'import', 'write');
+  await authorize(p, actor, { type: 'ledger', id: 'import' }, 'import');
   const parsed = parseLedger(raw);
   const doc = parsed.doc;
   const ex = await loadExisting(p.db, doc);
@@ -249,6 +249,14 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
     const o = orgId ? ex.orgs.get(orgId) : undefined;
     if (o) touch(o.id, o.path);
   };
+  const writes: LedgerWrites = {
+    touched,
+    changed: { organizations: [], cadres: [], contactPoints: [], contacts: [], activities: [] },
+    keepersAdded: [],
+    predecessors: [],
+    contactsNamed: [],
+  };
+  const docPointIds = new Set(doc.contactPoints.map((pt) => pt.id));
 
   const orgRows = doc.organizations
     .map((o) => ({
@@ -271,6 +279,7 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
     orgWrites.push(row);
     touch(row.id);
     if (now) {
+      writes.changed.organizations.push(row.id);
       touch(now.id, now.path);
       if (now.path !== row.path) moves.push({ from: now.path, to: row.path });
     }
@@ -302,6 +311,7 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
     const current = now && { ...now, grassrootsYears: Number(now.grassrootsYears) };
     if (status('cadres', row, current, contentKeys(row)) === 'unchanged') continue;
     cadreWrites.push(row);
+    if (now) writes.changed.cadres.push(c.id);
     touch(c.org);
     touchNow(now?.orgId);
   }
@@ -324,6 +334,11 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
     const now = ex.points.get(pt.id);
     if (status('contactPoints', row, now, contentKeys(row)) === 'unchanged') continue;
     pointWrites.push(row);
+    if (now) writes.changed.contactPoints.push(pt.id);
+    // naming a tenure on file as predecessor hands its ledger on, as a rotation would
+    const linked = row.predecessorId;
+    if (linked && linked !== now?.predecessorId && (ex.points.has(linked) || !docPointIds.has(linked)))
+      writes.predecessors.push(linked);
     for (const o of [row.orgId, row.holderOrgId, cadreOrgFinal(row.cadreId)]) touch(o);
     for (const o of [now?.orgId, now?.holderOrgId, cadreOrgNow(now?.cadreId ?? null)]) touchNow(o);
   }
@@ -350,6 +365,9 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
     const now = ex.contacts.get(ct.id);
     const fieldsSame = now !== undefined && sameOn(row, now, ['name', 'role', 'field', 'unit', 'tags']);
     tally('contacts', now === undefined ? 'created' : fieldsSame && keepersSame ? 'unchanged' : 'updated');
+    if (now && !(fieldsSame && keepersSame)) writes.changed.contacts.push(ct.id);
+    const keptNow = new Set((ex.keepers.get(ct.id) ?? []).map((k) => k.cadreId));
+    if (now && want.some((k) => !keptNow.has(k.cadreId))) writes.keepersAdded.push(ct.id);
     if (!fieldsSame) contactWrites.push(row);
     if (!keepersSame) {
       keeperWrites.push({ contactId: ct.id, remove: have.map((k) => k.cadreId), add: want });
@@ -373,17 +391,18 @@ async function importLedgerNow(p: Platform, actor: Actor, raw: unknown): Promise
     const target = { ...row, contactIds };
     if (status('activities', target, current, contentKeys(target)) === 'unchanged') continue;
     activityWrites.push(row);
-    for (const contactId of contactIds) activityContactWrites.push({ activityId: a.id, contactId });
+    if (now) writes.changed.activities.push(a.id);
+    for (const contactId of contactIds) {
+      activityContactWrites.push({ activityId: a.id, contactId });
+      if (ex.contacts.has(contactId)) writes.contactsNamed.push(contactId);
+    }
     touch(cadreOrgFinal(a.cadre));
     touchNow(cadreOrgNow(now?.cadreId ?? null));
     if (a.type === 'open_day') touch(a.org);
   }
 
   // access is decided before the transaction opens (a refusal is audited on its own)
-  if (actor.role !== 'system_admin') {
-    for (const t of touched)
-      if (!canOnOrg(actor, t.path, 'write')) throw await deny(p, actor, 'organization', t.id, 'write');
-  }
+  await authorizeLedgerWrites(p, actor, writes);
 
   await inTransaction(p, async (tx) => {
     await upsertById(tx, organizations, orgWrites);

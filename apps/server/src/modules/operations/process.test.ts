@@ -1,87 +1,14 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../platform/config.ts';
 import { readLockOwner } from '../../platform/db/lock.ts';
+import { alive, buildServer, freePort, healthy, removeTempDirs, start, tempDir } from './process.fixture.ts';
 
 // The compiled server as production runs it (`npm run build`, `npm start`), on a temporary
 // embedded folder. The PostgreSQL run skips it: the database is the embedded one either way.
-const run = promisify(execFile);
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-process-'));
-  dirs.push(dir);
-  return dir;
-};
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function start(command: string, args: string[], dataDir: string, port: number): Started {
-  const child = spawn(command, args, {
-    cwd: repoRoot,
-    env: { ...process.env, LIANXIN_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, port, output: () => out, exited };
-}
-
-async function healthy(s: Started, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (s.child.exitCode !== null) throw new Error(`exited early:\n${s.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${s.port}/api/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`not healthy in time:\n${s.output()}`);
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-beforeAll(async () => {
-  // incremental: quick when the build is current
-  await run('npx', ['tsc', '-b', 'apps/server/tsconfig.build.json'], { cwd: repoRoot });
-}, 300_000);
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(buildServer, 300_000);
+afterAll(removeTempDirs);
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('the compiled server stops cleanly', () => {
   it('on SIGTERM to `npm start`: exit 0, no process left, the lock released, a new start at once', async () => {

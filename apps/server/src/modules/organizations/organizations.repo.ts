@@ -1,14 +1,12 @@
 import type { TOrganization } from '@lianxin/contracts';
 import { and, eq, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { escapeLike, subtreePattern } from '../../platform/db/like.ts';
 import { organizations } from '../../platform/db/schema.ts';
 
-export type OrgRow = typeof organizations.$inferSelect;
+export { escapeLike, subtreePattern };
 
-/** LIKE pattern for "path starts with": ids may hold `_` or `%`, which LIKE would read as wildcards. */
-/** A LIKE pattern's wildcards taken literally. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-export const subtreePattern = (path: string) => `${escapeLike(path)}%`;
+export type OrgRow = typeof organizations.$inferSelect;
 
 // written out in full: drizzle leaves a lone table's columns unqualified, which the subquery would capture
 const childCount = sql<number>`(select count(*)::int from organizations c where c.parent_id = organizations.id and c.closed_on is null)`;

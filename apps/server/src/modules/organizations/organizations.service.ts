@@ -6,7 +6,7 @@ import type {
 } from '@lianxin/contracts';
 import { canPlaceUnder, childPath, moveWouldCycle, pathIds } from '@lianxin/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Actor, deny, requireOrgAccess } from '../../platform/access.ts';
+import { type Actor, authorize, refuse } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres, organizations } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
@@ -33,7 +33,7 @@ export async function loadOrg(
 ): Promise<OrgRow> {
   const org = await findOrg(p.db, id);
   if (!org) throw notFound('Organization', id, '组织');
-  await requireOrgAccess(p, actor, org, perm);
+  await authorize(p, actor, { type: 'organization', id }, perm);
   return org;
 }
 
@@ -43,7 +43,7 @@ export async function listOrganizations(
   q: { parent?: string; q?: string; includeClosed: boolean },
 ): Promise<TOrganization[]> {
   if (q.q) {
-    if (actor.role === 'cadre') throw await deny(p, actor, 'organization', 'search', 'read');
+    if (actor.role === 'cadre') throw await refuse(p, actor, 'organization', 'search', 'read');
     const rows = await searchOrgs(p.db, q.q, actor.role === 'system_admin' ? null : actor.scopePath);
     return rows.filter((r) => q.includeClosed || !r.org.closedOn).map(toOrganizationDto);
   }
@@ -54,7 +54,7 @@ export async function listOrganizations(
   // no parent: the roots of the caller's scope
   if (actor.role === 'system_admin')
     return (await listChildren(p.db, null, q.includeClosed)).map(toOrganizationDto);
-  if (!actor.scopeOrgId) throw await deny(p, actor, 'organization', 'roots', 'read');
+  if (!actor.scopeOrgId) throw await refuse(p, actor, 'organization', 'roots', 'read');
   const root = await findOrgWithCount(p.db, actor.scopeOrgId);
   return root ? [toOrganizationDto(root)] : [];
 }
@@ -194,7 +194,7 @@ export async function updateOrganization(
 export async function closeOrganization(p: Platform, actor: Actor, id: string, closedOn: string) {
   const org = await loadOrg(p, actor, id, 'write');
   if (org.closedOn) throw new AppError('conflict', 'Organization already closed', '该组织已撤销');
-  if (actor.scopeOrgId === id) throw await deny(p, actor, 'organization', id, 'write');
+  if (actor.scopeOrgId === id) throw await refuse(p, actor, 'organization', id, 'write');
   const children = await countOpenChildren(p.db, id);
   const [active] = await p.db
     .select({ n: sql<number>`count(*)::int` })

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { activities, cadres } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';

@@ -1,14 +1,12 @@
 import crypto from 'node:crypto';
 import type { TLeave, TLeaveRequest } from '@lianxin/contracts';
 import { eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres, postingLeaves, postings } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
-import { adminOver, isPostedCadre, loadPosting } from './postings.access.ts';
-import { findPosting } from './postings.repo.ts';
+import { loadPosting } from './postings.access.ts';
 
 type LeaveRow = typeof postingLeaves.$inferSelect;
 
@@ -54,10 +52,7 @@ const leaveAudit = (r: LeaveRow) => {
  * the request waits for an admin's decision.
  */
 export async function requestLeave(p: Platform, actor: Actor, postingId: string, input: TLeaveRequest) {
-  const v = await findPosting(p.db, postingId);
-  if (!v) throw notFound('Posting', postingId, '派驻');
-  if (!isPostedCadre(actor, v) && !adminOver(actor, v, 'write'))
-    throw await denyOn(p, actor, 'posting', postingId, 'write', '派驻');
+  const v = await loadPosting(p, actor, postingId, 'act');
   const { fromDate, toDate } = v.posting;
   if (input.from < fromDate || input.to > toDate)
     throw badRequest(

@@ -10,7 +10,7 @@ import {
   scorePlan,
 } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { postingPlans } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';

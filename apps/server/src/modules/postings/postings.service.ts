@@ -1,14 +1,12 @@
 import type { TPostingGroupPage } from '@lianxin/contracts';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import { type Actor, authorize } from '../../platform/access/index.ts';
 import { activities, postings } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { listActivities, toActivitySummary } from '../activities/activities.repo.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
 import { leavesOf } from './leaves.service.ts';
-import { adminOver } from './postings.access.ts';
 import { findGroup, type PostingView, selectPostings, toPostingDto } from './postings.repo.ts';
 import { loadProgram } from './programs.service.ts';
 import { groupReport } from './reports.service.ts';
@@ -52,11 +50,8 @@ async function postingLogs(p: Platform, members: PostingView[]) {
 export async function getGroupPage(p: Platform, actor: Actor, id: string): Promise<TPostingGroupPage> {
   const found = await findGroup(p.db, id);
   if (!found) throw notFound('Posting group', id, '工作小组');
+  const basis = await authorize(p, actor, { type: 'posting_group', id }, 'read');
   const members = await selectPostings(p.db, eq(postings.groupId, id));
-  const admin = members.some((m) => adminOver(actor, m, 'read'));
-  const leader = actor.cadreId !== null && found.group.leaderCadreId === actor.cadreId;
-  const member = members.some((m) => m.posting.cadreId === actor.cadreId);
-  if (!admin && !leader && !member) throw await denyOn(p, actor, 'posting_group', id, 'read', '工作小组');
   const b = found.batch;
   return {
     id,
@@ -71,7 +66,7 @@ export async function getGroupPage(p: Platform, actor: Actor, id: string): Promi
       p.db,
       members.map((m) => m.posting.id),
     ),
-    logs: admin || leader ? await postingLogs(p, members) : null,
+    logs: basis === 'scope' || basis === 'group_leader' ? await postingLogs(p, members) : null,
     report: await groupReport(p.db, id, members),
   };
 }

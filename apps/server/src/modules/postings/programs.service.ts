@@ -7,13 +7,12 @@ import {
   ZRank,
 } from '@lianxin/contracts';
 import { isInSubtree } from '@lianxin/domain';
-import { type Actor, canOnOrg } from '../../platform/access.ts';
+import { type Actor, authorize } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { postingBatches, postingPreferences, postingPrograms } from '../../platform/db/schema.ts';
 import { badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
 import { findOrgsByIds } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { openBatches, plannedMonths } from './posting-problem.ts';
@@ -33,8 +32,7 @@ import {
 export async function loadProgram(p: Platform, actor: Actor, id: string, perm: 'read' | 'write') {
   const row = await findProgram(p.db, id);
   if (!row) throw notFound('Posting program', id, '下沉计划');
-  if (!canOnOrg(actor, row.orgPath, perm))
-    throw await denyOn(p, actor, 'posting_program', id, perm, '下沉计划');
+  await authorize(p, actor, { type: 'posting_program', id }, perm);
   const batches = await batchesOf(p.db, [id]);
   return { ...row, batches };
 }

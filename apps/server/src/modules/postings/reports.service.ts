@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
 import type { TPostingFigures, TPostingReport } from '@lianxin/contracts';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import { type Actor, authorize } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { postingReports, postings } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
-import { denyOn } from '../contact-points/contact-points.service.ts';
 import { draftText, postingFigures, sumFigures } from './posting-figures.ts';
 import { loadPosting } from './postings.access.ts';
 import { findGroup, type PostingView, selectPostings } from './postings.repo.ts';
@@ -135,8 +134,7 @@ export async function saveGroupReport(
 ) {
   const found = await findGroup(p.db, groupId);
   if (!found) throw notFound('Posting group', groupId, '工作小组');
-  if (actor.cadreId === null || found.group.leaderCadreId !== actor.cadreId)
-    throw await denyOn(p, actor, 'posting_group', groupId, 'write', '小组报告');
+  await authorize(p, actor, { type: 'posting_group', id: groupId }, 'report');
   await saveReport(p, actor, { kind: 'group', groupId }, body, submit);
   return groupReport(p.db, groupId, await selectPostings(p.db, eq(postings.groupId, groupId)));
 }

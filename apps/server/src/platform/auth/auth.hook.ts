@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { TSession } from '@lianxin/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../access.ts';
+import type { Actor } from '../access/index.ts';
 import { AppError } from '../errors.ts';
 import type { Platform } from '../platform.ts';
 import { resolveSession } from './auth.service.ts';

@@ -9,7 +9,7 @@ import {
   findAccountByUsername,
   toAccountDto,
 } from '../../modules/accounts/accounts.repo.ts';
-import type { Actor } from '../access.ts';
+import type { Actor } from '../access/index.ts';
 import { accounts, loginFailures, organizations, sessions } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { inTransaction, type Platform } from '../platform.ts';

@@ -29,7 +29,8 @@ export class FolderLockedError extends Error {
 
 const lockName = 'lianxin.lock';
 
-function alive(owner: LockOwner): boolean {
+/** Whether the owner still runs (an owner on another machine is taken to). */
+export function alive(owner: LockOwner): boolean {
   if (owner.host !== os.hostname()) return true; // cannot check another machine: assume alive
   try {
     process.kill(owner.pid, 0);

@@ -298,9 +298,7 @@ export const keeperRequests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('keeper_requests_pending_uq')
-      .on(t.contactId, t.cadreId)
-      .where(sql`status = 'pending'`),
+    uniqueIndex('keeper_requests_pending_uq').on(t.contactId, t.cadreId).where(sql`status = 'pending'`),
     index('keeper_requests_status_idx').on(t.status),
   ],
 );

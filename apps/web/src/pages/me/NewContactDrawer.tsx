@@ -23,6 +23,10 @@ function existingOf(error: unknown): { id: string; name: string } | null {
   return id ? { id, name: name ?? '' } : null;
 }
 
+/** A duplicate the cadre may not see (decision 26): the 409 says only "recorded elsewhere". */
+const recordedElsewhere = (error: unknown) =>
+  error instanceof ApiError && error.status === 409 && error.details.some((d) => d.path === 'keeperRequest');
+
 /** 新增联系青年; on a duplicate phone the existing person is offered for my list instead (decision 1). */
 export function NewContactDrawer({
   open,
@@ -56,6 +60,28 @@ export function NewContactDrawer({
     });
   };
 
+  const offerRequest = (v: Values) => {
+    modal.confirm({
+      title: '该青年已由其他团干部联系，申请加入我的联系人？',
+      content: '申请由管理员审核，通过后该青年出现在您的联系名单中。',
+      okText: '申请加入',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await api.contacts.requestKeeping({
+            phone: v.phone?.trim() || undefined,
+            idNumber: v.idNumber?.trim() || undefined,
+          });
+          toastSuccess('已提交申请，等待管理员审核');
+          form.resetFields();
+          onClose();
+        } catch (error) {
+          toastError(error);
+        }
+      },
+    });
+  };
+
   const onFinish = async (v: Values) => {
     setSaving(true);
     try {
@@ -72,6 +98,7 @@ export function NewContactDrawer({
     } catch (error) {
       const existing = existingOf(error);
       if (existing) offerMerge(existing.id, existing.name, v.key ?? false);
+      else if (recordedElsewhere(error)) offerRequest(v);
       else showFormError(form, error, fields);
     } finally {
       setSaving(false);

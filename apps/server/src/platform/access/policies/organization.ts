@@ -1,0 +1,7 @@
+import { canOnOrg } from '../actor.ts';
+import { orgPaths } from '../queries.ts';
+import { grantWhere, type Policy } from './policy.ts';
+
+/** An organization: read by admins and leaders over its subtree, written by admins. */
+export const organizationPolicy: Policy<'organization'> = async ({ p, actor }, ids, action) =>
+  grantWhere(await orgPaths(p.db, ids), (o) => (canOnOrg(actor, o.path, action) ? 'scope' : null));
