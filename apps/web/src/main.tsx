@@ -58,6 +58,8 @@ createRoot(root).render(
           colorInfo: '#0958d9',
           colorError: '#cf1322',
           colorWarning: '#ad6800',
+          // warning text (还剩 N 天) is derived lighter than colorWarning; #874d00 is 6.8:1
+          colorWarningText: '#874d00',
           colorSuccess: '#237804',
           motion,
         },
