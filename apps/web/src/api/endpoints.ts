@@ -61,6 +61,8 @@ export interface TAuditRow {
   action: string;
   objectType: string | null;
   objectId: string | null;
+  /** the object's Chinese name (a youth's masked); null when gone or not readable */
+  objectName: string | null;
   ip: string | null;
   result: string;
 }
