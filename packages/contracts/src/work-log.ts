@@ -119,6 +119,8 @@ export const ZActivitySummary = z.object({
   status: z.string().nullable(),
   assignee: ZId.nullable(),
   dueOn: ZDate.nullable(),
+  /** where a problem came from: `card` when a youth left it on a public card */
+  origin: z.enum(['card']).nullable().optional(),
   contactIds: z.array(ZId),
   note: z.string().nullable(),
   attachmentCount: z.number().int(),

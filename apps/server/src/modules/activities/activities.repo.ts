@@ -166,6 +166,7 @@ export function toActivitySummary(v: ActivityView): TActivitySummary {
     status: str('status'),
     assignee: str('assignee'),
     dueOn: str('dueOn'),
+    origin: str('origin') === 'card' ? 'card' : null,
     contactIds: v.contactIds,
     note: a.note,
     attachmentCount: Number(v.attachmentCount),
