@@ -128,6 +128,8 @@ export const ZActivitySummary = z.object({
   answer: z.string().nullable(),
   reply: z.string().nullable(),
   repliedOn: ZDate.nullable(),
+  /** where a problem came from: `card` when a youth left it on a public card */
+  origin: z.enum(['card']).nullable().optional(),
   contactIds: z.array(ZId),
   note: z.string().nullable(),
   attachmentCount: z.number().int(),

@@ -150,6 +150,22 @@ export const commands: Record<string, Command> = {
       return evaluateCompliance(p, operatorActor(actorName), query.data).catch(asRejection);
     },
   },
+  card: {
+    summary:
+      '打印团干部联系名片的完整地址（--on / --off 先开启或关闭） / print a cadre’s public card URL, switching it on or off first',
+    options: { cadre: { type: 'string' }, on: { type: 'boolean' }, off: { type: 'boolean' } },
+    async run(p, { values, positionals, actorName }) {
+      const cadre = text(values.cadre);
+      if (!cadre || positionals.length > 0 || (values.on && values.off))
+        throw new UsageError('用法 / usage: npx lianxin card --cadre ID [--on | --off]');
+      const { ensureCard } = await import('../modules/cards/cards.service.ts');
+      const { operatorActor } = await ledgerImport();
+      // the same service the cadre's own switch calls, as the local operator (decision 18)
+      const enabled = values.on ? true : values.off ? false : undefined;
+      const card = await ensureCard(p, operatorActor(actorName), { cadre }, enabled).catch(asRejection);
+      return { cadre, url: card.url, enabled: card.enabled };
+    },
+  },
   plan: planCommand,
   forms: formsCommand,
   backup: backupCommand,

@@ -25,7 +25,7 @@ export const publicLimits = {
 /**
  * Markup or script in a visitor's text: a tag (`<b`, `</`, `<!`, `<?`), a script URL, an event
  * handler attribute, or an HTML entity. Refused, never stripped: what a youth typed is kept as
- * typed or not at all ("a<b" and "<3" pass).
+ * typed or not at all ("1<2" and "<3" pass).
  */
 const SCRIPTED = /<\s*[a-z!/?]|(?:java|vb)script\s*:|data\s*:\s*text\/html|\bon[a-z]+\s*=|&#?[a-z0-9]+;/i;
 

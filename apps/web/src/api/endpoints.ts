@@ -7,6 +7,9 @@ import type {
   TAttachment,
   TCadre,
   TCadreInput,
+  TCard,
+  TCardMessage,
+  TCardSettings,
   TContact,
   TContactList,
   TContactPoint,
@@ -32,7 +35,7 @@ import type {
   TUpdateContactRequest,
   TUpdateOrganizationRequest,
 } from '@lianxin/contracts';
-import { ApiError, buildUrl, request, setCsrfToken } from './client.ts';
+import { API_BASE, ApiError, buildUrl, request, setCsrfToken } from './client.ts';
 
 export interface TPaged<T> {
   items: T[];
@@ -230,6 +233,21 @@ export const api = {
       request<TFactBook>(`/contact-points/${encodeURIComponent(id)}/fact-book`, { method: 'PUT', body }),
   },
 
+  cards: {
+    /** 联系名片 of a cadre (null before it is first saved) */
+    ofCadre: (cadreId: string) => request<TCard | null>(`/cadres/${encodeURIComponent(cadreId)}/card`),
+    saveForCadre: (cadreId: string, body: Partial<TCardSettings>) =>
+      request<TCard>(`/cadres/${encodeURIComponent(cadreId)}/card`, { method: 'PUT', body }),
+    posterUrl: (cardId: string, format: 'png' | 'pdf') =>
+      `${API_BASE}/cards/${encodeURIComponent(cardId)}/poster.${format}`,
+    messageOfProblem: (problemId: string) =>
+      request<TCardMessage>(`/problems/${encodeURIComponent(problemId)}/card-message`),
+    reply: (messageId: string, reply: string) =>
+      request<TCardMessage>(`/card-messages/${encodeURIComponent(messageId)}/reply`, {
+        method: 'POST',
+        body: { reply },
+      }),
+  },
   activities: {
     create: (body: TCreateActivityRequest) =>
       request<TActivityDetail>('/activities', { method: 'POST', body }),

@@ -170,6 +170,7 @@ export function toActivitySummary(v: ActivityView): TActivitySummary {
     answer: str('answer'),
     reply: str('reply'),
     repliedOn: str('repliedOn'),
+    origin: str('origin') === 'card' ? 'card' : null,
     contactIds: v.contactIds,
     note: a.note,
     attachmentCount: Number(v.attachmentCount),

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { docxText } from '../../testing/documents.ts';
+import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { cityWithTwoCounties } from '../../testing/scenario.ts';
 
 let ctx: TestContext;

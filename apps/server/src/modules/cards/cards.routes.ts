@@ -20,6 +20,7 @@ import { countPublicWrite } from '../../platform/public.ts';
 import { sendPublicPage } from '../../platform/web-app.ts';
 import {
   cardIsShown,
+  cardPoster,
   followMessage,
   getCard,
   leaveMessage,
@@ -68,6 +69,28 @@ export function cardRoutes(p: Platform): FastifyPluginAsyncZod {
           },
         },
         async (request) => saveCard(p, request.actor, { [key]: request.params.id } as never, request.body),
+      );
+    }
+    for (const format of ['png', 'pdf'] as const) {
+      const type = format === 'png' ? 'image/png' : 'application/pdf';
+      app.get(
+        `/cards/:id/poster.${format}`,
+        {
+          config: { produces: [type] },
+          schema: {
+            tags,
+            summary: `The printable poster with the QR code (${format.toUpperCase()}, A4)`,
+            params,
+            response: { 200: z.unknown(), ...errors },
+          },
+        },
+        async (request, reply) => {
+          const file = await cardPoster(p, request.actor, request.params.id, format);
+          return reply
+            .header('Content-Type', type)
+            .header('Content-Disposition', `attachment; filename="card-poster.${format}"`)
+            .send(file);
+        },
       );
     }
     app.get(

@@ -170,7 +170,19 @@ export async function cardIsShown(p: Platform, visitor: Actor, token: string) {
 
 /** What a visitor sees: only the fields the cadre switched on, never a youth's data. */
 export async function publicCard(p: Platform, visitor: Actor, token: string): Promise<TPublicCard> {
-  const { card } = await visitedCard(p, visitor, token, 'view');
+  return shownFields(p, (await visitedCard(p, visitor, token, 'view')).card);
+}
+
+/** The printable poster (PNG or PDF) of a card, for whoever reads it: what the card shows and its QR code. */
+export async function cardPoster(p: Platform, actor: Actor, id: string, format: 'png' | 'pdf') {
+  const card = await findCard(p.db, { id });
+  if (!card) throw notFound('Card', id, '联系名片');
+  await authorize(p, actor, { type: 'card', id }, 'read');
+  const { posterPdf, posterPng } = await import('./cards.poster.ts');
+  return (format === 'png' ? posterPng : posterPdf)(await shownFields(p, card), cardUrl(p, card));
+}
+
+async function shownFields(p: Platform, card: CardRow): Promise<TPublicCard> {
   const cadreId = await owningCadre(p, ownerOf(card));
   const cadre = await findCadre(p.db, cadreId);
   const shows = { ...defaultShows, ...card.shows };

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/db/schema.ts';
-import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { docxText, inkShare, renderPdf } from '../../testing/documents.ts';
+import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { cityWithTwoCounties } from '../../testing/scenario.ts';
 
 let ctx: TestContext;

@@ -1,8 +1,8 @@
 import { type TLedgerDocument, type TLedgerProblem, ZLedgerDocument } from '@lianxin/contracts';
 import { activityDateProblems, canPlaceUnder, childPath, type OrgLevel } from '@lianxin/domain';
 import { array as ZArray, unknown as ZUnknown, type z } from 'zod';
-import { inSlices } from './ledger.progress.ts';
 import { checkParts } from './ledger.parts-check.ts';
+import { inSlices } from './ledger.progress.ts';
 import type { CadreRow, ContactRow, OrgRow, PointRow } from './ledger.repo.ts';
 
 export type Collection = Exclude<keyof TLedgerDocument, 'format'>;
