@@ -5,6 +5,8 @@ import { login } from './helpers.ts';
 
 // The cadre's phone pages: no serious or critical axe-core violation.
 test('the cadre’s phone pages have no serious or critical axe-core violation', async ({ page }) => {
+  // one test walks every page, each checked by axe: more than the default minute on a loaded machine
+  test.setTimeout(180_000);
   await login(page, 'cadre01');
   for (const path of [
     '/me',

@@ -15,6 +15,8 @@ const pages: [string, string][] = [
 ];
 
 test('the admin pages have no serious or critical axe-core violation', async ({ page }) => {
+  // one test walks every page, each checked by axe: more than the default minute on a loaded machine
+  test.setTimeout(180_000);
   await login(page, 'wb-admin');
   for (const [name] of pages) {
     await page.getByRole('menuitem', { name }).click();

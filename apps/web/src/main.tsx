@@ -31,6 +31,17 @@ function FeedbackBridge() {
   return null;
 }
 
+// A wide table scrolls sideways inside antd's own box, which a keyboard cannot reach unless it takes
+// focus (axe: scrollable-region-focusable): every such box, whenever one appears, gets a tab stop.
+function focusableScrollBoxes() {
+  const mark = () => {
+    for (const box of document.querySelectorAll<HTMLElement>('.ant-table-content:not([tabindex])'))
+      box.tabIndex = 0;
+  };
+  new MutationObserver(mark).observe(document.body, { childList: true, subtree: true });
+}
+focusableScrollBoxes();
+
 // Those who ask their system for less motion get no animations (and browser tests get popups that
 // are clickable the moment they show).
 const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
