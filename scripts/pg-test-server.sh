@@ -5,6 +5,8 @@
 #                                         port, creates database lianxin_test and prints ONLY its URL
 #                                         (postgres://postgres@127.0.0.1:PORT/lianxin_test) on stdout
 #   scripts/pg-test-server.sh stop DIR    stops it and removes DIR (no error when already gone)
+#   scripts/pg-test-server.sh crash DIR   stops it as a crash would (pg_ctl -m immediate), keeps DIR
+#   scripts/pg-test-server.sh up DIR      starts it again after a crash (same port, crash recovery)
 #   A start that fails or is interrupted cleans up after itself (stops the server, removes DIR).
 #
 # Trust authentication, TCP on 127.0.0.1 only (no Unix socket), fsync off: for tests, never for data.
@@ -24,7 +26,7 @@ die() {
 }
 
 usage() {
-  echo "usage: $0 start DIR | stop DIR" >&2
+  echo "usage: $0 start DIR | stop DIR | crash DIR | up DIR" >&2
   exit 2
 }
 
@@ -152,8 +154,16 @@ stop() {
   rm -rf -- "$dir"
 }
 
+# the cluster's data folder of DIR (relocated or not)
+data_of() {
+  [[ -f "$dir/$MARKER" ]] || die "$dir was not made by this script (no $MARKER)"
+  if [[ -f "$dir/relocated" ]]; then echo "$(<"$dir/relocated")/data"; else echo "$(cd "$dir" && pwd)/data"; fi
+}
+
 case "$cmd" in
   start) start ;;
   stop) stop ;;
+  crash) as_owner "$PG_BIN/pg_ctl" -D "$(data_of)" -m immediate -w -t 30 stop >/dev/null ;;
+  up) as_owner "$PG_BIN/pg_ctl" -D "$(data_of)" -l "$(dirname "$(data_of)")/log" -w -t 60 start >/dev/null ;;
   *) usage ;;
 esac

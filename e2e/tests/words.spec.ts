@@ -18,7 +18,10 @@ test('操作日志 reads in Chinese: actions, results and object kinds, no codes
   for (const a of actions) expect(a, a).not.toMatch(/^[a-z_]+(\.[a-z_]+)*$/);
   expect(actions).toContain('登录');
   for (const r of await cells('结果')) expect(['成功', '失败', '拒绝']).toContain(r.trim());
-  for (const o of await cells('对象')) expect(o).not.toMatch(/^[a-z_]+ ·/);
+  const objects = await cells('对象');
+  for (const o of objects) expect(o).not.toMatch(/^[a-z_]+ ·|[0-9a-f]{8}(-|…)/);
+  // each object by its kind and Chinese name
+  expect(objects.some((o) => /^[\u4e00-\u9fa5“”]+ · [\u4e00-\u9fa5]/.test(o))).toBe(true);
   await page.screenshot({ path: `${shots}/audit-words.png` });
 });
 

@@ -76,7 +76,11 @@ export async function benchPostings(label: string, database: Database) {
   );
   // the planner alone on the same problem, for the share the server adds around it
   const [, planner] = await seconds(async () =>
-    plan(problem, { ...plannerOptions('cyl2015'), timeBudgetMs: 4000, now: () => performance.now() }),
+    plan(problem, {
+      ...plannerOptions('cyl2015', problem),
+      timeBudgetMs: 4000,
+      now: () => performance.now(),
+    }),
   );
   const [draft, generate] = await seconds(() => generatePlan(p, systemActor, program.id));
   const hard = draft.violations.filter((v) => v.hard).length;

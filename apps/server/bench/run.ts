@@ -18,7 +18,8 @@ import { type Database, openPglite, openPostgres } from '../src/platform/db/clie
 import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
-import { benchCompliance } from './compliance.ts';
+import { benchCompliance, complianceSizes, freshDatabase } from './compliance.ts';
+import { benchLedgerImport, freshPostgres } from './ledger-import.ts';
 import { benchPlanner } from './planner.ts';
 import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
@@ -68,10 +69,13 @@ async function main() {
     'backend     operation                    through the API        raw SQL, same run     API/raw',
   );
   await benchOne('PGlite', await openPglite(undefined));
-  const pglite = await openPglite(undefined);
-  await benchCompliance('PGlite', pglite).finally(() => pglite.close());
+  for (const size of complianceSizes()) {
+    const pglite = await openPglite(undefined);
+    await benchCompliance('PGlite', pglite, size.cadres, size.perCadre).finally(() => pglite.close());
+  }
   const postingsPglite = await openPglite(undefined);
   await benchPostings('PGlite', postingsPglite).finally(() => postingsPglite.close());
+  await benchLedgerImport('PGlite', () => openPglite(undefined));
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
   const url =
     process.env.BENCH_DATABASE_URL ??
@@ -80,8 +84,13 @@ async function main() {
     }).trim();
   try {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
-    const postgres = await openPostgres(url, 4);
-    await benchCompliance('PostgreSQL', postgres).finally(() => postgres.close());
+    await benchLedgerImport('PostgreSQL', freshPostgres(url));
+    for (const size of complianceSizes()) {
+      const postgres = await openPostgres(await freshDatabase(url, `bench_compliance_${size.cadres}`), 4);
+      await benchCompliance('PostgreSQL', postgres, size.cadres, size.perCadre).finally(() =>
+        postgres.close(),
+      );
+    }
     const postingsPostgres = await openPostgres(url, 4);
     await benchPostings('PostgreSQL', postingsPostgres).finally(() => postingsPostgres.close());
   } finally {

@@ -18,7 +18,9 @@ import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { annualCycleRoutes } from './modules/annual-cycle/annual-cycle.routes.ts';
 import { assessmentRoutes } from './modules/annual-cycle/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { bulletinRoutes } from './modules/bulletins/bulletins.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
+import { cardPageRoute, cardPublicRoutes, cardRoutes } from './modules/cards/cards.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
@@ -26,10 +28,14 @@ import { contactRoutes } from './modules/contacts/contacts.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { openDayPublicRoutes, openDayRoutes } from './modules/open-days/open-days.routes.ts';
 import { installMetrics } from './modules/operations/metrics.ts';
+import { halfYearReportRoutes } from './modules/org-reports/org-reports.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { pointProposalRoutes } from './modules/point-proposals/point-proposals.routes.ts';
 import { planningRoutes } from './modules/postings/planning.routes.ts';
 import { postingRoutes } from './modules/postings/postings.routes.ts';
+import { secretaryPostRoutes } from './modules/secretary-posts/secretary-posts.routes.ts';
 import { installAuthHook } from './platform/auth/auth.hook.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { ping } from './platform/db/client.ts';
@@ -37,6 +43,7 @@ import { installErrorHandler } from './platform/errors.ts';
 import { installResponseDefaults, installTextGuard } from './platform/http.ts';
 import { installRequestLog } from './platform/logger.ts';
 import type { Platform } from './platform/platform.ts';
+import { installPublicScope, PUBLIC_PREFIX } from './platform/public.ts';
 import { serveWebApp } from './platform/web-app.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -143,13 +150,29 @@ export async function buildApp(
       await api.register(annualCycleRoutes(p));
       await api.register(assessmentRoutes(p));
       await api.register(formRoutes(p));
+      await api.register(bulletinRoutes(p));
+      await api.register(openDayRoutes(p));
       await api.register(planningRoutes(p));
       await api.register(postingRoutes(p));
       await api.register(complianceRoutes(p));
       await api.register(complianceViewRoutes(p));
+      await api.register(pointProposalRoutes(p));
+      await api.register(secretaryPostRoutes(p));
+      await api.register(halfYearReportRoutes(p));
+      await api.register(cardRoutes(p));
     },
     { prefix: '/api/v1' },
   );
+  // public pages (decision 31): no session, no CSRF, small bodies, rate-limited, no markup
+  await app.register(
+    async (pub) => {
+      installPublicScope(pub, p);
+      await pub.register(cardPublicRoutes(p));
+      await pub.register(openDayPublicRoutes(p));
+    },
+    { prefix: PUBLIC_PREFIX },
+  );
+  await app.register(cardPageRoute(p));
 
   serveWebApp(app, p.config.webDist);
   return app;

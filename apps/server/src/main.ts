@@ -37,6 +37,10 @@ async function main() {
     ),
   );
 
+  // jobs a crashed process of this host left running are failed (nothing of them was written)
+  const { failInterruptedImports } = await shutdown.step(import('./modules/ledger/ledger.jobs.ts'));
+  await shutdown.step(failInterruptedImports(p));
+
   let demoAccounts: { username: string; password: string; role: string }[] = [];
   if (config.demo) {
     const { seedDemo } = await shutdown.step(import('./modules/demo/demo.service.ts'));

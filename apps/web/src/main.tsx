@@ -44,7 +44,26 @@ createRoot(root).render(
     <ConfigProvider
       locale={zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#c41d1d', motion } }}
+      theme={{
+        // WCAG AA text contrast (4.5:1) on white: antd's greys (#8c8c8c 3.4:1, #bfbfbf), link blue
+        // (#1677ff 4.0:1) and error red (#ff4d4f 3.9:1) fail it; these darker shades pass
+        token: {
+          colorPrimary: '#c41d1d',
+          colorTextSecondary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextTertiary: '#595959',
+          colorTextQuaternary: '#737373',
+          colorTextPlaceholder: '#737373',
+          colorLink: '#0958d9',
+          colorInfo: '#0958d9',
+          colorError: '#cf1322',
+          colorWarning: '#ad6800',
+          // warning text (还剩 N 天) is derived lighter than colorWarning; #874d00 is 6.8:1
+          colorWarningText: '#874d00',
+          colorSuccess: '#237804',
+          motion,
+        },
+      }}
     >
       <AntApp>
         <FeedbackBridge />

@@ -73,6 +73,7 @@ const routes: RouteObject[] = [
             ...page(() => import('./pages/postings/MyPostingPage.tsx'), 'MyPostingPage'),
           },
           { path: '/me/groups/:id', ...page(groups, 'MyGroupPage') },
+          { path: '/me/card', ...page(() => import('./pages/me/MyCardPage.tsx'), 'MyCardPage') },
           {
             element: <RequireAdmin />,
             children: [

@@ -73,7 +73,7 @@ export const ZReviewRequest = z.object({
   comment: z.string().trim().max(2000).optional(),
 });
 
-export const ZFilingKind = z.enum(['task_list', 'midyear_report']);
+export const ZFilingKind = z.enum(['task_list', 'midyear_report', 'year_summary']);
 
 /** A roster line: every cadre of the organization, with their filing of the year or its absence. */
 export const ZFilingRosterItem = z.object({
@@ -244,6 +244,8 @@ export const ZMaterialPack = z.object({
   year: z.number().int(),
   taskList: ZTaskList.nullable(),
   selfCheck: ZSelfCheck.nullable(),
+  /** 个人总结 (seed 001 四.3 资料核查), as submitted: frozen figures and the cadre's words */
+  yearSummary: ZSelfCheck.nullable(),
   research: ZResearch,
   figures: z.array(ZSelfCheckFigure),
   spotChecks: z.array(ZSpotCheck),
@@ -258,6 +260,7 @@ export const ZMilestoneKind = z.enum([
   'task_list',
   'midyear_report',
   'research_report',
+  'year_summary',
   'midyear_summary',
   'assessment',
   'report_recommendation',
@@ -288,3 +291,11 @@ export type TReminders = z.infer<typeof ZReminders>;
 export type TMaterialPack = z.infer<typeof ZMaterialPack>;
 export type TTalkList = z.infer<typeof ZTalkList>;
 export type TRecommendationList = z.infer<typeof ZRecommendationList>;
+
+/** A cadre's own 考核等次: null until the assessment is published. */
+export const ZPublishedGrade = z.object({
+  cadreId: ZId,
+  year: z.number().int(),
+  grade: ZGrade.nullable(),
+  publishedAt: z.string().nullable(),
+});

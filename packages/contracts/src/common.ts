@@ -38,6 +38,8 @@ export const ZErrorCode = z.enum([
   'totp_enrolment_required',
   'csrf',
   'payload_too_large',
+  // a public page's limit per address or per card (decision 31)
+  'rate_limited',
   'unavailable',
   'internal',
 ]);

@@ -21,6 +21,16 @@ export const ZComplianceQuery = z.object({
 });
 export type TComplianceQuery = z.infer<typeof ZComplianceQuery>;
 
+/** One subject's results with the records behind them (the records drawer): the subject by its ids. */
+export const ZComplianceEvidenceQuery = ZComplianceQuery.extend({
+  rule: ZRuleId.optional(),
+  cadre: ZId.optional(),
+  point: ZId.optional(),
+  /** The organization a result speaks of (`org` is the subtree evaluated, as for the dashboard). */
+  subjectOrg: ZId.optional(),
+});
+export type TComplianceEvidenceQuery = z.infer<typeof ZComplianceEvidenceQuery>;
+
 export const ZComplianceResult = z.object({
   rule: z.string(),
   /** Subjects by the ids the ledger gave them; those that do not apply are null. */

@@ -105,3 +105,36 @@ export const pointCategoryLabels: Record<z.infer<typeof ZPointCategory>, string>
   rectify: '整顿',
   new: '新建',
 };
+
+/** Where a problem was passed (seed 004 细则四.4). */
+export const problemDestinationLabels = {
+  committee: '上级团委',
+  party_government: '党政部门',
+  two_sessions: '两会提案',
+} as const;
+/**
+ * 明白帐 of a point (seed 000 四.2 工作台账制度, seed 002 三 “为当地团组织做一本明白帐”): its
+ * sections in the seeds' order; the last four are the support won (seed 000 三.四 优化环境).
+ */
+export const factBookSections = [
+  'situation',
+  'members',
+  'organizations',
+  'difficulties',
+  'support_policy',
+  'support_funds',
+  'support_staff',
+  'support_premises',
+] as const;
+export type TFactBookSection = (typeof factBookSections)[number];
+
+export const factBookSectionLabels: Record<TFactBookSection, string> = {
+  situation: '当地基本情况',
+  members: '团员和团干部队伍情况',
+  organizations: '基层团组织情况',
+  difficulties: '存在的困难和问题',
+  support_policy: '争取支持：政策',
+  support_funds: '争取支持：资金',
+  support_staff: '争取支持：工作力量',
+  support_premises: '争取支持：阵地建设',
+};

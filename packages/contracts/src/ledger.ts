@@ -32,6 +32,9 @@ export const ZLedgerOrganization = z.strictObject({
     .regex(/^\d{6}$/)
     .optional(),
   field: ZOrgField.optional(),
+  // optional part: the spans the committee's secretary post stood empty (cyl2014.secretary_vacancy);
+  // the key present, even as [], means the post is tracked
+  secretaryVacancies: z.array(z.strictObject({ from: ZDate, to: ZDate.nullable() })).optional(),
 });
 
 export const ZLedgerCadre = z.strictObject({
@@ -61,6 +64,8 @@ export const ZLedgerContactPoint = z.strictObject({
   showcase: z.boolean().optional(),
   predecessor: ZId.optional(),
   handoverNote: z.string().max(20_000).optional(),
+  // optional part: the day the point was entered on the 联系点登记表 (gd2006.registration)
+  registeredOn: ZDate.optional(),
 });
 
 export const ZLedgerContact = z.strictObject({
@@ -73,6 +78,21 @@ export const ZLedgerContact = z.strictObject({
   of: z.array(ZId),
   keyOf: z.array(ZId).optional(),
 });
+
+/**
+ * Where a problem was passed (seed 004 细则四.4): a League committee above (`committee`, named by
+ * `passedToOrg`), a Party or government department (`party_government`), or a 两会 proposal
+ * (`two_sessions`); the department or the proposal is named in `passedToUnit`.
+ */
+export const ZProblemDestination = z.enum(['committee', 'party_government', 'two_sessions']);
+export type TProblemDestination = z.infer<typeof ZProblemDestination>;
+
+/** Kinds of the top-level `filings`: the half-year report of a county committee (mz2016). */
+export const ZLedgerFilingKind = z.enum(['half_year_report']);
+
+/** A report an organization filed (optional part `filings`), dated by its first submission. */
+export const ZLedgerFiling = z.strictObject({ id: ZId, kind: ZLedgerFilingKind, org: ZId, date: ZDate });
+export type TLedgerFiling = z.infer<typeof ZLedgerFiling>;
 
 const common = {
   id: ZId,
@@ -133,6 +153,17 @@ export const ZLedgerActivity = z.discriminatedUnion('type', [
     title: z.string().max(200).optional(),
     assignee: ZId.optional(),
     dueOn: ZDate.optional(),
+    // extensions: followed to the end (seed 004): where it was passed, the answer, the reply to the youth
+    passedTo: ZProblemDestination.optional(),
+    passedToOrg: ZId.optional(),
+    passedToUnit: z.string().min(1).max(200).optional(),
+    passedOn: ZDate.optional(),
+    answer: z.string().min(1).max(5000).optional(),
+    answeredOn: ZDate.optional(),
+    reply: z.string().min(1).max(5000).optional(),
+    repliedOn: ZDate.optional(),
+    // extension: where the problem came from — `card`: a youth left it on a public card
+    origin: z.enum(['card']).optional(),
   }),
 ]);
 export type TLedgerActivity = z.infer<typeof ZLedgerActivity>;
@@ -146,6 +177,8 @@ export const ZLedgerDocument = z.strictObject({
   contactPoints: z.array(ZLedgerContactPoint).default([]),
   contacts: z.array(ZLedgerContact).default([]),
   activities: z.array(ZLedgerActivity).default([]),
+  // optional part: reports filed (mz2016.half_year_report; the annual cycle's as an extension)
+  filings: z.array(ZLedgerFiling).optional(),
 });
 export type TLedgerDocument = z.infer<typeof ZLedgerDocument>;
 

@@ -32,6 +32,21 @@ export type TCreatePostingProgramRequest = z.infer<typeof ZCreatePostingProgramR
 
 export const ZPlanStatus = z.enum(['draft', 'published']);
 
+/** What a new program of one kind starts from, for the organization the admin is at. */
+export const ZProgramSuggestion = z.object({
+  kind: ZPostingProgramKind,
+  name: z.string(),
+  /** the organ cadres (active full-time and seconded) the plan will post */
+  staff: z.number().int(),
+  batches: z.array(z.object({ name: z.string(), start: ZDate })),
+  /** the kind's rules and why these batches, in one sentence */
+  hint: z.string(),
+});
+export type TProgramSuggestion = z.infer<typeof ZProgramSuggestion>;
+/** Only the kinds the organization's level may run (none below a county or at a prefecture). */
+export const ZProgramSuggestionList = z.object({ items: z.array(ZProgramSuggestion) });
+export const ZProgramSuggestionQuery = z.object({ org: ZId });
+
 export const ZPostingProgram = z.object({
   id: ZId,
   name: z.string(),
@@ -100,7 +115,10 @@ export const ZPlanViolation = z.object({
   rule: z.string(),
   subject: z.string(),
   hard: z.boolean(),
+  /** every cadre, batch, organization and group named by its Chinese name */
   message: z.string(),
+  /** what would mend it, in Chinese */
+  fix: z.string(),
 });
 export type TPlanViolation = z.infer<typeof ZPlanViolation>;
 
@@ -138,6 +156,8 @@ export const ZPostingPlanView = z.object({
   rows: z.array(ZPlanRow),
   groups: z.array(ZPlanGroupView),
   unassigned: z.array(z.object({ cadre: ZId, cadreName: z.string(), reason: z.string() })),
+  /** the organs' cadres the planner never saw (part-time cadres are not organ staff), with why */
+  leftOut: z.array(z.object({ cadre: ZId, cadreName: z.string(), reason: z.string() })),
   violations: z.array(ZPlanViolation),
   /** the planner's soft score: `total` and its parts */
   score: z.record(z.string(), z.number()),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZDate, ZId } from './common.ts';
 import { ZOrgField, ZOrgLevel } from './enums.ts';
 import { activityTypes } from './labels.ts';
-import { type TLedgerActivity, ZLedgerActivity, ZPointCategory } from './ledger.ts';
+import { type TLedgerActivity, ZLedgerActivity, ZPointCategory, ZProblemDestination } from './ledger.ts';
 
 /**
  * Contact points (联系点) with rotation and handover, and the one work log (工作日志) of activities.
@@ -35,6 +35,8 @@ export const ZContactPoint = z.object({
   showcase: z.boolean(),
   predecessorId: ZId.nullable(),
   successorId: ZId.nullable(),
+  /** the day it was entered on the 联系点登记表 (gd2006.registration); null while not registered */
+  registeredOn: ZDate.nullable(),
 });
 export type TContactPoint = z.infer<typeof ZContactPoint>;
 
@@ -48,6 +50,8 @@ export const ZCreateContactPointRequest = z
     category: ZPointCategory.optional(),
     topic: z.string().trim().max(200).optional(),
     showcase: z.boolean().optional(),
+    /** 登记: the day it is entered on the 联系点登记表 */
+    registeredOn: ZDate.optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.cadreId === undefined) === (v.holderOrgId === undefined)) {
@@ -119,6 +123,13 @@ export const ZActivitySummary = z.object({
   status: z.string().nullable(),
   assignee: ZId.nullable(),
   dueOn: ZDate.nullable(),
+  /** a problem followed to the end: where it went, the answer received, the reply given to the youth */
+  passedTo: ZProblemDestination.nullable(),
+  answer: z.string().nullable(),
+  reply: z.string().nullable(),
+  repliedOn: ZDate.nullable(),
+  /** where a problem came from: `card` when a youth left it on a public card */
+  origin: z.enum(['card']).nullable().optional(),
   contactIds: z.array(ZId),
   note: z.string().nullable(),
   attachmentCount: z.number().int(),

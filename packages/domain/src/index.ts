@@ -1,6 +1,7 @@
 export * from './activities.ts';
 export * from './annual-cycle/index.ts';
 export * from './bilingual.ts';
+export * from './bulletins/index.ts';
 export * from './compliance/index.ts';
 export * from './divisions.ts';
 export * from './org-tree.ts';

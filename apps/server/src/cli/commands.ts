@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { RejectedError, UsageError } from './errors.ts';
 import { formsCommand } from './forms.ts';
 import { planCommand } from './plan.ts';
+import { rotateKeyCommand } from './rotate-key.ts';
 
 // Each command loads what it needs when it runs: `npx lianxin` with a usage error loads none of it.
 const ledgerImport = () => import('../modules/ledger/ledger.import.ts');
@@ -109,8 +110,11 @@ export const commands: Record<string, Command> = {
         throw new RejectedError(`无法读取 JSON 文件 / cannot read ${file} as JSON: ${(e as Error).message}`);
       }
       const { importLedger, LedgerRejected, operatorActor, rejectionBody } = await ledgerImport();
+      const { progressPrinter } = await import('../modules/ledger/ledger.progress.ts');
       try {
-        return await importLedger(p, operatorActor(actorName), raw);
+        return await importLedger(p, operatorActor(actorName), raw, {
+          onProgress: progressPrinter(process.stderr),
+        });
       } catch (e) {
         if (e instanceof LedgerRejected) throw new RejectedError(JSON.stringify(rejectionBody(e), null, 2));
         return asRejection(e);
@@ -146,10 +150,27 @@ export const commands: Record<string, Command> = {
       return evaluateCompliance(p, operatorActor(actorName), query.data).catch(asRejection);
     },
   },
+  card: {
+    summary:
+      '打印团干部联系名片的完整地址（--on / --off 先开启或关闭） / print a cadre’s public card URL, switching it on or off first',
+    options: { cadre: { type: 'string' }, on: { type: 'boolean' }, off: { type: 'boolean' } },
+    async run(p, { values, positionals, actorName }) {
+      const cadre = text(values.cadre);
+      if (!cadre || positionals.length > 0 || (values.on && values.off))
+        throw new UsageError('用法 / usage: npx lianxin card --cadre ID [--on | --off]');
+      const { ensureCard } = await import('../modules/cards/cards.service.ts');
+      const { operatorActor } = await ledgerImport();
+      // the same service the cadre's own switch calls, as the local operator (decision 18)
+      const enabled = values.on ? true : values.off ? false : undefined;
+      const card = await ensureCard(p, operatorActor(actorName), { cadre }, enabled).catch(asRejection);
+      return { cadre, url: card.url, enabled: card.enabled };
+    },
+  },
   plan: planCommand,
   forms: formsCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'rotate-key': rotateKeyCommand,
   'audit-verify': {
     summary: '用审计密钥校验审计日志哈希链是否完整 / verify the audit log HMAC chain with the audit key',
     options: {},

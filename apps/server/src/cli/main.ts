@@ -48,9 +48,11 @@ async function run(argv: string[]): Promise<number> {
       console.error(`${e.message}\n${usage}`);
       return 2;
     }
-    if (e instanceof FolderLockedError || e instanceof RejectedError) {
+    // KeyStateError by name: importing its module would load the schema for a usage error
+    const keyState = e instanceof Error && e.name === 'KeyStateError';
+    if (e instanceof FolderLockedError || e instanceof RejectedError || keyState) {
       if (e instanceof RejectedWithOutput) console.log(JSON.stringify(e.output, null, 2));
-      console.error(e.message);
+      console.error((e as Error).message);
       return 1;
     }
     throw e;

@@ -37,6 +37,8 @@ export interface Config {
   webDist: string;
   /** attachments per cadre, in MiB (LIANXIN_ATTACHMENT_QUOTA_MB) */
   attachmentQuotaMb: number;
+  /** the address youths reach the server by, for public cards' URLs and QR codes (LIANXIN_PUBLIC_URL) */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: Math.floor(positiveNumber(env.LIANXIN_BACKUP_KEEP, 7, 'LIANXIN_BACKUP_KEEP')),
     webDist: path.join(repoRoot, 'apps/web/dist'),
     attachmentQuotaMb,
+    publicUrl: (env.LIANXIN_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }
 

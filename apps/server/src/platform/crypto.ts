@@ -10,6 +10,8 @@ import type { CipherName, Config } from './config.ts';
  */
 export interface FieldCipher {
   readonly name: CipherName;
+  /** a fingerprint of the master key (a keyed hash under its own sub-key): names a key, reveals nothing */
+  readonly keyId: string;
   encrypt(plain: string): Buffer;
   decrypt(stored: Buffer): string;
   /** the same for bytes (attachments, small enough to encrypt whole) */
@@ -36,6 +38,11 @@ export function createFieldCipher(name: CipherName, master: Buffer): FieldCipher
   const { seal, open } = name === 'aes-256-gcm' ? aesGcm(subKey(master, name, 32)) : sm4(master);
   return {
     name,
+    keyId: crypto
+      .createHmac('sha256', subKey(master, 'key-id', 32))
+      .update('lianxin')
+      .digest('hex')
+      .slice(0, 16),
     blindIndex: (plain) => crypto.createHmac(macHash, indexKey).update(plain).digest('hex'),
     objectName: (data) => crypto.createHmac(macHash, objectKey).update(data).digest('hex'),
     encrypt: (plain) => seal(Buffer.from(plain, 'utf8')),
@@ -144,7 +151,7 @@ function loadKey(
   k: { inline?: string; file?: string; variables: string; generated: string; what: string },
 ): Buffer {
   if (k.inline) return Buffer.from(k.inline, 'base64');
-  if (k.file) return Buffer.from(fs.readFileSync(k.file, 'utf8').trim(), 'base64');
+  if (k.file) return readKeyFile(k.file);
   if (config.databaseUrl) {
     throw new Error(`With DATABASE_URL a key is required: set ${k.variables} (32 random bytes, base64).`);
   }
@@ -157,4 +164,13 @@ function loadKey(
     );
   }
   return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+/** A key file: 32 or more random bytes in base64 on one line. */
+export const readKeyFile = (file: string) => Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+
+/** A new key file, readable by its owner only; never overwrites one. */
+export function writeNewKeyFile(file: string) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
 }

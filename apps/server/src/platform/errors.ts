@@ -31,6 +31,7 @@ export const httpStatus = {
   totp_enrolment_required: 403,
   csrf: 403,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 } as const satisfies Record<TErrorCode, number>;
@@ -58,6 +59,12 @@ export function installErrorHandler(app: FastifyInstance) {
       const e = badRequest('Request is invalid', '请求内容有误', details);
       return reply.code(400).send(errorBody(e));
     }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const e = new AppError('payload_too_large', 'Request body too large', '提交的内容过长', [
+        { path: 'body', message: `超过 ${request.routeOptions.bodyLimit ?? ''} 字节 / too large` },
+      ]);
+      return reply.code(413).send(errorBody(e));
+    }
     if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply
         .code(413)
@@ -66,7 +73,46 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(400).send(errorBody(badRequest(err.message, `请求有误：${err.message}`)));
     }
+    if (databaseUnavailable(err)) {
+      request.log.warn({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('Retry-After', '5')
+        .send(
+          errorBody(
+            new AppError(
+              'unavailable',
+              'The database is unavailable; please try again shortly',
+              '数据库暂时不可用，请稍后重试',
+            ),
+          ),
+        );
+    }
     request.log.error(err);
     return reply.code(500).send(errorBody(new AppError('internal', 'Internal error', '服务器内部错误')));
   });
+}
+
+// PostgreSQL gone or restarting: refused or cut connections, admin shutdown, crash recovery, a
+// connection that cannot be had in time. Not the request's fault, and it passes: 503.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/** Whether an error (or its cause, as drizzle wraps the driver's) says the database is away. */
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  }
+  return false;
 }

@@ -46,13 +46,16 @@ const unstorableText = (path: string) =>
   );
 
 /** The path of the first string (value or key) in `value` holding unstorable text, e.g. `contacts[2].unit`. */
-export function unstorablePath(value: unknown): string | null {
+export const unstorablePath = (value: unknown) => firstTextPath(value, unstorable);
+
+/** The path of the first string (value or key) in `value` for which `test` holds, or null. */
+export function firstTextPath(value: unknown, test: (s: string) => boolean): string | null {
   // a stack, not recursion: a deeply nested body must not overflow the call stack
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
     const [v, path] = stack.pop() as [unknown, string];
     if (typeof v === 'string') {
-      if (unstorable(v)) return path;
+      if (test(v)) return path;
     } else if (Array.isArray(v)) {
       // pushed last to first, so the first offending field in reading order is named
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`]);
@@ -61,7 +64,7 @@ export function unstorablePath(value: unknown): string | null {
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, item] = entries[i] as [string, unknown];
         const at = path ? `${path}.${key}` : key;
-        if (unstorable(key)) return at;
+        if (test(key)) return at;
         stack.push([item, at]);
       }
     }

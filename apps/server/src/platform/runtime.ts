@@ -1,12 +1,15 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
-import { createAuditMac, createFieldCipher, loadAuditKey, loadMasterKey } from './crypto.ts';
+import { createAuditMac, createFieldCipher, loadAuditKey, loadMasterKey, writeNewKeyFile } from './crypto.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
+import { assertKeyCurrent } from './key-state.ts';
 import { createPlatform, type Platform } from './platform.ts';
+
+/** PostgreSQL's application_name of an app server's connections. */
+export const SERVER_APPLICATION = 'lianxin server';
 
 export interface Runtime {
   config: Config;
@@ -30,6 +33,8 @@ export async function openRuntime(
   command: string,
   config = loadConfig(),
   log: RuntimeLog = { warn: (m) => console.error(m) },
+  // only rotate-key opens a database whose key state it is about to change
+  opts: { checkKey?: boolean } = {},
 ): Promise<Runtime> {
   if (config.demo && config.databaseUrl) {
     throw new Error(
@@ -39,7 +44,12 @@ export async function openRuntime(
   let release = () => {};
   let database: Database;
   if (config.databaseUrl) {
-    database = await openPostgres(config.databaseUrl);
+    // named, so that rotate-key can tell whether an app server is still connected
+    database = await openPostgres(
+      config.databaseUrl,
+      10,
+      command === 'server' ? SERVER_APPLICATION : command,
+    );
   } else {
     release = lockDataDir(config.dataDir, command, command === 'server' ? config.port : null);
     try {
@@ -56,6 +66,7 @@ export async function openRuntime(
     const cipher = createFieldCipher(config.cipher, loadMasterKey(config, notice));
     const auditMac = createAuditMac(config.cipher, loadAuditKey(config, notice));
     platform = createPlatform(database, cipher, systemClock, config, auditMac);
+    if (opts.checkKey !== false) await assertKeyCurrent(database.db, cipher);
   } catch (e) {
     await database.close().catch(() => {});
     release();
@@ -93,8 +104,7 @@ function placeKeys(config: Config, log: RuntimeLog) {
   for (const k of keys) {
     if (k.inline) continue;
     if (k.file && fresh && !fs.existsSync(k.file)) {
-      fs.mkdirSync(path.dirname(path.resolve(k.file)), { recursive: true });
-      fs.writeFileSync(k.file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+      writeNewKeyFile(k.file);
       log.warn(
         `生成了密钥 ${k.file}（${k.variable}），请另行妥善保管 / generated a new key into ${k.file}: keep a copy apart from the backups`,
       );

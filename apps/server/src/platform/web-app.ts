@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Hashed build output: a file's name changes with its content, so it never needs asking again. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -39,4 +39,21 @@ export function serveWebApp(app: FastifyInstance, dist: string) {
       },
     });
   });
+}
+
+/** The public pages' own entry (its own Vite entry, loading no admin code). */
+export const PUBLIC_PAGE = 'card.html';
+
+const GONE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>名片不存在</title></head><body style="font-family:sans-serif;padding:2rem;text-align:center"><h1 style="font-size:1.3rem">名片不存在或已关闭</h1><p>This card does not exist or has been switched off.</p></body></html>`;
+
+/**
+ * A public page's answer: its entry when the object behind the URL may be shown, else a real 404
+ * (a switched-off card is gone, decision 31). Never cached: the owner may switch it off any time.
+ */
+export function sendPublicPage(reply: FastifyReply, dist: string, shown: boolean) {
+  reply.header('Cache-Control', 'no-store');
+  if (!shown) return reply.code(404).type('text/html; charset=utf-8').send(GONE_PAGE);
+  if (!fs.existsSync(path.join(dist, PUBLIC_PAGE)))
+    return reply.code(503).type('text/plain; charset=utf-8').send('web app not built (npm run build)');
+  return reply.sendFile(PUBLIC_PAGE);
 }

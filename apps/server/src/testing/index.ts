@@ -183,6 +183,17 @@ export class Client {
     this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
   patch = (url: string, payload?: unknown) =>
     this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  put = (url: string, payload?: unknown) =>
+    this.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] });
+}
+
+/** An anonymous visitor of the public pages from one address: no session, no CSRF token. */
+export function visitor(ctx: TestContext, remoteAddress = '203.0.113.7') {
+  return {
+    get: (url: string) => ctx.app.inject({ method: 'GET', url, remoteAddress }),
+    post: (url: string, payload?: unknown) =>
+      ctx.app.inject({ method: 'POST', url, payload: payload as InjectOptions['payload'], remoteAddress }),
+  };
 }
 
 export async function signedIn(ctx: TestContext, username: string) {

@@ -7,6 +7,9 @@ import type {
   TAttachment,
   TCadre,
   TCadreInput,
+  TCard,
+  TCardMessage,
+  TCardSettings,
   TContact,
   TContactList,
   TContactPoint,
@@ -16,6 +19,8 @@ import type {
   TCreateContactPointRequest,
   TCreateContactRequest,
   TCreateOrganizationRequest,
+  TFactBook,
+  TFactBookSection,
   TImportResult,
   TKeeperRequestCreate,
   TKeeperRequestReceipt,
@@ -30,7 +35,7 @@ import type {
   TUpdateContactRequest,
   TUpdateOrganizationRequest,
 } from '@lianxin/contracts';
-import { ApiError, buildUrl, request, setCsrfToken } from './client.ts';
+import { API_BASE, ApiError, buildUrl, request, setCsrfToken } from './client.ts';
 
 export interface TPaged<T> {
   items: T[];
@@ -59,6 +64,8 @@ export interface TAuditRow {
   action: string;
   objectType: string | null;
   objectId: string | null;
+  /** the object's Chinese name (a youth's masked); null when gone or not readable */
+  objectName: string | null;
   ip: string | null;
   result: string;
 }
@@ -221,8 +228,26 @@ export const api = {
         { method: 'POST', body },
       ),
     ledger: (id: string) => request<TPointLedger>(`/contact-points/${encodeURIComponent(id)}/ledger`),
+    factBook: (id: string) => request<TFactBook>(`/contact-points/${encodeURIComponent(id)}/fact-book`),
+    writeFactBook: (id: string, body: { section: TFactBookSection; text: string }) =>
+      request<TFactBook>(`/contact-points/${encodeURIComponent(id)}/fact-book`, { method: 'PUT', body }),
   },
 
+  cards: {
+    /** 联系名片 of a cadre (null before it is first saved) */
+    ofCadre: (cadreId: string) => request<TCard | null>(`/cadres/${encodeURIComponent(cadreId)}/card`),
+    saveForCadre: (cadreId: string, body: Partial<TCardSettings>) =>
+      request<TCard>(`/cadres/${encodeURIComponent(cadreId)}/card`, { method: 'PUT', body }),
+    posterUrl: (cardId: string, format: 'png' | 'pdf') =>
+      `${API_BASE}/cards/${encodeURIComponent(cardId)}/poster.${format}`,
+    messageOfProblem: (problemId: string) =>
+      request<TCardMessage>(`/problems/${encodeURIComponent(problemId)}/card-message`),
+    reply: (messageId: string, reply: string) =>
+      request<TCardMessage>(`/card-messages/${encodeURIComponent(messageId)}/reply`, {
+        method: 'POST',
+        body: { reply },
+      }),
+  },
   activities: {
     create: (body: TCreateActivityRequest) =>
       request<TActivityDetail>('/activities', { method: 'POST', body }),

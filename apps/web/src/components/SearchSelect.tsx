@@ -65,6 +65,8 @@ export function SearchSelect({
       showSearch={{ filterOption: false, onSearch }}
       notFoundContent={loading ? <Spin size="small" /> : hint}
       placeholder={placeholder ?? hint}
+      // outside a Form.Item (no id to tie a label to) the hint names the field for screen readers
+      aria-label={id ? undefined : (placeholder ?? hint)}
       allowClear={allowClear}
       style={{ width: '100%' }}
     />

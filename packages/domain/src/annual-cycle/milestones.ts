@@ -12,6 +12,7 @@ export type MilestoneKind =
   | 'task_list'
   | 'midyear_report'
   | 'research_report'
+  | 'year_summary'
   | 'midyear_summary'
   | 'assessment'
   | 'report_recommendation'
@@ -62,6 +63,14 @@ const CYCLE: Partial<Record<PresetId, readonly MilestoneDef[]>> = {
       rule: 'baoji2018.research',
       param: 'by',
       title: { zh: '形成调研报告', en: 'Submit the research report' },
+    },
+    // 四.3 年底考核 starts at the end of November with 资料核查 of each 个人总结 (and 述职, 五.3).
+    {
+      kind: 'year_summary',
+      who: 'cadre',
+      rule: 'baoji2018.assessment',
+      fixed: '11-30',
+      title: { zh: '提交个人总结（述职）', en: 'Submit the year-end summary' },
     },
     // 附表2 说明: 此表每年6月底、11月底由各县(区)团委、团市委机关各部室汇总.
     {

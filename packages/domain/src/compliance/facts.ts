@@ -8,6 +8,15 @@ import type { ContactRole, Employment, Field, Rank } from './types.ts';
  * for "year" lists — counted in the year in which it ends. Lists carry record ids, so a result
  * can name its evidence; the engine only counts, compares and filters by dates.
  */
+/**
+ * The id of an unlisted entry. A count-only evaluation (the server's dashboards) lists the records
+ * behind a number only for the subject someone opens; everywhere else a list holds unlisted entries
+ * that carry what the rules read (a date, on-site days, a field, a status) and no id. No rule keys on
+ * such an id; every contact a rule does key on (a youth kept by two or more cadres of one
+ * organization, mz2016.no_over_contact) is listed.
+ */
+export const UNLISTED = '';
+
 export interface ComplianceFacts {
   year: number;
   /** Capped at 31 December of `year` (decision 9). */
@@ -117,7 +126,16 @@ export interface CadreFacts {
   rhythm: ContactRhythm[];
   /** Mondays (YYYY-MM-DD) of the weeks with a day among grassroots youth (4+1). */
   grassrootsWeeks: string[];
-  problems: { id: string; date: string; status: 'open' | 'in_progress' | 'resolved' | 'escalated' }[];
+  /**
+   * `followedOn`: the first day it was passed on (to a committee, a department, a 两会 proposal) or
+   * replied to (the answer given back to the youth), whichever came first; null while neither.
+   */
+  problems: {
+    id: string;
+    date: string;
+    status: 'open' | 'in_progress' | 'resolved' | 'escalated';
+    followedOn: string | null;
+  }[];
   // The state at asOf:
   /** Contacts whose `of` lists the cadre (the "100" of 1+100). */
   contactsKept: ContactRef[];

@@ -112,9 +112,16 @@ export function cadreFacts(ix: LedgerIndex): CadreFacts[] {
         id: c.a.id,
         date: c.on,
         status: (c.a.status ?? 'open') as CadreFacts['problems'][number]['status'],
+        followedOn: firstOf(c.a.passedOn, c.a.repliedOn),
       })),
       contactsKept,
       keyContacts: keyed.get(cadre.id) ?? [],
     };
   });
+}
+
+/** The earlier of two optional dates, or null when neither is given. */
+function firstOf(a: string | undefined, b: string | undefined): string | null {
+  if (a === undefined) return b ?? null;
+  return b === undefined || a <= b ? a : b;
 }

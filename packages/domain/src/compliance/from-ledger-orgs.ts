@@ -35,7 +35,6 @@ function isMunicipal(chain: readonly LedgerOrganization[]): boolean {
 export function orgFacts(ix: LedgerIndex): OrgFacts[] {
   const orgs = ix.doc.organizations ?? [];
   const all = chains(orgs);
-  const vacancies = new Map((ix.doc.secretaryPosts ?? []).map((s) => [s.org, s.vacancies]));
   const openDays = new Map<string, OrgFacts['openDays']>();
   for (const list of ix.byCadre.values())
     for (const { a, on, inYear } of list) {
@@ -47,7 +46,7 @@ export function orgFacts(ix: LedgerIndex): OrgFacts[] {
   return orgs.map((o) => {
     const chain = all.get(o.id) ?? [o];
     const upward = [...chain].reverse();
-    const watched = vacancies.get(o.id);
+    const watched = o.secretaryVacancies;
     return {
       id: o.id,
       level: o.level,

@@ -1,7 +1,9 @@
 // The compliance engine's public face: presets as data, facts in, results out (decision 8).
 export type { EvaluateOptions, PresetAdoption } from './context.ts';
+export { addDays, firstMonday } from './dates.ts';
 export { evaluate } from './engine.ts';
 export type * from './facts.ts';
+export { UNLISTED } from './facts.ts';
 export { factsFromLedger, presetsInForceFromLedger } from './from-ledger.ts';
 export type * from './ledger.ts';
 export {
@@ -14,6 +16,7 @@ export {
   type TightenResult,
   tighten,
 } from './params.ts';
+export { countStatuses, isAdvisoryResult, passRate, type StatusCounts } from './pass-rate.ts';
 export { ALL_RULES, PRESETS, ruleById } from './presets.ts';
 export { isAdvisory, type PresetDef, type RuleDef } from './rule.ts';
 export * from './types.ts';

@@ -25,8 +25,6 @@ export interface LedgerDocument {
   filings?: readonly LedgerFiling[];
   /** extension: approved (or requested) exemptions from a rule. */
   exemptions?: readonly Exemption[];
-  /** extension: county committee secretary posts watched for vacancy (cyl2014.secretary_vacancy). */
-  secretaryPosts?: readonly { org: string; vacancies: readonly { from: string; to: string | null }[] }[];
   /** extension: year-end grades per assessing unit (baoji2018.assessment). */
   assessments?: readonly AssessmentFacts[];
 }
@@ -37,6 +35,8 @@ export interface LedgerOrganization {
   parent?: string;
   divisionCode?: string;
   field?: Field;
+  /** optional part: the secretary post's vacancies; present (even empty) when the post is tracked (cyl2014.secretary_vacancy). */
+  secretaryVacancies?: readonly { from: string; to: string | null }[];
 }
 
 export interface LedgerCadre {
@@ -97,6 +97,9 @@ export interface LedgerActivity {
   status?: string;
   org?: string;
   attendees?: number;
+  /** problem: passed on (to a committee, a department or a 两会 proposal) and replied to the youth. */
+  passedOn?: string;
+  repliedOn?: string;
   // Carried by the format, not read by the engine:
   audience?: number;
   kind?: string;

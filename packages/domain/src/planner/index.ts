@@ -8,4 +8,5 @@ export {
   syntheticCounties,
 } from './sample.ts';
 export { checkPlan, SOFT_WEIGHTS, scorePlan } from './score.ts';
+export { programKindsOfLevel, suggestBatches, suggestedBatchCount } from './suggest.ts';
 export { type ParsedProblem, parseProblem } from './validate.ts';

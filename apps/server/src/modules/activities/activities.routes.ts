@@ -7,6 +7,10 @@ import {
   ZCreateActivityRequest,
   ZOk,
   ZProblemListQuery,
+  ZProblemPass,
+  ZProblemQueue,
+  ZProblemQueueQuery,
+  ZProblemText,
   ZUpdateActivityRequest,
 } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -22,6 +26,7 @@ import {
   updateActivity,
 } from './activities.service.ts';
 import { addAttachment, openAttachment, removeAttachment } from './attachments.service.ts';
+import { answerProblem, passProblem, problemQueue, replyProblem } from './problems.service.ts';
 
 const tags = ['activities'];
 
@@ -71,6 +76,57 @@ export function activityRoutes(p: Platform): FastifyPluginAsyncZod {
       '/activities/:id',
       { schema: { tags, params, response: { 200: ZOk, ...errors } } },
       async (request) => removeActivity(p, request.actor, request.params.id),
+    );
+    app.post(
+      '/problems/:id/pass',
+      {
+        schema: {
+          tags,
+          summary: '转交: passed to a committee above, a department or as a 两会 proposal',
+          params,
+          body: ZProblemPass,
+          response: { 200: ZActivitySummary, ...errors },
+        },
+      },
+      async (request) => passProblem(p, request.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/problems/:id/answer',
+      {
+        schema: {
+          tags,
+          summary: 'The answer received from where the problem went',
+          params,
+          body: ZProblemText,
+          response: { 200: ZActivitySummary, ...errors },
+        },
+      },
+      async (request) => answerProblem(p, request.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/problems/:id/reply',
+      {
+        schema: {
+          tags,
+          summary: 'The reply given back to the youth who raised it (closes the problem)',
+          params,
+          body: ZProblemText,
+          response: { 200: ZActivitySummary, ...errors },
+        },
+      },
+      async (request) => replyProblem(p, request.actor, request.params.id, request.body),
+    );
+    app.get(
+      '/problems/queue',
+      {
+        schema: {
+          tags,
+          summary: 'Problems passed up to a level and waiting for an answer, and the overdue ones',
+          querystring: ZProblemQueueQuery,
+          response: { 200: ZProblemQueue, ...errors },
+        },
+      },
+      async (request) => problemQueue(p, request.actor, request.query.org),
     );
     app.get(
       '/problems',

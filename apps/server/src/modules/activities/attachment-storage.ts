@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { folderStore } from '../../platform/attachment-store.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { attachments } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
@@ -15,7 +16,10 @@ import { inTransaction, type Platform } from '../../platform/platform.ts';
 
 export const contentDigest = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
-const objectName = (p: Platform, sha256: string) => p.cipher.objectName(`attachment:${sha256}`);
+/** The stored object's name of a content under a key (rotate-key renames every object). */
+export const attachmentObjectName = (cipher: FieldCipher, sha256: string) =>
+  cipher.objectName(`attachment:${sha256}`);
+const objectName = (p: Platform, sha256: string) => attachmentObjectName(p.cipher, sha256);
 
 // One lock per content (two-key advisory locks are apart from the audit chain's one-key lock).
 const CONTENT_LOCK = 0x11a4c2;
@@ -31,7 +35,11 @@ export async function putContent(p: Platform, tx: Db, sha256: string, data: Buff
 export async function readContent(p: Platform, sha256: string): Promise<Buffer | null> {
   const sealed = await p.attachmentStore.get(p.db, objectName(p, sha256));
   if (sealed) return p.cipher.decryptBytes(sealed);
-  // a file from before encryption is plain: it is one only if its bytes hash to its name
+  return readPlainFile(p, sha256);
+}
+
+/** A file from before encryption: plain, and one only if its bytes hash to its name. */
+export async function readPlainFile(p: Platform, sha256: string): Promise<Buffer | null> {
   const legacy = await folderStore(p.config).get(p.db, sha256);
   return legacy && contentDigest(legacy) === sha256 ? legacy : null;
 }

@@ -5,7 +5,7 @@ import { activities, cadres, cycleFilings, organizations, orgPresets } from '../
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 
 export type FilingRow = typeof cycleFilings.$inferSelect;
-export type FilingKind = 'task_list' | 'midyear_report';
+export type FilingKind = 'task_list' | 'midyear_report' | 'year_summary';
 
 /**
  * The presets in force at an organization (adopted by it or an ancestor) and each rule's parameters

@@ -2,6 +2,7 @@ import {
   ZFilingRoster,
   ZFilingRosterQuery,
   ZOk,
+  ZPublishedGrade,
   ZRecommendation,
   ZRecommendationList,
   ZRecommendRequest,
@@ -22,12 +23,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses as errors, idParams } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { publishedGrade } from './assessment.service.ts';
 import {
   filingRoster,
   getSelfCheck,
   getTaskList,
+  getYearSummary,
   reviewFiling,
-  saveSelfCheck,
+  saveReport,
   saveTaskList,
   submitFiling,
 } from './filings.service.ts';
@@ -67,39 +70,48 @@ export function annualCycleRoutes(p: Platform): FastifyPluginAsyncZod {
       },
       async (r) => saveTaskList(p, r.actor, r.params.cadreId, r.params.year, r.body),
     );
-    app.get(
-      `${base}/self-check`,
-      { schema: { tags, summary: '半年自查报告', params, response: { 200: ZSelfCheck, ...errors } } },
-      async (r) => getSelfCheck(p, r.actor, r.params.cadreId, r.params.year),
-    );
-    app.get(
-      `${base}/self-check/draft`,
-      {
-        schema: {
-          tags,
-          summary: 'A self-check drafted from the work log against the task list and the rules in force',
-          params,
-          response: { 200: ZSelfCheckContent, ...errors },
+    for (const [path, kind, zh] of [
+      ['self-check', 'midyear_report', '半年自查报告'],
+      ['year-summary', 'year_summary', '个人总结（述职）'],
+    ] as const) {
+      app.get(
+        `${base}/${path}`,
+        { schema: { tags, summary: zh, params, response: { 200: ZSelfCheck, ...errors } } },
+        async (r) =>
+          kind === 'midyear_report'
+            ? getSelfCheck(p, r.actor, r.params.cadreId, r.params.year)
+            : getYearSummary(p, r.actor, r.params.cadreId, r.params.year),
+      );
+      app.get(
+        `${base}/${path}/draft`,
+        {
+          schema: {
+            tags,
+            summary: `${zh} drafted from the work log: figures and the work done, by name`,
+            params,
+            response: { 200: ZSelfCheckContent, ...errors },
+          },
         },
-      },
-      async (r) => selfCheckDraftFor(p, r.actor, r.params.cadreId, r.params.year),
-    );
-    app.put(
-      `${base}/self-check`,
-      {
-        schema: {
-          tags,
-          summary: 'The cadre saves the text; the figures are counted again from the log',
-          params,
-          body: z.object({ text: ZSelfCheckContent.shape.text }),
-          response: { 200: ZSelfCheck, ...errors },
+        async (r) => selfCheckDraftFor(p, r.actor, r.params.cadreId, r.params.year, kind),
+      );
+      app.put(
+        `${base}/${path}`,
+        {
+          schema: {
+            tags,
+            summary: `${zh}: the cadre saves the text; the figures are counted again from the log`,
+            params,
+            body: z.object({ text: ZSelfCheckContent.shape.text }),
+            response: { 200: ZSelfCheck, ...errors },
+          },
         },
-      },
-      async (r) => saveSelfCheck(p, r.actor, r.params.cadreId, r.params.year, r.body.text),
-    );
+        async (r) => saveReport(p, r.actor, r.params.cadreId, r.params.year, kind, r.body.text),
+      );
+    }
     for (const [path, kind] of [
       ['task-list', 'task_list'],
       ['self-check', 'midyear_report'],
+      ['year-summary', 'year_summary'],
     ] as const) {
       app.post(
         `${base}/${path}/submit`,
@@ -139,6 +151,18 @@ export function annualCycleRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (r) => filingRoster(p, r.actor, r.params.year, r.query),
+    );
+    app.get(
+      `${base}/grade`,
+      {
+        schema: {
+          tags,
+          summary: "The cadre's own 考核等次, once the assessment is published (null before)",
+          params,
+          response: { 200: ZPublishedGrade, ...errors },
+        },
+      },
+      async (r) => publishedGrade(p, r.actor, r.params.cadreId, r.params.year),
     );
     app.get(
       `${base}/research`,

@@ -430,3 +430,28 @@ export async function talkList(p: Platform, actor: Actor, year: number, orgId?: 
   const rows = await poorGrades(p.db, year, org.path);
   return { items: rows.map((r) => ({ ...r, department: r.department || null })) };
 }
+
+/**
+ * 考核等次 of one cadre for the year, as the cadre (or an admin over them) sees it: only once the
+ * assessment is published — a grade still being decided is not shown to the one graded.
+ */
+export async function publishedGrade(p: Platform, actor: Actor, cadreId: string, year: number) {
+  await authorize(p, actor, { type: 'filing', id: cadreId }, 'read');
+  const [row] = await p.db
+    .select({ grade: assessmentEntries.grade, publishedAt: assessments.publishedAt })
+    .from(assessmentEntries)
+    .innerJoin(assessments, eq(assessments.id, assessmentEntries.assessmentId))
+    .where(
+      and(
+        eq(assessmentEntries.cadreId, cadreId),
+        eq(assessments.year, year),
+        eq(assessments.status, 'published'),
+      ),
+    );
+  return {
+    cadreId,
+    year,
+    grade: (row?.grade ?? null) as TGrade | null,
+    publishedAt: row?.publishedAt?.toISOString() ?? null,
+  };
+}

@@ -16,10 +16,18 @@ import { listPointsOfCadre } from '../contact-points/contact-points.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { type FilingKind, type FilingRow, findFiling, rosterWithFilings } from './annual-cycle.repo.ts';
 import { cycleAt, stateOf, today } from './cycle.ts';
-import { selfCheckDraft } from './self-check.ts';
+import { type ReportKind, selfCheckDraft } from './self-check.ts';
 
-const kindZh: Record<FilingKind, string> = { task_list: '任务清单', midyear_report: '半年自查报告' };
-const deadlineKind = { task_list: 'task_list', midyear_report: 'midyear_report' } as const;
+const kindZh: Record<FilingKind, string> = {
+  task_list: '任务清单',
+  midyear_report: '半年自查报告',
+  year_summary: '个人总结',
+};
+const deadlineKind = {
+  task_list: 'task_list',
+  midyear_report: 'midyear_report',
+  year_summary: 'year_summary',
+} as const;
 
 type CadreView = NonNullable<Awaited<ReturnType<typeof findCadre>>>;
 
@@ -55,6 +63,17 @@ export async function findTaskList(p: Platform, actor: Actor, cadreId: string, y
 
 export async function findSelfCheck(p: Platform, actor: Actor, cadreId: string, year: number) {
   return (await readFiling(p, actor, cadreId, year, 'midyear_report')) as TSelfCheck | null;
+}
+
+/** 个人总结 (seed 001 四.3): as the self-check, drafted from the log, the cadre's words, frozen when submitted. */
+export async function findYearSummary(p: Platform, actor: Actor, cadreId: string, year: number) {
+  return (await readFiling(p, actor, cadreId, year, 'year_summary')) as TSelfCheck | null;
+}
+
+export async function getYearSummary(p: Platform, actor: Actor, cadreId: string, year: number) {
+  const filing = await findYearSummary(p, actor, cadreId, year);
+  if (!filing) throw notFound('Year-end summary', `${cadreId}/${year}`, '个人总结');
+  return filing;
 }
 
 export async function getTaskList(p: Platform, actor: Actor, cadreId: string, year: number) {
@@ -159,12 +178,24 @@ export async function saveTaskList(
   return getTaskList(p, actor, cadreId, year);
 }
 
-/** The self-check as the cadre edits it: the figures are counted anew from the log, the words are theirs. */
-export async function saveSelfCheck(p: Platform, actor: Actor, cadreId: string, year: number, text: string) {
+/**
+ * The self-check or the year-end summary as the cadre edits it: the figures are counted anew from
+ * the log, the words are theirs.
+ */
+export async function saveReport(
+  p: Platform,
+  actor: Actor,
+  cadreId: string,
+  year: number,
+  kind: ReportKind,
+  text: string,
+) {
   const cadre = await loadOwnCadre(p, actor, cadreId);
-  const draft = await selfCheckDraft(p, cadre, year);
-  await saveContent(p, actor, cadreId, year, 'midyear_report', { ...draft, text });
-  return getSelfCheck(p, actor, cadreId, year);
+  const draft = await selfCheckDraft(p, cadre, year, kind);
+  await saveContent(p, actor, cadreId, year, kind, { ...draft, text });
+  return kind === 'midyear_report'
+    ? getSelfCheck(p, actor, cadreId, year)
+    : getYearSummary(p, actor, cadreId, year);
 }
 
 export async function submitFiling(
@@ -179,11 +210,11 @@ export async function submitFiling(
   if (!row) throw notFound(kind, `${cadreId}/${year}`, kindZh[kind]);
   assertEditable(row, kind);
   const day = today(p);
-  // the self-check's figures are frozen as of the day it is submitted
+  // a report's figures are frozen as of the day it is submitted
   const content =
-    kind === 'midyear_report'
-      ? { ...(await selfCheckDraft(p, cadre, year)), text: (row.content as TSelfCheckContent).text }
-      : row.content;
+    kind === 'task_list'
+      ? row.content
+      : { ...(await selfCheckDraft(p, cadre, year, kind)), text: (row.content as TSelfCheckContent).text };
   await inTransaction(p, async (tx) => {
     await tx
       .update(cycleFilings)

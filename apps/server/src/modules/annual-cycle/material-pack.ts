@@ -6,7 +6,7 @@ import { evaluateCompliance } from '../compliance/compliance.service.ts';
 import { listPointsOfCadre } from '../contact-points/contact-points.repo.ts';
 import { getAssessment } from './assessment.service.ts';
 import { today } from './cycle.ts';
-import { findSelfCheck, findTaskList } from './filings.service.ts';
+import { findSelfCheck, findTaskList, findYearSummary } from './filings.service.ts';
 import { getResearch } from './research.service.ts';
 import { yearFigures } from './self-check.ts';
 
@@ -21,9 +21,10 @@ export async function materialPack(p: Platform, actor: Actor, assessmentId: stri
   if (!entry) throw notFound('Assessed cadre', cadreId, '考核名单中的团干部');
   const cadre = await loadCadre(p, actor, cadreId, 'read');
   const year = assessment.year;
-  const [taskList, selfCheck, research, figures, points, evaluation] = await Promise.all([
+  const [taskList, selfCheck, yearSummary, research, figures, points, evaluation] = await Promise.all([
     findTaskList(p, actor, cadreId, year),
     findSelfCheck(p, actor, cadreId, year),
+    findYearSummary(p, actor, cadreId, year),
     getResearch(p, actor, cadreId, year),
     yearFigures(p, cadre, year, today(p)),
     listPointsOfCadre(p.db, cadreId),
@@ -36,6 +37,7 @@ export async function materialPack(p: Platform, actor: Actor, assessmentId: stri
     year,
     taskList,
     selfCheck,
+    yearSummary,
     research,
     figures,
     spotChecks: entry.spotChecks,

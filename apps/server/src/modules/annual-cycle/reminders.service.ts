@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/index.ts';
 import { assessments, reportRecommendations } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
+import { halfYearReports } from '../org-reports/org-reports.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { findFiling, researchReportOf, rosterWithFilings } from './annual-cycle.repo.ts';
 import { cycleAt, today } from './cycle.ts';
@@ -40,15 +41,17 @@ async function cadreReminders(
   days: number,
 ) {
   const cadre = await loadCadre(p, actor, cadreId, 'read');
-  const [{ milestones }, taskList, selfCheck, report] = await Promise.all([
+  const [{ milestones }, taskList, selfCheck, summary, report] = await Promise.all([
     cycleAt(p.db, cadre.orgPath, year),
     findFiling(p.db, cadreId, year, 'task_list'),
     findFiling(p.db, cadreId, year, 'midyear_report'),
+    findFiling(p.db, cadreId, year, 'year_summary'),
     researchReportOf(p.db, cadreId, year),
   ]);
   const done: Partial<Record<Milestone['kind'], boolean>> = {
     task_list: Boolean(taskList?.firstSubmittedOn),
     midyear_report: Boolean(selfCheck?.firstSubmittedOn),
+    year_summary: Boolean(summary?.firstSubmittedOn),
     research_report: report !== null,
   };
   const own = milestones.filter((m) => m.who === 'cadre');
@@ -82,9 +85,20 @@ async function orgReminders(
     assessment: Number(assessed?.n ?? 0) > 0,
     report_recommendation: Number(recommended?.n ?? 0) > 0,
   };
+  // a county's half-year reports are recorded: each half is done once its report is submitted
+  const halves = milestones.filter((m) => m.kind === 'half_year_report').map((m) => m.due);
+  const filedHalves = new Set(
+    org.level === 'county'
+      ? (await halfYearReports(p.db, org.path, year)).filter((r) => r.firstSubmittedOn).map((r) => r.half)
+      : [],
+  );
+  const done = (m: Milestone) =>
+    m.kind === 'half_year_report' && org.level === 'county'
+      ? filedHalves.has(halves.indexOf(m.due) + 1)
+      : (tracked[m.kind] ?? m.due < asOf);
   const orgItems = dueItems(
     milestones.filter((m) => m.who === 'org'),
-    (m) => tracked[m.kind] ?? m.due < asOf,
+    done,
     asOf,
     days,
   ).map((d) => toReminder(d));
@@ -96,7 +110,7 @@ async function orgReminders(
     days,
   )) {
     const kind = d.milestone.kind;
-    if (kind !== 'task_list' && kind !== 'midyear_report') continue;
+    if (kind !== 'task_list' && kind !== 'midyear_report' && kind !== 'year_summary') continue;
     const roster = await rosterWithFilings(p.db, org.path, year, kind);
     const waiting = roster
       .filter((r) => !r.filing?.firstSubmittedOn)

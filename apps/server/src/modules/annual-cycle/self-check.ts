@@ -1,4 +1,9 @@
-import type { TSelfCheckContent, TTaskListContent } from '@lianxin/contracts';
+import {
+  activityTypeLabels,
+  type TActivityType,
+  type TSelfCheckContent,
+  type TTaskListContent,
+} from '@lianxin/contracts';
 import type { Actor } from '../../platform/access/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
@@ -12,6 +17,8 @@ import {
 import { cycleAt, today } from './cycle.ts';
 
 type CadreView = Awaited<ReturnType<typeof loadCadre>>;
+/** The two reports drafted from the log: 半年自查报告 and 个人总结. */
+export type ReportKind = 'midyear_report' | 'year_summary';
 type Figure = TSelfCheckContent['figures'][number];
 
 /**
@@ -97,11 +104,37 @@ function draftText(figures: Figure[], plan: TTaskListContent | null, topic: stri
   ].join('\n');
 }
 
-/** 半年自查报告 draft: plan, figures and notable records, with a text the cadre then edits. */
+/**
+ * 个人总结 draft (seed 001 四.3 资料核查, 五.3 述职): the year's figures and the work done, named as the
+ * log names it, for the cadre to turn into their own words.
+ */
+function summaryText(
+  cadreName: string,
+  figures: Figure[],
+  notable: TSelfCheckContent['notable'],
+  report: string | null,
+): string {
+  return [
+    `${cadreName}个人总结`,
+    '一、完成情况（据工作日志统计）',
+    ...figures.map(
+      (f) => `${f.label}：${f.done}${f.required === null ? '' : `（全年要求不少于 ${f.required}）`}`,
+    ),
+    '二、主要工作',
+    ...(notable.length > 0
+      ? notable.map((a, i) => `${i + 1}. ${a.title}${a.date ? `（${a.date}）` : ''}`)
+      : ['（工作日志中暂无办实事、推动工作、典型案例等记录）']),
+    `三、调查研究：${report ? `形成调研报告“${report}”` : '尚未形成调研报告'}`,
+    '四、存在不足及明年打算：',
+  ].join('\n');
+}
+
+/** 半年自查报告 or 个人总结 draft: plan, figures and notable records, with a text the cadre then edits. */
 export async function selfCheckDraft(
   p: Platform,
   cadre: CadreView,
   year: number,
+  kind: ReportKind = 'midyear_report',
 ): Promise<TSelfCheckContent> {
   const asOf = today(p);
   const to = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
@@ -112,13 +145,27 @@ export async function selfCheckDraft(
     researchReportOf(p.db, cadre.cadre.id, year),
   ]);
   const content = (plan?.content ?? null) as TTaskListContent | null;
+  const named = notable.map((a) => ({
+    activityId: a.id,
+    date: a.date,
+    title: a.title || activityTypeLabels[a.type as TActivityType] || a.type,
+  }));
   return {
     figures,
-    notable: notable.map((a) => ({ activityId: a.id, date: a.date, title: a.title || a.type })),
-    text: draftText(figures, content, report?.title ?? content?.research ?? null),
+    notable: named,
+    text:
+      kind === 'year_summary'
+        ? summaryText(cadre.cadre.name, figures, named, report?.title ?? null)
+        : draftText(figures, content, report?.title ?? content?.research ?? null),
   };
 }
 
-export async function selfCheckDraftFor(p: Platform, actor: Actor, cadreId: string, year: number) {
-  return selfCheckDraft(p, await loadCadre(p, actor, cadreId, 'read'), year);
+export async function selfCheckDraftFor(
+  p: Platform,
+  actor: Actor,
+  cadreId: string,
+  year: number,
+  kind: ReportKind = 'midyear_report',
+) {
+  return selfCheckDraft(p, await loadCadre(p, actor, cadreId, 'read'), year, kind);
 }

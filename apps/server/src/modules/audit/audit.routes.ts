@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authorize } from '../../platform/access/index.ts';
 import { auditLog } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { auditObjectNames } from './audit.names.ts';
 
 const ZAuditRow = z.object({
   seq: z.number(),
@@ -13,6 +14,8 @@ const ZAuditRow = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** the object's Chinese name where the reader may read it (a youth's masked); else null */
+  objectName: z.string().nullable(),
   ip: z.string().nullable(),
   result: z.string(),
 });
@@ -39,8 +42,17 @@ export function auditRoutes(p: Platform): FastifyPluginAsyncZod {
           .limit(pageSize)
           .offset((page - 1) * pageSize);
         const [total] = await p.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+        const names = await auditObjectNames(
+          p,
+          request.actor,
+          rows.map((r) => ({ type: r.objectType, id: r.objectId })),
+        );
         return {
-          items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+          items: rows.map((r) => ({
+            ...r,
+            at: r.at.toISOString(),
+            objectName: names.get(`${r.objectType}:${r.objectId}`) ?? null,
+          })),
           total: Number(total?.n ?? 0),
           page,
           pageSize,

@@ -1,5 +1,6 @@
 import {
   ZComplianceAnswer,
+  ZComplianceEvidenceQuery,
   ZComplianceQuery,
   ZExemption,
   ZExemptionList,
@@ -12,7 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { evaluateCompliance } from './compliance.service.ts';
+import { complianceEvidence, evaluateCompliance } from './compliance.service.ts';
 import { approveExemption, exemptionsInScope, requestExemption } from './exemptions.service.ts';
 import { adoptPreset, presetsInForceAt } from './presets.service.ts';
 
@@ -33,6 +34,19 @@ export function complianceRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => evaluateCompliance(p, request.actor, request.query),
+    );
+    app.get(
+      '/compliance/evidence',
+      {
+        schema: {
+          tags,
+          summary:
+            'One subject’s results with their evidence (the records drawer): the subtree evaluated as the dashboard does, listing only that cadre’s or point’s records',
+          querystring: ZComplianceEvidenceQuery,
+          response: { 200: ZComplianceAnswer, ...errors },
+        },
+      },
+      async (request) => complianceEvidence(p, request.actor, request.query),
     );
     app.get(
       '/organizations/:id/presets',

@@ -1,5 +1,5 @@
-import type { TComplianceAnswer, TComplianceQuery } from '@lianxin/contracts';
-import { evaluate } from '@lianxin/domain';
+import type { TComplianceAnswer, TComplianceEvidenceQuery, TComplianceQuery } from '@lianxin/contracts';
+import { type ComplianceResult, evaluate, UNLISTED } from '@lianxin/domain';
 import { type Actor, refuse } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,7 +7,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
 import { evaluationDuration, timed } from '../operations/metrics.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
-import { complianceFacts, presetAdoptions } from './compliance.facts.ts';
+import { complianceFacts, type FactsQuery, presetAdoptions } from './compliance.facts.ts';
 
 /** Decision 9: as of today in China time, and never past the year's end. */
 export function effectiveAsOf(year: number, asOf: string | undefined, today: string): string {
@@ -16,7 +16,7 @@ export function effectiveAsOf(year: number, asOf: string | undefined, today: str
   return day > yearEnd ? yearEnd : day;
 }
 
-interface Scope {
+export interface Scope {
   /** The subtree evaluated (its root's path), or null for everything. */
   path: string | null;
   rootId: string | null;
@@ -61,20 +61,88 @@ async function evaluateComplianceNow(
 ): Promise<TComplianceAnswer> {
   const asOf = effectiveAsOf(q.year, q.asOf, chinaToday(p.clock));
   const scope = await scopeOf(p, actor, q.org);
-  const query = { year: q.year, asOf, scopePath: scope.path };
+  return { year: q.year, asOf, results: await evaluateScope(p, scope, q.year, asOf, 'all') };
+}
+
+/** The facts of the scope from SQL (listing the records of `evidence`), the results from the engine. */
+async function evaluateScope(
+  p: Platform,
+  scope: Scope,
+  year: number,
+  asOf: string,
+  evidence: FactsQuery['evidence'],
+): Promise<ComplianceResult[]> {
+  const { results } = await evaluateSubtree(p, year, asOf, scope, evidence);
+  return results.filter((r) => scope.cadre === null || r.cadre === scope.cadre);
+}
+
+/**
+ * The facts and results of a subtree (everything when `path` is null), after the caller's access
+ * was decided. The facts carry organizations above the scope (for chains and inherited presets);
+ * their own results would be judged on part of their subtree only, so they are left out.
+ */
+export async function evaluateSubtree(
+  p: Platform,
+  year: number,
+  asOf: string,
+  scope: { path: string | null; rootId: string | null },
+  evidence: FactsQuery['evidence'] = 'all',
+) {
+  const query = { year, asOf, scopePath: scope.path, evidence };
   const facts = await complianceFacts(p.db, query);
   const presetsInForce = await presetAdoptions(p.db, query);
-  const results = evaluate(facts, { year: q.year, asOf, presetsInForce });
-  // The facts carry organizations above the scope (for chains and inherited presets); their own
-  // results would be judged on part of their subtree only, so they are left out.
   const inScope = new Set(
     facts.orgs.filter((o) => scope.rootId === null || o.chain.includes(scope.rootId)).map((o) => o.id),
   );
+  const results = evaluate(facts, { year, asOf, presetsInForce }).filter(
+    (r) => r.org === null || inScope.has(r.org),
+  );
+  return { facts, results };
+}
+
+/** A result of a count-only evaluation: no evidence, and no detail naming records that were not listed. */
+function counted(r: ComplianceResult): ComplianceResult {
+  const { evidence: _, detail, ...rest } = r;
+  const named = Object.entries(detail ?? {}).filter(([, ids]) => !ids.includes(UNLISTED));
+  return named.length > 0
+    ? { ...rest, evidence: [], detail: Object.fromEntries(named) }
+    : { ...rest, evidence: [] };
+}
+
+/**
+ * The evaluation of a subtree at the cost of its data: every count computed in SQL, no record
+ * listed (the dashboards; the records behind a number come from `complianceEvidence`).
+ */
+export async function evaluateCounts(p: Platform, actor: Actor, q: TComplianceQuery) {
+  const asOf = effectiveAsOf(q.year, q.asOf, chinaToday(p.clock));
+  const scope = await scopeOf(p, actor, q.org);
+  const results = await timed(evaluationDuration, () => evaluateScope(p, scope, q.year, asOf, 'none'));
+  return { year: q.year, asOf, scope, results: results.map(counted) };
+}
+
+/**
+ * The results of one subject with their evidence (the records drawer): the scope evaluated as the
+ * dashboard did, listing the records of that one cadre or point only.
+ */
+export async function complianceEvidence(
+  p: Platform,
+  actor: Actor,
+  q: TComplianceEvidenceQuery,
+): Promise<TComplianceAnswer> {
+  const asOf = effectiveAsOf(q.year, q.asOf, chinaToday(p.clock));
+  const scope = await scopeOf(p, actor, q.org);
+  // an organization's results already name their records (points, orgs, filings, shared youths)
+  const evidence = q.point ? { point: q.point } : q.cadre ? { cadre: q.cadre } : 'none';
+  const results = await evaluateScope(p, scope, q.year, asOf, evidence);
   return {
     year: q.year,
     asOf,
     results: results.filter(
-      (r) => (scope.cadre === null || r.cadre === scope.cadre) && (r.org === null || inScope.has(r.org)),
+      (r) =>
+        (q.rule === undefined || r.rule === q.rule) &&
+        (r.cadre ?? undefined) === q.cadre &&
+        (r.point ?? undefined) === q.point &&
+        (r.org ?? undefined) === q.subjectOrg,
     ),
   };
 }

@@ -211,3 +211,22 @@ it('is listed in the OpenAPI document', async () => {
     ]),
   );
 });
+
+describe('GET /api/v1/compliance/evidence', () => {
+  it('answers one subject’s results with the records behind them, as the whole listing does', async () => {
+    const res = await sys.get(
+      '/api/v1/compliance/evidence?year=2026&asOf=2026-06-30&rule=baoji2018.lectures&cadre=c1',
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const expected = (await results(sys, 'year=2026&asOf=2026-06-30')).filter(
+      (r) => r.rule === 'baoji2018.lectures' && r.cadre === 'c1' && r.point === null,
+    );
+    expect(res.json().results).toEqual(expected);
+    expect(expected[0]?.evidence).toEqual(['lec-1']);
+  });
+
+  it('refuses a subtree outside the caller’s scope', async () => {
+    const res = await adminWb.get('/api/v1/compliance/evidence?year=2026&org=o-bj&cadre=c1');
+    expect(res.statusCode).toBe(403);
+  });
+});

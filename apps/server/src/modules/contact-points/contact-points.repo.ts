@@ -74,6 +74,7 @@ export function toContactPointDto(v: PointView): TContactPoint {
     showcase: p.showcase,
     predecessorId: p.predecessorId,
     successorId: v.successorId,
+    registeredOn: p.registeredOn,
   };
 }
 

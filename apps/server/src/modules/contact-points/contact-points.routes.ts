@@ -5,6 +5,8 @@ import {
   ZContactPointListQuery,
   ZCreateContactPointRequest,
   ZEndContactPointRequest,
+  ZFactBook,
+  ZFactBookUpdate,
   ZPageQuery,
   ZPointLedger,
   ZRotateContactPointRequest,
@@ -22,6 +24,7 @@ import {
   listPointsUnder,
   rotatePoint,
 } from './contact-points.service.ts';
+import { getFactBook, updateFactBook } from './fact-book.service.ts';
 
 const tags = ['contact-points'];
 
@@ -102,6 +105,32 @@ export function contactPointRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => pointLedger(p, request.actor, request.params.id),
+    );
+    app.get(
+      '/contact-points/:id/fact-book',
+      {
+        schema: {
+          tags,
+          summary:
+            '明白帐: each section as it stands, with its earlier versions, over the chain the reader sees',
+          params,
+          response: { 200: ZFactBook, ...errors },
+        },
+      },
+      async (request) => getFactBook(p, request.actor, request.params.id),
+    );
+    app.put(
+      '/contact-points/:id/fact-book',
+      {
+        schema: {
+          tags,
+          summary: '明白帐: the holder (or an admin over them) writes a new version of one section',
+          params,
+          body: ZFactBookUpdate,
+          response: { 200: ZFactBook, ...errors },
+        },
+      },
+      async (request) => updateFactBook(p, request.actor, request.params.id, request.body),
     );
   };
 }

@@ -121,11 +121,16 @@ const auditView = (row: Partial<typeof contactPoints.$inferSelect>) => {
   return handoverNote === undefined ? rest : { ...rest, handoverNoteLength: handoverNote?.length ?? 0 };
 };
 
-export async function createPoint(p: Platform, actor: Actor, input: TCreateContactPointRequest) {
+/** The checks of a new tenure before it is written: the holder written by the actor, the point organization. */
+export async function checkNewPoint(p: Platform, actor: Actor, input: TCreateContactPointRequest) {
   if (actor.role === 'cadre') throw await refuse(p, actor, 'contact_point', 'new', 'write');
   if (input.cadreId) await loadCadre(p, actor, input.cadreId, 'write');
   if (input.holderOrgId) await loadOrg(p, actor, input.holderOrgId, 'write');
   await assertPointOrg(p.db, input.orgId);
+}
+
+/** Writes a checked tenure in the caller's transaction, with its audit row. */
+export async function insertPoint(p: Platform, tx: Db, actor: Actor, input: TCreateContactPointRequest) {
   const row = {
     id: crypto.randomUUID(),
     cadreId: input.cadreId ?? null,
@@ -136,20 +141,24 @@ export async function createPoint(p: Platform, actor: Actor, input: TCreateConta
     category: input.category ?? null,
     topic: input.topic ?? null,
     showcase: input.showcase ?? false,
+    registeredOn: input.registeredOn ?? null,
   };
-  return inTransaction(p, async (tx) => {
-    await assertNoOverlap(tx, { ...row, from: row.fromDate, to: row.toDate });
-    await tx.insert(contactPoints).values(row);
-    await p.audit.append(tx, {
-      actor: actor.name,
-      action: 'contact_point.create',
-      objectType: 'contact_point',
-      objectId: row.id,
-      after: auditView(row),
-      ip: actor.ip,
-    });
-    return writtenPoint(tx, row.id);
+  await assertNoOverlap(tx, { ...row, from: row.fromDate, to: row.toDate });
+  await tx.insert(contactPoints).values(row);
+  await p.audit.append(tx, {
+    actor: actor.name,
+    action: 'contact_point.create',
+    objectType: 'contact_point',
+    objectId: row.id,
+    after: auditView(row),
+    ip: actor.ip,
   });
+  return writtenPoint(tx, row.id);
+}
+
+export async function createPoint(p: Platform, actor: Actor, input: TCreateContactPointRequest) {
+  await checkNewPoint(p, actor, input);
+  return inTransaction(p, (tx) => insertPoint(p, tx, actor, input));
 }
 
 export async function endPoint(p: Platform, actor: Actor, id: string, to: string) {

@@ -2,7 +2,7 @@ import type { TCadreInput, TEmployment, TRank, TRole } from '@lianxin/contracts'
 import { childPath } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import { accounts, organizations } from '../../platform/db/schema.ts';
+import { accounts, organizations, pointProposals } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { insertCadre } from '../cadres/cadres.service.ts';
 import { seedDivisions } from '../divisions/divisions.service.ts';
@@ -174,5 +174,18 @@ export async function seedDemo(p: Platform) {
     return { cadre01: id(14), cadre02: id(15), province: [id(0), id(1), id(2)] as [string, string, string] };
   });
   await importLedger(p, demoActor, demoLedger(cadreIds));
+  // 渭滨 proposes one of its organizations as a point of 宝鸡's organ, waiting for 宝鸡 to decide (seed 003)
+  await p.db.insert(pointProposals).values({
+    id: 'demo-proposal-1',
+    proposedByOrgId: 'div-610302',
+    toOrgId: 'div-610300',
+    orgId: 'demo-g-wb-4',
+    category: 'improve',
+    topic: '社区青年之家建设',
+    reason: '社区青年多、团支部活力不足，需上级联系指导',
+    status: 'pending',
+    proposedBy: 'wb-admin',
+    proposedOn: '2026-02-10',
+  });
   return list;
 }

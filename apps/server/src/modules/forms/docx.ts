@@ -39,7 +39,7 @@ export function heading(text: string): Paragraph {
 /** A paragraph; each line of `text` its own line. */
 export function para(
   text: string,
-  opts: { align?: 'left' | 'right' | 'center'; size?: number } = {},
+  opts: { align?: 'left' | 'right' | 'center'; size?: number; bold?: boolean } = {},
 ): Paragraph {
   const lines = text.split('\n');
   return new Paragraph({
@@ -51,7 +51,8 @@ export function para(
           : AlignmentType.LEFT,
     spacing: { after: 120 },
     children: lines.map(
-      (line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, size: opts.size ?? 24, font: FONT }),
+      (line, i) =>
+        new TextRun({ text: line, break: i > 0 ? 1 : 0, size: opts.size ?? 24, bold: opts.bold, font: FONT }),
     ),
   });
 }

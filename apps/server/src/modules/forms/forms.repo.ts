@@ -77,8 +77,13 @@ export function gradesOfCadres(db: Db, cadreIds: string[], year: number) {
     );
 }
 
-/** 联系点登记表: the points an organization's cadres or the organization itself (decision 6) hold in the year. */
-export function pointsRegisteredBy(db: Db, orgId: string, year: number) {
+/**
+ * 联系点登记表: the points of the year an organization's cadres or the organization itself
+ * (decision 6) hold, and the points at the organizations below it (the lower committees' points
+ * and those the levels above placed there), registered ones first by their day.
+ */
+export function pointsRegisteredBy(db: Db, org: { id: string; path: string }, year: number) {
+  const orgId = org.id;
   return db
     .select({
       point: contactPoints,
@@ -92,8 +97,21 @@ export function pointsRegisteredBy(db: Db, orgId: string, year: number) {
     .innerJoin(pointOrg, eq(pointOrg.id, contactPoints.orgId))
     .leftJoin(cadres, eq(cadres.id, contactPoints.cadreId))
     .leftJoin(holderOrg, eq(holderOrg.id, contactPoints.holderOrgId))
-    .where(and(or(eq(cadres.orgId, orgId), eq(contactPoints.holderOrgId, orgId)), overlapsYear(year)))
-    .orderBy(asc(contactPoints.fromDate), asc(pointOrg.name));
+    .where(
+      and(
+        or(
+          eq(cadres.orgId, orgId),
+          eq(contactPoints.holderOrgId, orgId),
+          like(pointOrg.path, subtreePattern(org.path)),
+        ),
+        overlapsYear(year),
+      ),
+    )
+    .orderBy(
+      sql`${contactPoints.registeredOn} asc nulls last`,
+      asc(contactPoints.fromDate),
+      asc(pointOrg.name),
+    );
 }
 
 /** 管理员信息表: the organization admins of a subtree, with the cadre record each account belongs to. */

@@ -14,6 +14,7 @@ import {
   summaryForm,
   taskListForm,
   XLSX,
+  yearSummaryForm,
 } from './forms.service.ts';
 
 const tags = ['forms'];
@@ -22,7 +23,8 @@ const yearCadre = ZYearParams.extend({ cadreId: ZId });
 const docx = { produces: [DOCX] };
 const xlsx = { produces: [XLSX] };
 
-function send(reply: FastifyReply, file: FormFile) {
+/** A generated file as a download, its name in UTF-8 (RFC 5987). */
+export function send(reply: FastifyReply, file: FormFile) {
   return reply
     .header('Content-Type', file.fileName.endsWith('.xlsx') ? XLSX : DOCX)
     .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -94,6 +96,19 @@ export function formRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (r, reply) => send(reply, await cadreArchiveForm(p, r.actor, r.params.year, r.params.cadreId)),
+    );
+    app.get(
+      '/annual/:year/forms/year-summary/:cadreId',
+      {
+        config: docx,
+        schema: {
+          tags,
+          summary: '个人总结 for the year-end assessment and 述职 (.docx), with the grade once published',
+          params: yearCadre,
+          response: errors,
+        },
+      },
+      async (r, reply) => send(reply, await yearSummaryForm(p, r.actor, r.params.year, r.params.cadreId)),
     );
     app.get(
       '/forms/point-ledger/:id',

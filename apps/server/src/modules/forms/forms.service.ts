@@ -1,8 +1,10 @@
 import {
   activityTypeLabels,
+  factBookSectionLabels,
   orgFieldLabels,
   pointCategoryLabels,
   type TActivityDetail,
+  type TFactBook,
   type TOrgField,
   type TTaskList,
 } from '@lianxin/contracts';
@@ -16,10 +18,11 @@ import { listActivities, toActivitySummary } from '../activities/activities.repo
 import { pointLedger } from '../activities/activities.service.ts';
 import { unitCadres } from '../annual-cycle/annual-cycle.repo.ts';
 import { cycleAt, today } from '../annual-cycle/cycle.ts';
-import { findSelfCheck, findTaskList } from '../annual-cycle/filings.service.ts';
+import { findSelfCheck, findTaskList, findYearSummary } from '../annual-cycle/filings.service.ts';
 import { getResearch } from '../annual-cycle/research.service.ts';
 import { yearFigures } from '../annual-cycle/self-check.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
+import { getFactBook } from '../contact-points/fact-book.service.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { docxFile, heading, PAGE_WIDTH, para, table, title } from './docx.ts';
 import {
@@ -171,11 +174,11 @@ export async function pointRegistrationForm(
   orgId: string,
 ): Promise<FormFile> {
   const org = await loadOrg(p, actor, orgId, 'read');
-  const points = await pointsRegisteredBy(p.db, org.id, year);
+  const points = await pointsRegisteredBy(p.db, org, year);
   const data = await formSheet({
     sheet: '联系点登记表',
     title: `${org.name}基层联系点登记表`,
-    widths: [6, 30, 12, 12, 22, 14, 10, 30, 10],
+    widths: [6, 30, 12, 12, 22, 14, 14, 10, 30, 10],
     above: [[`填报单位：${org.name}`, `${year} 年度`]],
     header: [
       '序号',
@@ -184,6 +187,7 @@ export async function pointRegistrationForm(
       '类别',
       '联系领导（部门）',
       '确定时间',
+      '登记日期',
       '示范点',
       '工作课题',
       '备注',
@@ -195,6 +199,7 @@ export async function pointRegistrationForm(
       r.point.category ? pointCategoryLabels[r.point.category as keyof typeof pointCategoryLabels] : '',
       r.position ? `${r.holder}（${r.position}）` : r.holder,
       r.point.fromDate,
+      r.point.registeredOn ?? '未登记',
       r.point.showcase ? '是' : '',
       r.point.topic ?? '',
       r.point.toDate ? `${r.point.toDate} 止` : '',
@@ -320,14 +325,66 @@ export async function cadreArchiveForm(
   return { fileName: `年度工作档案-${cadre.cadre.name}-${year}.docx`, data };
 }
 
+/**
+ * 个人总结 (seed 001 四.3, 五.3 述职) as printed: the cadre's words, the figures counted from the log
+ * (frozen once submitted), and the grade once the assessment is published.
+ */
+export async function yearSummaryForm(
+  p: Platform,
+  actor: Actor,
+  year: number,
+  cadreId: string,
+): Promise<FormFile> {
+  const summary = await findYearSummary(p, actor, cadreId, year);
+  if (!summary) throw notFound('Year-end summary', `${cadreId}/${year}`, '个人总结');
+  const cadre = await loadCadre(p, actor, cadreId, 'read');
+  const grade = (await gradesOfCadres(p.db, [cadreId], year)).find((g) => g.status === 'published');
+  const state = summary.submittedOn
+    ? `报送日期：${summary.firstSubmittedOn ?? summary.submittedOn}`
+    : '草稿（未报送）';
+  const data = await docxFile([
+    title(`${year} 年度联系青年工作个人总结`),
+    para(`姓名：${summary.cadreName}　　所在组织：${cadre.orgName}　　${state}`),
+    ...summary.content.text.split(/\n{2,}/).map((block) => para(block)),
+    heading('附：完成情况（据工作日志统计）'),
+    table(
+      [
+        ['项目', '完成', '全年要求'].map((text) => ({ text, bold: true, center: true })),
+        ...summary.content.figures.map((f) => [
+          f.label,
+          { text: String(f.done), center: true },
+          { text: f.required === null ? '—' : String(f.required), center: true },
+        ]),
+      ],
+      [PAGE_WIDTH - 3000, 1500, 1500],
+    ),
+    para(
+      `考核等次：${grade?.grade ? assessmentGradeLabels[grade.grade as AssessmentGrade] : '（尚未公布）'}`,
+    ),
+  ]);
+  return { fileName: `个人总结-${summary.cadreName}-${year}.docx`, data };
+}
+
 const spanOf = (a: TActivityDetail['activity']) => {
   const r = a as Record<string, unknown>;
   return typeof r.start === 'string' ? `${r.start}至${r.end}` : typeof r.date === 'string' ? r.date : '';
 };
 
+/** 明白帐 as printed: each section as it stands, with who last wrote it and how often it changed. */
+function factBookBlocks(book: TFactBook) {
+  return book.sections.flatMap(({ section, current, history }) => [
+    para(factBookSectionLabels[section], { bold: true }),
+    para(
+      current
+        ? `${current.text}\n（${current.writtenAt.slice(0, 10)} ${current.writtenBy} 更新${history.length > 0 ? `，此前修改 ${history.length} 次` : ''}）`
+        : '（未填写）',
+    ),
+  ]);
+}
+
 /** 工作台账 of a point for handover (cyl2014.ledger_handover): every tenure the reader sees, notes and records. */
 export async function pointArchiveForm(p: Platform, actor: Actor, pointId: string): Promise<FormFile> {
-  const ledger = await pointLedger(p, actor, pointId);
+  const [ledger, book] = await Promise.all([pointLedger(p, actor, pointId), getFactBook(p, actor, pointId)]);
   const holder = (t: (typeof ledger.tenures)[number]) => t.cadreName ?? t.holderOrgName ?? '';
   const blocks = [
     title(`${ledger.point.orgName}联系点工作台账`),
@@ -343,13 +400,15 @@ export async function pointArchiveForm(p: Platform, actor: Actor, pointId: strin
           t.topic ?? '',
         ]),
       ],
-      [2000, 2800, 1200, PAGE_WIDTH - 6000],
+      [1800, 3400, 1200, PAGE_WIDTH - 6400],
     ),
-    heading('二、交接说明'),
+    heading('二、明白帐'),
+    ...factBookBlocks(book),
+    heading('三、交接说明'),
     ...(ledger.handovers.length > 0
       ? ledger.handovers.map((h) => para(`${h.on} 交接：\n${h.note}`))
       : [para('（无）')]),
-    heading('三、工作记录'),
+    heading('四、工作记录'),
     table(
       [
         ['日期', '记录人', '类型', '内容'].map((text) => ({ text, bold: true, center: true })),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contactPoints, orgPresets } from '../../platform/db/schema.ts';
+import { docxText, inkShare, renderPdf } from '../../testing/documents.ts';
 import {
   type Client,
   createTestContext,
@@ -112,18 +113,6 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The text of a .docx as Word shows it: the runs of word/document.xml, paragraphs on their own lines. */
-function docxText(data: Buffer): string {
-  const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.docx`);
-  fs.writeFileSync(file, data);
-  const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<w:br\/>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&');
-}
-
 async function sheetOf(data: Buffer) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -145,7 +134,7 @@ describe('forms generated from the records', () => {
     expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
       '任务清单备案表-王晓燕-2026.docx',
     );
-    const text = docxText(res.rawPayload);
+    const text = docxText(tmp, res.rawPayload);
     expect(text).toContain('团干部密切联系青年任务清单备案表');
     expect(text).toContain('团干部姓名：王晓燕');
     expect(text).toContain('填报时间：2026 年 3 月');
@@ -188,7 +177,7 @@ describe('forms generated from the records', () => {
   it('联系点登记表 and 管理员信息表 (.xlsx), the latter audited for the numbers it reveals', async () => {
     const reg = await sheetOf(await download(admin, '/api/v1/annual/2026/forms/point-registration?org=wb'));
     expect(reg.getCell('A1').value).toBe('共青团渭滨区委基层联系点登记表');
-    const line = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => reg.getRow(4).getCell(c).value);
+    const line = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => reg.getRow(4).getCell(c).value);
     expect(line).toEqual([
       '1',
       '宝鸡石油机械公司团委',
@@ -196,6 +185,7 @@ describe('forms generated from the records', () => {
       '提高',
       '王晓燕（副书记）',
       '2025-03-01',
+      '未登记',
       '',
       '非公企业团建',
     ]);
@@ -218,12 +208,12 @@ describe('forms generated from the records', () => {
   });
 
   it("a cadre's annual archive and a point's handover archive (.docx) hold the records", async () => {
-    const archive = docxText(await download(cadre, `/api/v1/annual/2026/forms/archive/${c0}`));
+    const archive = docxText(tmp, await download(cadre, `/api/v1/annual/2026/forms/archive/${c0}`));
     expect(archive).toContain('王晓燕 2026 年度联系青年工作档案');
     expect(archive).toContain('宣讲团十八大精神');
     expect(archive).toContain('2026-02-02至2026-02-06');
     expect(archive).toContain('规范团员发展流程');
-    const ledger = docxText(await download(admin, '/api/v1/forms/point-ledger/p3'));
+    const ledger = docxText(tmp, await download(admin, '/api/v1/forms/point-ledger/p3'));
     expect(ledger).toContain('经二路社区团支部联系点工作台账');
     expect(ledger).toContain('李明');
     expect(ledger).toContain('社区青年之家已建成');
@@ -240,70 +230,14 @@ describe('forms generated from the records', () => {
   it('prints: the task list renders to a page with Chinese glyphs from a CJK font, not boxes', async () => {
     const docx = path.join(tmp, 'task-list.docx');
     fs.writeFileSync(docx, await download(cadre, `/api/v1/annual/2026/forms/task-list/${c0}`));
-    const pdf = renderPdf(docx);
+    const pdf = renderPdf(tmp, docx);
     // a CJK font is embedded for the Chinese text: without one every character prints as a box
     expect(execFileSync('pdffonts', [pdf]).toString()).toMatch(/CJK/);
     expect(execFileSync('pdftotext', ['-layout', pdf, '-']).toString()).toContain(
       '团干部密切联系青年任务清单备案表',
     );
-    const ink = inkShare(pdf);
+    const ink = inkShare(tmp, pdf);
     expect(ink).toBeGreaterThan(0.01);
     expect(ink).toBeLessThan(0.3);
   }, 120_000);
 });
-
-/**
- * LibreOffice's PDF of a document, with 宋体 mapped to Noto Serif CJK SC as printers without
- * Windows fonts do (stack notes), and a profile of its own so parallel runs do not collide.
- */
-function renderPdf(file: string): string {
-  const fontsConf = path.join(tmp, 'fonts.conf');
-  fs.writeFileSync(
-    fontsConf,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
-<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-${['宋体', '仿宋', 'SimSun'].map((f) => `<alias binding="same"><family>${f}</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>`).join('\n')}
-</fontconfig>`,
-  );
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${tmp}/lo-profile`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      tmp,
-      file,
-    ],
-    { env: { ...process.env, HOME: tmp, FONTCONFIG_FILE: fontsConf }, stdio: 'pipe' },
-  );
-  return file.replace(/\.docx$/, '.pdf');
-}
-
-/** The share of dark pixels on the first page, rendered in grey (PGM) at 50 dpi. */
-function inkShare(pdf: string): number {
-  execFileSync('pdftoppm', [
-    '-r',
-    '50',
-    '-gray',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-singlefile',
-    pdf,
-    path.join(tmp, 'page'),
-  ]);
-  const pgm = fs.readFileSync(path.join(tmp, 'page.pgm'));
-  // header: P5, width, height, maxval, each followed by whitespace, then one byte per pixel
-  const header = pgm
-    .subarray(0, 50)
-    .toString('latin1')
-    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
-  if (!header) throw new Error('not a PGM file');
-  const pixels = pgm.subarray(header[0].length);
-  let dark = 0;
-  for (const v of pixels) if (v < 128) dark += 1;
-  return dark / pixels.length;
-}

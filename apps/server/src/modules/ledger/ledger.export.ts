@@ -3,6 +3,7 @@ import { pathIds } from '@lianxin/domain';
 import { type Actor, refuse } from '../../platform/access/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
+import { exportParts } from './ledger.parts.ts';
 import {
   type ActivityRow,
   type CadreRow,
@@ -68,6 +69,7 @@ function point(pt: PointRow): Doc['contactPoints'][number] {
   if (pt.showcase) r.showcase = true;
   put(r, 'predecessor', pt.predecessorId);
   put(r, 'handoverNote', pt.handoverNote);
+  put(r, 'registeredOn', pt.registeredOn);
   return r as Doc['contactPoints'][number];
 }
 
@@ -176,7 +178,7 @@ export async function exportLedger(p: Platform, actor: Actor, orgId?: string): P
     else keepersOf.set(k.contactId, [k]);
   }
   const depth = (o: OrgRow) => pathIds(o.path).length;
-  return {
+  const doc: TLedgerDocument = {
     format: 'lianxin-ledger/1',
     organizations: [...orgs.values()].sort((a, b) => depth(a) - depth(b) || byId(a, b)).map(organization),
     cadres: [...cadreMap.values()].sort(byId).map(cadre),
@@ -187,4 +189,6 @@ export async function exportLedger(p: Platform, actor: Actor, orgId?: string): P
     contacts: contactRows.sort(byId).map((c) => contact(c, keepersOf.get(c.id) ?? [])),
     activities: [...acts.values()].sort(byId).map((a) => activity(a, activityContacts.get(a.id) ?? [])),
   };
+  await exportParts(db, doc, rootPath);
+  return doc;
 }

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, like, or, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import {
@@ -21,9 +21,10 @@ export type ActivityRow = typeof activities.$inferSelect;
 export type KeeperRow = typeof contactKeepers.$inferSelect;
 export type PresetRow = typeof orgPresets.$inferSelect;
 
-// A document of 100 MB names hundreds of thousands of ids: one IN list per chunk keeps every query
-// below PostgreSQL's 65,535 bind parameters.
-const CHUNK = 5_000;
+// A document of 100 MB names hundreds of thousands of ids. They travel as one JSON parameter per
+// statement (never one bind parameter each: PostgreSQL allows 65,535, and building such a statement
+// costs more than running it), in chunks that keep each statement's answer a few megabytes.
+const CHUNK = 20_000;
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -31,40 +32,44 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** `column in (ids)` with the ids as one jsonb parameter. */
+const inIds = (column: PgColumn, ids: string[]) =>
+  sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+
 async function byIds<T>(ids: Iterable<string>, load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const unique = [...new Set(ids)];
   const out: T[] = [];
-  for (const chunk of chunks(unique)) out.push(...(await load(chunk)));
+  for (const chunk of chunks(unique)) for (const row of await load(chunk)) out.push(row);
   return out;
 }
 
 export const orgsByIds = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(organizations).where(inArray(organizations.id, c)));
+  byIds(ids, (c) => db.select().from(organizations).where(inIds(organizations.id, c)));
 
 export const cadresByIds = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(cadres).where(inArray(cadres.id, c)));
+  byIds(ids, (c) => db.select().from(cadres).where(inIds(cadres.id, c)));
 
 export const pointsByIds = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(contactPoints).where(inArray(contactPoints.id, c)));
+  byIds(ids, (c) => db.select().from(contactPoints).where(inIds(contactPoints.id, c)));
 
 export const contactsByIds = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(contacts).where(inArray(contacts.id, c)));
+  byIds(ids, (c) => db.select().from(contacts).where(inIds(contacts.id, c)));
 
 export const activitiesByIds = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(activities).where(inArray(activities.id, c)));
+  byIds(ids, (c) => db.select().from(activities).where(inIds(activities.id, c)));
 
 export const keepersOfContacts = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(contactKeepers).where(inArray(contactKeepers.contactId, c)));
+  byIds(ids, (c) => db.select().from(contactKeepers).where(inIds(contactKeepers.contactId, c)));
 
 export const contactsOfActivities = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(activityContacts).where(inArray(activityContacts.activityId, c)));
+  byIds(ids, (c) => db.select().from(activityContacts).where(inIds(activityContacts.activityId, c)));
 
 export const presetsOfOrgs = (db: Db, ids: Iterable<string>) =>
-  byIds(ids, (c) => db.select().from(orgPresets).where(inArray(orgPresets.orgId, c)));
+  byIds(ids, (c) => db.select().from(orgPresets).where(inIds(orgPresets.orgId, c)));
 
 /** Organizations holding one of these division codes, at any level (decision 1 compares per level). */
 export const orgsByDivisionCodes = (db: Db, codes: Iterable<string>) =>
-  byIds(codes, (c) => db.select().from(organizations).where(inArray(organizations.divisionCode, c)));
+  byIds(codes, (c) => db.select().from(organizations).where(inIds(organizations.divisionCode, c)));
 
 // --- export: everything hanging from one subtree, selected in SQL by the materialized path ---
 
@@ -123,19 +128,19 @@ export const contactIdsKeptInSubtree = (db: Db, path: string) =>
 export const keepersAmong = (db: Db, contactIds: string[], cadreIds: Set<string>) =>
   keepersOfContacts(db, contactIds).then((rows) => rows.filter((k) => cadreIds.has(k.cadreId)));
 
-/** Deletes the given keepings of one contact (the others stay). */
-export async function deleteKeepers(db: Db, contactId: string, cadreIds: string[]) {
-  for (const chunk of chunks(cadreIds)) {
-    await db
-      .delete(contactKeepers)
-      .where(and(eq(contactKeepers.contactId, contactId), inArray(contactKeepers.cadreId, chunk)));
-  }
+/** Deletes the given keepings (the contacts' other keepers stay). */
+export async function deleteKeepers(db: Db, pairs: { contactId: string; cadreId: string }[]) {
+  for (const chunk of chunks(pairs))
+    await db.execute(
+      sql`delete from ${contactKeepers} k using jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+            as d("contactId" text, "cadreId" text)
+          where k.contact_id = d."contactId" and k.cadre_id = d."cadreId"`,
+    );
 }
 
 export async function deleteActivityContacts(db: Db, activityIds: string[]) {
-  for (const chunk of chunks(activityIds)) {
-    await db.delete(activityContacts).where(inArray(activityContacts.activityId, chunk));
-  }
+  for (const chunk of chunks(activityIds))
+    await db.delete(activityContacts).where(inIds(activityContacts.activityId, chunk));
 }
 
 /** Re-roots the rest of a moved subtree (the rows the document names are written with their paths). */
@@ -145,25 +150,40 @@ export async function rewriteSubtreePaths(db: Db, oldPath: string, newPath: stri
   );
 }
 
-/** `set col = excluded.col` for the fields of `sample` but the key: other columns are left as they are. */
-function excludedSet(columns: Record<string, { name: string }>, sample: object | undefined) {
-  const set: Record<string, SQL> = {};
-  for (const key of Object.keys(sample ?? {})) {
-    const column = columns[key];
-    if (key !== 'id' && column) set[key] = sql.raw(`excluded."${column.name}"`);
-  }
-  return set;
-}
-
-/** Insert the rows, or update those whose id exists (only the fields the rows carry), 1,000 a statement. */
-export async function upsertById<T extends PgTable & { id: PgColumn }>(
+/**
+ * Writes the rows in bulk: each chunk is one statement with one jsonb parameter that the database
+ * unpacks into the table's row type (`jsonb_populate_recordset`), which both PGlite and PostgreSQL
+ * do at about the speed of COPY. Only the columns the rows carry are written. `upsert` updates the
+ * rows whose id exists (the other columns are left as they are); otherwise the rows are inserted.
+ */
+export async function bulkWrite<T extends PgTable>(
   db: Db,
   table: T,
   rows: T['$inferInsert'][],
+  onConflict: 'upsert' | 'insert' = 'upsert',
+  step?: (rows: number) => void,
 ) {
-  for (const chunk of chunks(rows, 1000))
-    await db
-      .insert(table)
-      .values(chunk)
-      .onConflictDoUpdate({ target: table.id, set: excludedSet(getTableColumns(table), chunk[0]) });
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const keys = Object.keys(rows[0] as object).filter((k) => columns[k]);
+  const names = keys.map((k) => (columns[k] as PgColumn).name);
+  const list = sql.raw(names.map((n) => `"${n}"`).join(', '));
+  const update = sql.raw(
+    names
+      .filter((n) => n !== 'id')
+      .map((n) => `"${n}" = excluded."${n}"`)
+      .join(', '),
+  );
+  for (const chunk of chunks(rows)) {
+    const json = JSON.stringify(
+      chunk.map((r) =>
+        Object.fromEntries(keys.map((k, i) => [names[i], (r as Record<string, unknown>)[k] ?? null])),
+      ),
+    );
+    const conflict = onConflict === 'upsert' ? sql` on conflict (id) do update set ${update}` : sql``;
+    await db.execute(
+      sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)${conflict}`,
+    );
+    step?.(chunk.length);
+  }
 }

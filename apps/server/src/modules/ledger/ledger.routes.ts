@@ -1,6 +1,7 @@
 import {
   ZErrorResponse,
   ZId,
+  ZImportJob,
   ZLedgerDocument,
   ZLedgerImportResult,
   ZLedgerProblem,
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import type { Platform } from '../../platform/platform.ts';
 import { exportLedger } from './ledger.export.ts';
 import { importLedger, LedgerRejected, rejectionBody } from './ledger.import.ts';
+import { readLedgerImport, startLedgerImport } from './ledger.jobs.ts';
 
 const tags = ['ledger'];
 
@@ -58,6 +60,37 @@ export function ledgerRoutes(p: Platform): FastifyPluginAsyncZod {
           throw e;
         }
       },
+    );
+
+    // The same import as a job, off the request path: answered at once with the job to follow.
+    app.post(
+      '/ledger/imports',
+      {
+        bodyLimit: ledgerBodyLimit(),
+        validatorCompiler: passThrough,
+        schema: {
+          tags,
+          summary:
+            'Start importing a ledger document as a job; its progress and outcome at GET /ledger/imports/:id',
+          body: ZLedgerDocument,
+          response: { 202: ZImportJob, ...errors },
+        },
+      },
+      async (request, reply) => reply.code(202).send(await startLedgerImport(p, request.actor, request.body)),
+    );
+
+    app.get(
+      '/ledger/imports/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'An import job: progress while it runs, then its counts or every problem (its starter, or an admin over them)',
+          params: z.object({ id: ZId }),
+          response: { 200: ZImportJob, ...errors },
+        },
+      },
+      async (request) => readLedgerImport(p, request.actor, request.params.id),
     );
 
     app.get(

@@ -1,6 +1,8 @@
 import { type TLedgerDocument, type TLedgerProblem, ZLedgerDocument } from '@lianxin/contracts';
 import { activityDateProblems, canPlaceUnder, childPath, type OrgLevel } from '@lianxin/domain';
 import { array as ZArray, unknown as ZUnknown, type z } from 'zod';
+import { checkParts } from './ledger.parts-check.ts';
+import { inSlices } from './ledger.progress.ts';
 import type { CadreRow, ContactRow, OrgRow, PointRow } from './ledger.repo.ts';
 
 export type Collection = Exclude<keyof TLedgerDocument, 'format'>;
@@ -11,6 +13,7 @@ export const COLLECTIONS: Collection[] = [
   'contactPoints',
   'contacts',
   'activities',
+  'filings',
 ];
 
 const problem = (
@@ -126,29 +129,43 @@ const ZEnvelope = ZLedgerDocument.extend(
 
 /**
  * Schema check, record by record, so that one bad record does not hide the problems of the others;
- * an unknown field is rejected with its name, never dropped.
+ * an unknown field is rejected with its name, never dropped. Records are checked a slice at a time
+ * (the event loop serves others in between); `onRecords` hears how many are done.
  */
-export function parseLedger(raw: unknown): Parsed {
+export async function parseLedger(raw: unknown, onRecords?: (done: number) => void): Promise<Parsed> {
   const envelope = ZEnvelope.safeParse(raw);
   const failedIds = new Set<string>();
   if (!envelope.success)
     return { doc: emptyDoc(), problems: issueProblems(envelope.error.issues, raw, []), failedIds };
   const doc = emptyDoc();
   const problems: TLedgerProblem[] = [];
+  let before = 0;
   for (const c of COLLECTIONS) {
     const schema = ZLedgerDocument.shape[c].unwrap().element;
-    envelope.data[c].forEach((record, i) => {
-      const r = schema.safeParse(record);
-      if (r.success) (doc[c] as unknown[]).push(r.data);
-      else {
-        problems.push(...issueProblems(r.error.issues, raw, [c, i]));
-        const id = at(record, ['id']);
-        if (typeof id === 'string') failedIds.add(`${c}:${id}`);
-      }
-    });
+    await inSlices(
+      envelope.data[c],
+      (record, i) => {
+        const r = schema.safeParse(record);
+        if (r.success) (doc[c] as unknown[]).push(r.data);
+        else {
+          problems.push(...issueProblems(r.error.issues, raw, [c, i]));
+          const id = at(record, ['id']);
+          if (typeof id === 'string') failedIds.add(`${c}:${id}`);
+        }
+      },
+      (done) => onRecords?.(before + done),
+    );
+    before += envelope.data[c].length;
   }
   return { doc, problems, failedIds };
 }
+
+/** How many records a document carries (what the parse and check phases count). */
+export const recordCount = (raw: unknown) =>
+  COLLECTIONS.reduce((n, c) => {
+    const list = at(raw, [c]);
+    return n + (Array.isArray(list) ? list.length : 0);
+  }, 0);
 
 const emptyDoc = (): TLedgerDocument => ({
   format: 'lianxin-ledger/1',
@@ -158,6 +175,7 @@ const emptyDoc = (): TLedgerDocument => ({
   contactPoints: [],
   contacts: [],
   activities: [],
+  filings: [],
 });
 
 // --- references, dates, placement: what the schema cannot see ---
@@ -190,7 +208,8 @@ export class FinalTree {
 
   parent(id: string): string | null {
     const d = this.doc.get(id);
-    if (d) return d.parent ?? null;
+    // decision 30: a top organization without a parent keeps the place it has in the database
+    if (d?.parent !== undefined) return d.parent;
     return this.db.get(id)?.parentId ?? null;
   }
 
@@ -277,8 +296,16 @@ export interface Checked {
   docPoints: Map<string, TLedgerDocument['contactPoints'][number]>;
 }
 
-/** Every problem of a parsed document against the database snapshot; empty when it may be written. */
-export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = new Set<string>()): Checked {
+/**
+ * Every problem of a parsed document against the database snapshot; empty when it may be written.
+ * The big collections are checked a slice at a time; `onRecords` hears how many activities are done.
+ */
+export async function checkLedger(
+  doc: TLedgerDocument,
+  snap: Snapshot,
+  failedIds = new Set<string>(),
+  onRecords?: (done: number) => void,
+): Promise<Checked> {
   const out: TLedgerProblem[] = [];
   const docOrgs = duplicates('organizations', doc.organizations, out);
   const docCadres = duplicates('cadres', doc.cadres, out);
@@ -308,8 +335,9 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
       );
     if (o.parent !== undefined && !orgExists(o.parent)) {
       out.push(missing('organizations', o.id, 'parent', 'organization', '上级组织', o.parent));
-    } else if (o.parent === undefined || tree.has(o.parent)) {
-      const placement = canPlaceUnder(o.level, o.parent === undefined ? null : tree.level(o.parent));
+    } else if (o.parent !== undefined && tree.has(o.parent)) {
+      // decision 30: a document may start at any level, so a top organization needs no parent
+      const placement = canPlaceUnder(o.level, tree.level(o.parent));
       if (placement) out.push(problem('organizations', o.id, 'parent', placement.zh, placement.en));
       else if (o.parent !== undefined && tree.inCycle(o.id))
         out.push(
@@ -426,7 +454,7 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
     }
   }
 
-  for (const ct of docContacts.values()) {
+  await inSlices([...docContacts.values()], (ct) => {
     for (const c of new Set(ct.of))
       if (!cadreExists(c)) out.push(missing('contacts', ct.id, 'of', 'cadre', '团干部', c));
     for (const c of new Set(repeated(ct.of)))
@@ -447,10 +475,10 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
       out.push(problem('contacts', ct.id, 'keyOf', `团干部 ${c} 重复列出`, `cadre ${c} is listed twice`));
     for (const t of new Set(repeated(ct.tags ?? [])))
       out.push(problem('contacts', ct.id, 'tags', `标签 ${t} 重复`, `tag ${t} is listed twice`));
-  }
+  });
 
   const cadreOrg = (id: string) => docCadres.get(id)?.org ?? snap.cadres.get(id)?.orgId ?? null;
-  for (const a of doc.activities) {
+  const checkActivity = (a: TLedgerDocument['activities'][number]) => {
     if (!cadreExists(a.cadre)) out.push(missing('activities', a.id, 'cadre', 'cadre', '团干部', a.cadre));
     if (a.point !== undefined) {
       if (!pointExists(a.point))
@@ -484,6 +512,8 @@ export function checkLedger(doc: TLedgerDocument, snap: Snapshot, failedIds = ne
       out.push(missing('activities', a.id, 'org', 'organization', '组织', a.org));
     for (const p of activityDateProblems(a as Parameters<typeof activityDateProblems>[0]))
       out.push(problem('activities', a.id, p.field, p.zh, p.en));
-  }
+  };
+  await inSlices(doc.activities, checkActivity, onRecords);
+  out.push(...checkParts(doc, { orgExists, docOrgs, tree }));
   return { problems: out, tree, docOrgs, docCadres, docPoints };
 }

@@ -93,3 +93,68 @@ export const alive = (pid: number) => {
     return false;
   }
 };
+
+/** A session over HTTP with a running server: the cookie and the CSRF token of one sign-in. */
+export interface HttpSession {
+  cookie: string;
+  csrf: string;
+}
+
+export async function httpLogin(port: number, username: string, password: string): Promise<HttpSession> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** A request as that session, on any server; a network failure is status 0. */
+export async function httpAs(
+  s: HttpSession,
+  port: number,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: () => unknown; bytes: Buffer }> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}${url}`, {
+      method,
+      headers: {
+        cookie: s.cookie,
+        ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }),
+        ...(body === undefined || body instanceof Buffer ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : body instanceof Buffer ? body : JSON.stringify(body),
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, bytes, json: () => JSON.parse(bytes.toString('utf8')) };
+  } catch {
+    return { status: 0, bytes: Buffer.alloc(0), json: () => null };
+  }
+}
+
+/** A fresh database on TEST_DATABASE_URL's server, and its removal. */
+export async function freshPostgres(url: string) {
+  const pg = (await import('pg')).default;
+  const name = `lx_${Math.random().toString(16).slice(2, 14)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const again = new pg.Client({ connectionString: url });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}

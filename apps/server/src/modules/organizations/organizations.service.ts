@@ -137,7 +137,7 @@ export async function createOrganization(
       ip: actor.ip,
     });
     return toOrganizationDto({
-      org: { ...row, municipal: false, closedOn: null, createdAt: p.clock.now() },
+      org: { ...row, municipal: false, closedOn: null, secretaryTracked: false, createdAt: p.clock.now() },
       childCount: 0,
     });
   });

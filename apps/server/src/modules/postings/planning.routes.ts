@@ -9,6 +9,8 @@ import {
   ZPostingProgram,
   ZPostingProgramList,
   ZPostingTargetList,
+  ZProgramSuggestionList,
+  ZProgramSuggestionQuery,
 } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,6 +24,7 @@ import {
   listProgramsFor,
   myPreferences,
   setPreferences,
+  suggestPrograms,
 } from './programs.service.ts';
 
 const tags = ['postings'];
@@ -41,6 +44,18 @@ export function planningRoutes(p: Platform): FastifyPluginAsyncZod {
       '/posting-programs',
       { schema: { tags, response: { 200: ZPostingProgramList, ...errors } } },
       async (request) => listProgramsFor(p, request.actor),
+    );
+    app.get(
+      '/posting-programs/suggestions',
+      {
+        schema: {
+          tags,
+          summary: '新建下沉计划: the kinds the organization may run, each with batches its staff can fill',
+          querystring: ZProgramSuggestionQuery,
+          response: { 200: ZProgramSuggestionList, ...errors },
+        },
+      },
+      async (request) => suggestPrograms(p, request.actor, request.query.org),
     );
     app.get(
       '/posting-preferences',

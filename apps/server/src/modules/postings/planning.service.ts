@@ -1,5 +1,10 @@
 import crypto from 'node:crypto';
-import type { TMoveCadreRequest, TPostingPlanView } from '@lianxin/contracts';
+import {
+  employmentLabels,
+  type TEmployment,
+  type TMoveCadreRequest,
+  type TPostingPlanView,
+} from '@lianxin/contracts';
 import {
   checkPlan,
   type PostingCounty,
@@ -17,6 +22,7 @@ import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findOrgsByIds } from '../organizations/organizations.repo.ts';
 import { applyMove } from './plan-edit.ts';
+import { groupName, namer, violationView } from './plan-words.ts';
 import {
   buildProblem,
   kindOf,
@@ -27,13 +33,16 @@ import {
 } from './posting-problem.ts';
 import {
   type BatchRow,
+  batchesOf,
   findPlan,
   findPlanOf,
+  nonStaffCadres,
   openOrgsOfLevel,
   organCadres,
   type PlanRow,
   type ProgramRow,
   preferencesOf,
+  provincesByCode,
 } from './postings.repo.ts';
 import { loadProgram } from './programs.service.ts';
 import { publishInto } from './publish.ts';
@@ -78,31 +87,51 @@ export async function programProblem(
   });
 }
 
-/** The plan with names: cadres, organs, targets and prefectures are ids in the planner's documents. */
+/** Every id the planner's messages may hold, with the name a reader knows it by. */
+async function namesOf(db: Db, row: PlanRow, problem: PostingProblem, doc: PostingPlan) {
+  const counties = problem.counties;
+  const orgIds = [
+    ...new Set([
+      ...problem.organs.map((o) => o.id),
+      ...counties.flatMap((c) => [c.id, c.prefecture]),
+      ...doc.groups.map((g) => g.prefecture),
+    ]),
+  ];
+  const codes = [...new Set(counties.map((c) => c.province))];
+  const names = new Map<string, string>([['central', '中央机关']]);
+  for (const p of await provincesByCode(db, codes)) if (p.code) names.set(p.code, p.name);
+  for (const o of await findOrgsByIds(db, orgIds)) names.set(o.id, o.name);
+  for (const b of await batchesOf(db, [row.programId])) names.set(b.id, `${b.name}（${b.startDate}）`);
+  const organIds = problem.organs.map((o) => o.id);
+  for (const { cadre } of await organCadres(db, organIds)) names.set(cadre.id, cadre.name);
+  for (const g of doc.groups) names.set(g.id, groupName(g.id));
+  return names;
+}
+
+/** The part-time cadres of the organs: on the organ's roll, but not organ staff who go. */
+async function leftOutOf(db: Db, problem: PostingProblem) {
+  const rows = await nonStaffCadres(
+    db,
+    problem.organs.map((o) => o.id),
+  );
+  return rows.map((c) => ({
+    cadre: c.id,
+    cadreName: c.name,
+    reason: `${employmentLabels[c.employment as TEmployment] ?? c.employment}团干部不是机关在编干部，不参加下沉`,
+  }));
+}
+
+/** The plan with names: cadres, organs, targets, batches and groups are ids in the planner's documents. */
 async function toPlanView(db: Db, row: PlanRow): Promise<TPostingPlanView> {
   const problem = row.problem as unknown as PostingProblem;
   const doc = row.plan as unknown as PostingPlan;
   const cadreOrgans = new Map(problem.cadres.map((c) => [c.id, c]));
   const counties = new Map(problem.counties.map((c) => [c.id, c]));
-  const orgIds = [
-    ...new Set([
-      ...problem.organs.map((o) => o.id),
-      ...counties.keys(),
-      ...doc.groups.map((g) => g.prefecture),
-    ]),
-  ];
-  const orgNames = new Map((await findOrgsByIds(db, orgIds)).map((o) => [o.id, o.name]));
-  const cadreNames = new Map(
-    (
-      await organCadres(
-        db,
-        problem.organs.map((o) => o.id),
-      )
-    ).map(({ cadre }) => [cadre.id, cadre.name]),
-  );
+  const names = await namesOf(db, row, problem, doc);
   const leaders = new Set(doc.groups.map((g) => g.leader));
-  const name = (id: string) => cadreNames.get(id) ?? id;
-  const orgName = (id: string | undefined) => (id ? (orgNames.get(id) ?? id) : '');
+  const name = (id: string) => names.get(id) ?? id;
+  const orgName = (id: string | undefined) => (id ? (names.get(id) ?? id) : '');
+  const words = namer(names);
   return {
     id: row.id,
     programId: row.programId,
@@ -127,8 +156,9 @@ async function toPlanView(db: Db, row: PlanRow): Promise<TPostingPlanView> {
       };
     }),
     groups: doc.groups.map((g) => ({ ...g, prefectureName: orgName(g.prefecture) })),
-    unassigned: doc.unassigned.map((u) => ({ ...u, cadreName: name(u.cadre) })),
-    violations: doc.violations,
+    unassigned: doc.unassigned.map((u) => ({ ...u, cadreName: name(u.cadre), reason: words(u.reason) })),
+    leftOut: await leftOutOf(db, problem),
+    violations: doc.violations.map((v) => violationView(v, words)),
     score: { ...doc.score },
   };
 }
@@ -152,7 +182,7 @@ export async function generatePlan(p: Platform, actor: Actor, programId: string)
   const problem = await programProblem(p.db, program, orgPath, batches);
   const started = performance.now();
   const doc = runPlanner(problem, {
-    ...plannerOptions(kindOf(program)),
+    ...plannerOptions(kindOf(program), problem),
     timeBudgetMs: PLANNER_BUDGET_MS,
     now: () => performance.now(),
   });
@@ -214,7 +244,7 @@ export async function moveCadre(
   const result = applyMove(problem, row.plan as unknown as PostingPlan, cadreId, move);
   if ('problems' in result)
     throw badRequest('The move is not possible', '无法调整：请检查批次、派驻地和小组', result.problems);
-  const options = plannerOptions(kindOf(program));
+  const options = plannerOptions(kindOf(program), problem);
   const doc: PostingPlan = {
     ...result.plan,
     violations: checkPlan(problem, result.plan, options),
@@ -243,13 +273,14 @@ export async function publishPlan(p: Platform, actor: Actor, planId: string) {
   const { row, program, batches } = await loadPlanForWrite(p, actor, planId);
   const problem = row.problem as unknown as PostingProblem;
   const doc = row.plan as unknown as PostingPlan;
-  const hard = checkPlan(problem, doc, plannerOptions(kindOf(program))).filter((v) => v.hard);
+  const hard = checkPlan(problem, doc, plannerOptions(kindOf(program), problem)).filter((v) => v.hard);
   if (hard.length > 0) {
+    const words = namer(await namesOf(p.db, row, problem, doc));
     throw new AppError(
       'conflict',
       `The plan breaks ${hard.length} hard rules`,
       `方案有 ${hard.length} 处违反硬性规则，不能发布`,
-      hard.slice(0, 50).map((v) => ({ path: v.subject, message: v.message })),
+      hard.slice(0, 50).map((v) => ({ path: v.subject, message: violationView(v, words).message })),
     );
   }
   await inTransaction(p, async (tx) => {

@@ -37,11 +37,16 @@ export interface CadreFacts {
 export const kindOf = (program: { kind: string }): TPostingProgramKind =>
   ZPostingProgramKind.parse(program.kind);
 
-/** Decision 12: "8+4" is the seed 002 engine with groups of 2 to 3, and seed 004 asks no leader's rank. */
-export function plannerOptions(kind: TPostingProgramKind): PlannerOptions {
-  return kind === 'mz2016'
-    ? { groupSize: { min: 2, max: 3 }, leaderRanks: ZRank.options, mixCentralAndProvincial: false }
-    : {};
+/**
+ * Decision 12: "8+4" is the seed 002 engine with groups of 2 to 3, and seed 004 asks no leader's
+ * rank. Groups mix central and provincial cadres only where the program sends both: a province
+ * sending its own organ alone cannot mix, and is not told to.
+ */
+export function plannerOptions(kind: TPostingProgramKind, problem: PostingProblem): PlannerOptions {
+  if (kind === 'mz2016')
+    return { groupSize: { min: 2, max: 3 }, leaderRanks: ZRank.options, mixCentralAndProvincial: false };
+  const levels = new Set(problem.organs.map((o) => o.level));
+  return levels.size > 1 ? {} : { mixCentralAndProvincial: false };
 }
 
 // A province is matched by its division code where it has one (sector committees have none, decision 4).

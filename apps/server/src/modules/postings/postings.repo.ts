@@ -96,6 +96,31 @@ export function organCadres(db: Db, organIds: string[]) {
     .orderBy(cadres.orgId, cadres.name, cadres.id);
 }
 
+/** The organs' active cadres who are not organ staff (part-time), whom the planner never sees. */
+export function nonStaffCadres(db: Db, organIds: string[]) {
+  if (organIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: cadres.id, name: cadres.name, employment: cadres.employment })
+    .from(cadres)
+    .where(
+      and(
+        inArray(cadres.orgId, organIds),
+        eq(cadres.active, true),
+        sql`${cadres.employment} not in ('full_time', 'seconded')`,
+      ),
+    )
+    .orderBy(cadres.name, cadres.id);
+}
+
+/** Provincial committees by division code: the planner names a province by its code. */
+export function provincesByCode(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .select({ code: organizations.divisionCode, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.level, 'province'), inArray(organizations.divisionCode, codes)));
+}
+
 /** Open organizations of one level inside a subtree. */
 export function openOrgsOfLevel(db: Db, path: string, level: string) {
   return db

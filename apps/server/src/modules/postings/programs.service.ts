@@ -4,10 +4,12 @@ import {
   type TMyProgramPreferences,
   type TPostingPreferences,
   type TPostingProgram,
+  type TProgramSuggestion,
   ZRank,
 } from '@lianxin/contracts';
-import { isInSubtree } from '@lianxin/domain';
+import { isInSubtree, programKindsOfLevel, suggestBatches } from '@lianxin/domain';
 import { type Actor, authorize } from '../../platform/access/index.ts';
+import { chinaToday } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { postingBatches, postingPreferences, postingPrograms } from '../../platform/db/schema.ts';
 import { badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
@@ -136,6 +138,34 @@ export async function createProgram(p: Platform, actor: Actor, input: TCreatePos
     });
   });
   return getProgram(p, actor, program.id);
+}
+
+const kindRules: Record<TProgramSuggestion['kind'], { title: string; rule: string }> = {
+  cyl2015: { title: '常态化下沉基层', rule: '每批工作时间为 9—12 月或 3—6 月，每组 3—4 人' },
+  mz2016: { title: '“8+4”', rule: '每年分 4 批、每批约 1/4 的在编干部，每组 2—3 人' },
+};
+
+/**
+ * 新建下沉计划's defaults at an organization: only the kinds its level may run, with batches
+ * after today that its own organ cadres can fill with groups (so the first plan can be published).
+ */
+export async function suggestPrograms(p: Platform, actor: Actor, orgId: string) {
+  const org = await loadOrg(p, actor, orgId, 'write');
+  const staff = (await organCadres(p.db, [orgId])).length;
+  const today = chinaToday(p.clock);
+  const items: TProgramSuggestion[] = programKindsOfLevel(org.level).map((kind) => {
+    const batches = suggestBatches(kind, today, staff);
+    const { title, rule } = kindRules[kind];
+    const shown = batches.length === 4 ? '4 批' : `${batches.length} 批（在编干部不足以每批编组）`;
+    return {
+      kind,
+      name: `${batches[0]?.start.slice(0, 4) ?? today.slice(0, 4)} 年${title}`,
+      staff,
+      batches,
+      hint: `${rule}；本组织在编干部 ${staff} 人，建议 ${shown}。兼职干部不参加。`,
+    };
+  });
+  return { items };
 }
 
 export async function getProgram(p: Platform, actor: Actor, id: string) {

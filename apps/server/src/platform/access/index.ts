@@ -2,23 +2,31 @@ import type { Platform } from '../platform.ts';
 import type { Actor } from './actor.ts';
 import { accountPolicy } from './policies/account.ts';
 import { activityPolicy, attachmentPolicy, problemPolicy } from './policies/activity.ts';
+import { bulletinPolicy } from './policies/bulletin.ts';
 import { cadrePolicy, filingPolicy } from './policies/cadre.ts';
+import { cardMessagePolicy, cardPolicy } from './policies/card.ts';
 import { contactPolicy, keeperRequestPolicy } from './policies/contact.ts';
 import { contactPointPolicy } from './policies/contact-point.ts';
+import { importJobPolicy } from './policies/import-job.ts';
+import { openDayPolicy } from './policies/open-day.ts';
 import {
   assessmentPolicy,
   exemptionPolicy,
+  orgAssessmentPolicy,
+  orgReportPolicy,
+  pointProposalPolicy,
   postingProgramPolicy,
   reportRecommendationPolicy,
 } from './policies/org-owned.ts';
 import { organizationPolicy } from './policies/organization.ts';
 import type { Policy } from './policies/policy.ts';
 import { postingGroupPolicy, postingPolicy } from './policies/posting.ts';
+import { showcaseCasePolicy } from './policies/showcase.ts';
 import { auditLogPolicy, ledgerPolicy } from './policies/system.ts';
 import { refuse } from './refuse.ts';
 import type { Action, Grants, ObjectType } from './types.ts';
 
-export { type Actor, canOnOrg, isAdmin, type Permission } from './actor.ts';
+export { type Actor, canOnOrg, isAdmin, type Permission, visitorActor } from './actor.ts';
 export { tenuresReadBy } from './queries.ts';
 export { refuse } from './refuse.ts';
 export { activityReadScope } from './scopes.ts';
@@ -47,8 +55,17 @@ const policies: { [T in ObjectType]: Policy<T> } = {
   assessment: assessmentPolicy,
   report_recommendation: reportRecommendationPolicy,
   exemption: exemptionPolicy,
+  point_proposal: pointProposalPolicy,
+  org_report: orgReportPolicy,
   audit_log: auditLogPolicy,
   ledger: ledgerPolicy,
+  import_job: importJobPolicy,
+  bulletin: bulletinPolicy,
+  org_assessment: orgAssessmentPolicy,
+  open_day: openDayPolicy,
+  showcase_case: showcaseCasePolicy,
+  card: cardPolicy,
+  card_message: cardMessagePolicy,
 };
 
 /** The ids among `ids` the actor may act on, each with its basis; nothing is audited. */

@@ -113,9 +113,9 @@ export const chainsOf = (db: Db, list: string[]) =>
 
 /** The holder's path of each tenure (the cadre's organization, or the holding organ). */
 export const pointHolders = (db: Db, list: string[]) =>
-  rows<{ id: string; holder_path: string | null }>(
+  rows<{ id: string; holder_path: string | null; cadre_id: string | null; to_date: string | null }>(
     db,
-    sql`select cp.id, coalesce(co.path, ho.path) as holder_path
+    sql`select cp.id, coalesce(co.path, ho.path) as holder_path, cp.cadre_id, cp.to_date::text as to_date
           from contact_points cp
           left join cadres c on c.id = cp.cadre_id
           left join organizations co on co.id = c.org_id
@@ -156,10 +156,12 @@ export const activityFacts = (db: Db, list: string[], actorCadreId: string | nul
     assignee: string | null;
     point_id: string | null;
     cadre_path: string;
+    passed_to_path: string | null;
     led: boolean;
   }>(
     db,
     sql`select a.id, a.cadre_id, a.type, a.details->>'assignee' as assignee, a.point_id, o.path as cadre_path,
+               (select po.path from organizations po where po.id = a.details->>'passedToOrg') as passed_to_path,
                ${
                  actorCadreId === null
                    ? sql`false`
@@ -216,7 +218,7 @@ export async function groupFacts(db: Db, list: string[]) {
 /** The owning organization's path of records that hang from one (programs, assessments …). */
 export const ownerPaths = (
   db: Db,
-  table: 'posting_programs' | 'assessments' | 'report_recommendations',
+  table: 'posting_programs' | 'assessments' | 'report_recommendations' | 'org_assessments',
   list: string[],
 ) =>
   rows<{ id: string; path: string }>(
@@ -225,9 +227,77 @@ export const ownerPaths = (
          where t.id in ${ids(list)}`,
   );
 
+/** A candidate point's two sides: the proposing committee's path and the path of the organ asked. */
+export const proposalSides = (db: Db, list: string[]) =>
+  rows<{ id: string; by_path: string; to_path: string }>(
+    db,
+    sql`select pp.id, b.path as by_path, t.path as to_path from point_proposals pp
+          join organizations b on b.id = pp.proposed_by_org_id join organizations t on t.id = pp.to_org_id
+         where pp.id in ${ids(list)}`,
+  );
+
+export const orgReportOwners = (db: Db, list: string[]) =>
+  rows<{ id: string; path: string }>(
+    db,
+    sql`select f.id, o.path from org_filings f join organizations o on o.id = f.org_id where f.id in ${ids(list)}`,
+  );
+
 export const exemptionRequesters = (db: Db, list: string[]) =>
   rows<{ id: string; path: string }>(
     db,
     sql`select e.id, o.path from exemptions e join organizations o on o.id = e.requested_by_org_id
          where e.id in ${ids(list)}`,
+  );
+
+/** An import job's starter and the path of the starter's scope (null: a system admin's). */
+export const importJobStarters = (db: Db, list: string[]) =>
+  rows<{ id: string; account_id: string | null; path: string | null }>(
+    db,
+    sql`select j.id, j.account_id, o.path from import_jobs j left join organizations o on o.id = j.scope_org_id
+         where j.id in ${ids(list)}`,
+  );
+
+/** Open days with their county committee's path, and whether sign-up is still open on `today`. */
+export const openDayFacts = (db: Db, list: string[], today: string) =>
+  rows<{ id: string; org_id: string; path: string; signup: boolean }>(
+    db,
+    sql`select d.id, d.org_id, o.path, (d.signup_open and d.held_on >= ${today}::date) as signup
+          from open_days d join organizations o on o.id = d.org_id
+         where d.id in ${ids(list)}`,
+  );
+
+/** Case activities among `list` with their author's path and whether each is published. */
+export const caseFacts = (db: Db, list: string[]) =>
+  rows<{ id: string; path: string; published: boolean }>(
+    db,
+    sql`select a.id, o.path, exists (select 1 from published_cases pc where pc.activity_id = a.id) as published
+          from activities a join cadres c on c.id = a.cadre_id join organizations o on o.id = c.org_id
+         where a.type = 'case' and a.id in ${ids(list)}`,
+  );
+
+/** The cadres among `list` with their organization's id. */
+export const cadreOrgs = (db: Db, list: string[]) =>
+  rows<{ id: string; org_id: string }>(db, sql`select id, org_id from cadres where id in ${ids(list)}`);
+/**
+ * Each public card among `list`: on or off, and whose it is — the cadre's organization path, or
+ * for a point's card the holding cadre (or organ) and its path.
+ */
+export const cardFacts = (db: Db, list: string[]) =>
+  rows<{ id: string; enabled: boolean; owner_cadre: string | null; owner_path: string | null }>(
+    db,
+    sql`select k.id, k.enabled, coalesce(k.cadre_id, cp.cadre_id) as owner_cadre,
+               coalesce(co.path, ho.path) as owner_path
+          from public_cards k
+          left join contact_points cp on cp.id = k.point_id
+          left join cadres c on c.id = coalesce(k.cadre_id, cp.cadre_id)
+          left join organizations co on co.id = c.org_id
+          left join organizations ho on ho.id = cp.holder_org_id
+         where k.id in ${ids(list)}`,
+  );
+
+/** Each card message among `list` with its card. */
+export const cardMessageCards = (db: Db, list: string[]) =>
+  rows<{ id: string; card_id: string }>(
+    db,
+    sql`select id, card_id from card_messages where id in ${ids(list)}`,
   );

@@ -40,8 +40,12 @@ export function databaseStats(db: Db): DatabaseStats | undefined {
 // Several app servers may start at once on one PostgreSQL: one migrates, the others wait.
 const MIGRATION_LOCK = 0x11a4c1;
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const client = new pg.Client({ connectionString: url });
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  applicationName = 'lianxin',
+): Promise<Database> {
+  const client = new pg.Client({ connectionString: url, application_name: applicationName });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -50,10 +54,21 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     await client.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: applicationName,
+    // with the database away a request waits this long for a connection, then answers 503
+    connectionTimeoutMillis: 5000,
+  });
   // An idle connection the server ends (restart, failover, a dropped test database) is removed from
   // the pool, which opens a new one when next needed; unhandled, the event would end the process.
   pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost (${err.message})`));
+  // A connection cut while checked out (a transaction under way) emits 'error' on its client too:
+  // the query under way fails (503) and the pool drops the client; unheard, it would end the process.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => console.warn(`PostgreSQL: connection lost (${err.message})`));
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   statsOf.set(db, () => ({
     kind: 'postgres',

@@ -36,6 +36,8 @@ export const organizations = pgTable(
     field: text('field'),
     municipal: boolean('municipal').notNull().default(false),
     closedOn: date('closed_on'),
+    /** the committee's secretary post is watched for vacancy (cyl2014.secretary_vacancy) */
+    secretaryTracked: boolean('secretary_tracked').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -213,6 +215,8 @@ export const contactPoints = pgTable(
     showcase: boolean('showcase').notNull().default(false),
     predecessorId: text('predecessor_id'),
     handoverNote: text('handover_note'),
+    /** the day the point was entered on the 联系点登记表 (gd2006.registration) */
+    registeredOn: date('registered_on'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -221,6 +225,28 @@ export const contactPoints = pgTable(
     // every point answer looks up its successor (轮换) by predecessor_id
     index('contact_points_predecessor_idx').on(t.predecessorId),
   ],
+);
+
+/**
+ * 明白帐 (seed 000 四.2, seed 002 三): one version of one section, written under the tenure its
+ * writer held. Rows are never changed: the newest per section over the chain is the account, the
+ * rest its history, so a successor reads what the predecessor kept and goes on from there.
+ */
+export const factBookEntries = pgTable(
+  'fact_book_entries',
+  {
+    id: text('id').primaryKey(),
+    // the order versions were written in, whatever the clock says
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    pointId: text('point_id')
+      .notNull()
+      .references(() => contactPoints.id),
+    section: text('section').notNull(),
+    text: text('text').notNull(),
+    writtenBy: text('written_by').notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fact_book_entries_point_idx').on(t.pointId, t.seq)],
 );
 
 /** 联系青年: youths and grassroots League cadres. Phone and ID number encrypted like cadres'. */
@@ -377,6 +403,28 @@ export const attachmentBlobs = pgTable('attachment_blobs', {
   data: bytea('data').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Rotations of the field key (`npx lianxin rotate-key`). Keys are named by a fingerprint, never
+ * stored. `progress` (per step: the last key done, and whether the step is over) is written in the
+ * transaction of each batch, so a stopped run resumes exactly where it stood.
+ */
+export const keyRotations = pgTable(
+  'key_rotations',
+  {
+    id: text('id').primaryKey(),
+    oldKeyId: text('old_key_id').notNull(),
+    newKeyId: text('new_key_id').notNull(),
+    progress: jsonb('progress')
+      .$type<Record<string, { after: string | null; done: boolean; count: number }>>()
+      .notNull()
+      .default({}),
+    startedBy: text('started_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  () => [uniqueIndex('key_rotations_running_uq').on(sql`(true)`).where(sql`finished_at IS NULL`)],
+);
 
 /**
  * The annual cycle's filings of a cadre (seed 001): 任务清单 (`task_list`) and 半年自查报告
@@ -660,6 +708,342 @@ export const postingPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.cadreId] })],
 );
 
+/** A ledger import run off the request path (issue 12): its progress, outcome and who started it. */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    status: text('status').$type<'running' | 'succeeded' | 'rejected' | 'failed'>().notNull(),
+    phase: text('phase').notNull(),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    counts: jsonb('counts').$type<Record<string, Record<string, number>>>(),
+    error: jsonb('error').$type<Record<string, unknown>>(),
+    accountId: text('account_id').references(() => accounts.id),
+    actor: text('actor').notNull(),
+    // the starter's scope: admins over it read the job too
+    scopeOrgId: text('scope_org_id').references(() => organizations.id),
+    // host:pid of the process running it, so a restart can tell the jobs it left unfinished
+    runner: text('runner').notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_jobs_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/**
+ * 候选联系点: a lower committee proposes one of its grassroots organizations as a contact point of
+ * an organ above it (seed 003, seed 001 三.2); an admin of that organ approves, which creates the
+ * point with its 登记表 details and `registeredOn`, or declines with a note.
+ */
+export const pointProposals = pgTable(
+  'point_proposals',
+  {
+    id: text('id').primaryKey(),
+    proposedByOrgId: text('proposed_by_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    toOrgId: text('to_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    category: text('category'),
+    topic: text('topic'),
+    showcase: boolean('showcase').notNull().default(false),
+    reason: text('reason'),
+    /** pending | approved | declined */
+    status: text('status').notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    proposedOn: date('proposed_on').notNull(),
+    decidedBy: text('decided_by'),
+    decidedOn: date('decided_on'),
+    decisionNote: text('decision_note'),
+    pointId: text('point_id').references(() => contactPoints.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('point_proposals_to_idx').on(t.toOrgId, t.status),
+    index('point_proposals_by_idx').on(t.proposedByOrgId),
+  ],
+);
+
+/** 书记任职: who held a committee's secretary post and from when to when (`to` null while held). */
+export const secretaryTerms = pgTable(
+  'secretary_terms',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    holderName: text('holder_name').notNull(),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('secretary_terms_org_idx').on(t.orgId, t.fromDate)],
+);
+
+/** 书记空缺: the spans a tracked secretary post stood empty, `to` null while it still is (the ledger's `secretaryVacancies`). */
+export const secretaryVacancies = pgTable(
+  'secretary_vacancies',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+  },
+  (t) => [primaryKey({ name: 'secretary_vacancies_pk', columns: [t.orgId, t.fromDate] })],
+);
+
+/**
+ * Reports an organization files upward (the ledger's top-level `filings`): 半年进展报告
+ * (`half_year_report`, mz2016) of a county committee to the city, text and one file (encrypted),
+ * draft → submitted → returned | accepted. `firstSubmittedOn` is the date the deadline is met by.
+ */
+export const orgFilings = pgTable(
+  'org_filings',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    toOrgId: text('to_org_id').references(() => organizations.id),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    half: integer('half'),
+    status: text('status').notNull(),
+    body: text('body'),
+    fileName: text('file_name'),
+    fileMime: text('file_mime'),
+    fileEnc: bytea('file_enc'),
+    firstSubmittedOn: date('first_submitted_on'),
+    submittedOn: date('submitted_on'),
+    reviewComment: text('review_comment'),
+    reviewedBy: text('reviewed_by'),
+    reviewedOn: date('reviewed_on'),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('org_filings_org_idx').on(t.orgId, t.year, t.kind),
+    index('org_filings_to_idx').on(t.toOrgId, t.year),
+  ],
+);
+
+/**
+ * 通报的排名开关 of one level (decision 32): ranking lower organizations, and — rarer, the 2024 rules
+ * against formalism discourage it — ranking cadres. Off unless the adopting level turns it on.
+ */
+export const bulletinSettings = pgTable('bulletin_settings', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  rankOrgs: boolean('rank_orgs').notNull().default(false),
+  rankCadres: boolean('rank_cadres').notNull().default(false),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 对下级团的领导机关的考核 (seed 003 三.2): a level grades its lower organizations under the cadres' quotas. */
+export const orgAssessments = pgTable(
+  'org_assessments',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('org_assessments_uq').on(t.year, t.orgId)],
+);
+
+export const orgAssessmentEntries = pgTable(
+  'org_assessment_entries',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => orgAssessments.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    grade: text('grade'),
+  },
+  (t) => [primaryKey({ name: 'org_assessment_entries_pk', columns: [t.assessmentId, t.orgId] })],
+);
+
+/** 专题开放日 announced by a county committee (seed 004 四.4); youths sign up on a public page. */
+export const openDays = pgTable(
+  'open_days',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    theme: text('theme').notNull(),
+    heldOn: date('held_on').notNull(),
+    place: text('place').notNull(),
+    signupOpen: boolean('signup_open').notNull().default(true),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('open_days_org_idx').on(t.orgId, t.heldOn)],
+);
+
+/** One youth signed up: the phone encrypted like a contact's; checked in on the day; consent to be kept in touch. */
+export const openDaySignups = pgTable(
+  'open_day_signups',
+  {
+    id: text('id').primaryKey(),
+    openDayId: text('open_day_id')
+      .notNull()
+      .references(() => openDays.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    phoneEnc: bytea('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    consentContact: boolean('consent_contact').notNull().default(false),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedInBy: text('checked_in_by'),
+    contactId: text('contact_id').references(() => contacts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('open_day_signups_phone_uq').on(t.openDayId, t.phoneHash)],
+);
+
+/** 典型案例 published on the showcase: the words an admin approved, never the youths named in the case. */
+export const publishedCases = pgTable('published_cases', {
+  activityId: text('activity_id')
+    .primaryKey()
+    .references(() => activities.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organizations.id),
+  publishedBy: text('published_by').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Public pages' rate limits (decision 31): hits per bucket (an address's or a card's, per action)
+ * and fixed window, in the database so every app server counts the same hits.
+ */
+export const publicRateLimits = pgTable(
+  'public_rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bucket, t.windowStart] }),
+    index('public_rate_limits_window_idx').on(t.windowStart),
+  ],
+);
+
+/** What a public card shows, as its owner chose (亮明身份); a field left false is never sent. */
+export interface CardShows {
+  name: boolean;
+  post: boolean;
+  org: boolean;
+  points: boolean;
+  workPhone: boolean;
+  wechat: boolean;
+  hours: boolean;
+}
+
+/**
+ * 联系名片: a cadre's (or a contact point's) public card at /c/<token>. Off by default; off, it
+ * answers 404. Holds only what the cadre publishes, never a youth's data.
+ */
+export const publicCards = pgTable(
+  'public_cards',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull(),
+    cadreId: text('cadre_id').references(() => cadres.id),
+    pointId: text('point_id').references(() => contactPoints.id),
+    enabled: boolean('enabled').notNull().default(false),
+    shows: jsonb('shows').$type<Partial<CardShows>>().notNull().default({}),
+    post: text('post'),
+    workPhone: text('work_phone'),
+    wechat: text('wechat'),
+    hours: text('hours'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('public_cards_token_uq').on(t.token),
+    uniqueIndex('public_cards_cadre_uq').on(t.cadreId),
+    uniqueIndex('public_cards_point_uq').on(t.pointId),
+  ],
+);
+
+/**
+ * A youth's message or problem left on a card: the words are the problem's note in the work log
+ * (activity); here its origin, the reading code (a keyed hash), the phone if offered, and the reply.
+ */
+export const cardMessages = pgTable(
+  'card_messages',
+  {
+    id: text('id').primaryKey(),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => publicCards.id),
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    /** message (留言) | problem (反映问题) */
+    kind: text('kind').notNull(),
+    codeHash: text('code_hash').notNull(),
+    /** how the youth asked to be called, if they said */
+    caller: text('caller'),
+    phoneEnc: bytea('phone_enc'),
+    phoneMasked: text('phone_masked'),
+    reply: text('reply'),
+    repliedBy: text('replied_by'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('card_messages_code_uq').on(t.codeHash),
+    uniqueIndex('card_messages_activity_uq').on(t.activityId),
+  ],
+);
+
+/** 满意度: a youth's rating (1–5 and a line) of a cadre after a contact, through the card. */
+export const cardRatings = pgTable(
+  'card_ratings',
+  {
+    id: text('id').primaryKey(),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => publicCards.id),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    messageId: text('message_id').references(() => cardMessages.id, { onDelete: 'set null' }),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    ratedOn: date('rated_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('card_ratings_cadre_idx').on(t.cadreId, t.ratedOn),
+    uniqueIndex('card_ratings_message_uq').on(t.messageId),
+  ],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -670,12 +1054,14 @@ export const schema = {
   orgPresets,
   exemptions,
   contactPoints,
+  factBookEntries,
   contacts,
   contactKeepers,
   activities,
   activityContacts,
   attachments,
   attachmentBlobs,
+  keyRotations,
   cycleFilings,
   reportRecommendations,
   assessments,
@@ -689,4 +1075,19 @@ export const schema = {
   postingLeaves,
   postingReports,
   postingPreferences,
+  importJobs,
+  pointProposals,
+  secretaryTerms,
+  secretaryVacancies,
+  orgFilings,
+  bulletinSettings,
+  orgAssessments,
+  orgAssessmentEntries,
+  openDays,
+  openDaySignups,
+  publishedCases,
+  publicRateLimits,
+  publicCards,
+  cardMessages,
+  cardRatings,
 };

@@ -6,9 +6,6 @@ import { serverPagination } from '../../components/paging.ts';
 import { toastError } from '../../feedback.ts';
 import { actionLabel, objectLabel, resultLabel } from './auditLabels.ts';
 
-/** A UUID says nothing to a reader: its first group, the whole id in the tooltip. */
-const shortId = (id: string) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id) ? `${id.slice(0, 8)}…` : id);
-
 const columns: TableColumnsType<TAuditRow> = [
   { title: '序号', dataIndex: 'seq', width: 90 },
   {
@@ -28,15 +25,11 @@ const columns: TableColumnsType<TAuditRow> = [
     title: '对象',
     key: 'object',
     render: (_, row) =>
+      // the server names the object; one gone or not readable shows its kind alone
       row.objectType ? (
         <span>
           {objectLabel(row.objectType)}
-          {row.objectId ? (
-            <Typography.Text type="secondary" title={row.objectId}>
-              {' '}
-              · {shortId(row.objectId)}
-            </Typography.Text>
-          ) : null}
+          {row.objectName ? <Typography.Text type="secondary"> · {row.objectName}</Typography.Text> : null}
         </span>
       ) : (
         '—'

@@ -3,7 +3,17 @@
  * data), statuses in Chinese, deadlines, and the counts the dashboards chart.
  */
 import type { TComplianceResult, TComplianceStatus } from '@lianxin/contracts';
-import { isAdvisory, type ParamUnit, PRESET_IDS, PRESETS, type PresetId, ruleById } from '@lianxin/domain';
+import {
+  isAdvisoryResult,
+  type ParamUnit,
+  PRESET_IDS,
+  PRESETS,
+  type PresetId,
+  ruleById,
+} from '@lianxin/domain';
+
+// 达标率 is the domain's, so the bulletins of the server count as the dashboards do
+export { countStatuses, isAdvisoryResult, passRate, type StatusCounts } from '@lianxin/domain';
 
 export const statusLabels: Record<TComplianceStatus, string> = {
   met: '达标',
@@ -55,13 +65,6 @@ export function presetTitle(preset: PresetId): string {
 /** Presets in the order of docs/policy-rules.md, then anything unknown. */
 export function presetOrder(preset: PresetId | null): number {
   return preset ? PRESET_IDS.indexOf(preset) : PRESET_IDS.length;
-}
-
-/** 提示: shown to the person, not counted in assessment grades. */
-export function isAdvisoryResult(r: TComplianceResult): boolean {
-  if (r.advisory) return true;
-  const rule = ruleById(r.rule);
-  return rule ? isAdvisory(rule) : false;
 }
 
 const unitLabels: Record<ParamUnit, string> = {
@@ -128,26 +131,6 @@ export function statusText(r: TComplianceResult, year: number, asOf: string): st
   return unreachable(r, year, asOf) ? UNREACHABLE : statusLabels[r.status];
 }
 export const UNREACHABLE = '已无法完成';
-
-export type StatusCounts = Record<TComplianceStatus, number> & { total: number };
-
-export function countStatuses(results: readonly TComplianceResult[]): StatusCounts {
-  const c: StatusCounts = { met: 0, unmet: 0, in_progress: 0, exempt: 0, not_applicable: 0, total: 0 };
-  for (const r of results) {
-    c[r.status] += 1;
-    c.total += 1;
-  }
-  return c;
-}
-
-/**
- * 达标率: met among the results that are judged — exempt and not-applicable ones are left out, and
- * in-progress ones count as not (yet) met, so the rate climbs through the year as work is done.
- */
-export function passRate(c: StatusCounts): number | null {
-  const judged = c.met + c.unmet + c.in_progress;
-  return judged === 0 ? null : c.met / judged;
-}
 
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;

@@ -69,6 +69,11 @@ export function MePage() {
             年度任务清单
           </Button>
         ) : null}
+        {account.cadreId ? (
+          <Button block onClick={() => navigate('/me/card')}>
+            我的联系名片
+          </Button>
+        ) : null}
         {drafts.length > 0 ? (
           <Alert type="warning" showIcon title={`草稿 ${drafts.length} 条待同步，联网后自动同步`} />
         ) : null}

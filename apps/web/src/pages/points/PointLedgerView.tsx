@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
+import { FactBookTab } from './FactBookTab.tsx';
 import { LedgerActivities, LedgerContacts, LedgerFiles, LedgerProblems } from './LedgerSections.tsx';
 import { fieldOf, holderName, termOf } from './points.ts';
 
@@ -120,6 +121,7 @@ export function PointLedgerView({ id }: { id: string }) {
               children: <LedgerProblems activities={activities} onOpen={setOpen} />,
             },
             { key: 'files', label: `附件 ${files}`, children: <LedgerFiles activities={activities} /> },
+            { key: 'fact-book', label: '明白帐', children: <FactBookTab id={id} /> },
           ]}
         />
       </Card>

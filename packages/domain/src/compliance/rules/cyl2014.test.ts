@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerDocument } from '../ledger.ts';
-import { act, ledger, of, one, run } from '../testing/ledger.ts';
+import { act, ledger, of, one, run, TREE } from '../testing/ledger.ts';
 
 const preset = 'cyl-2014-contact-points' as const;
 const presets = [{ org: 'o-central', preset }];
@@ -332,10 +332,13 @@ describe('cyl2014 secretary vacancy and the remote exemption', () => {
     const doc = ledger({
       cadres,
       presets,
-      secretaryPosts: [
-        { org: 'o-wb', vacancies: [{ from: '2026-02-01', to: null }] },
-        { org: 'o-jt', vacancies: [] },
-      ],
+      organizations: TREE.map((o) =>
+        o.id === 'o-wb'
+          ? { ...o, secretaryVacancies: [{ from: '2026-02-01', to: null }] }
+          : o.id === 'o-jt'
+            ? { ...o, secretaryVacancies: [] }
+            : o,
+      ),
     });
     expect(one(run(doc, '2026-04-30'), 'cyl2014.secretary_vacancy', 'o-wb')).toMatchObject({
       status: 'met',

@@ -1,6 +1,6 @@
 import { type Evaluator, eachCadre, eachOrg, push } from '../context.ts';
 import { addDays, firstMonday, monthEnd, quarterSpan } from '../dates.ts';
-import type { CadreFacts, ContactRhythm, PostingFacts } from '../facts.ts';
+import { type CadreFacts, type ContactRhythm, type PostingFacts, UNLISTED } from '../facts.ts';
 import { band, deadline, list, num } from '../params.ts';
 import { everySlotStatus, floorStatus, ids, result } from '../status.ts';
 import type { ComplianceResult } from '../types.ts';
@@ -62,7 +62,9 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
       if (params === null) continue;
       orgs.set(c.org, num(params, 'maxCadres'));
       const m = keepers.get(c.org) ?? new Map<string, number>();
-      for (const k of c.contactsKept) if (k.role === 'youth') m.set(k.id, (m.get(k.id) ?? 0) + 1);
+      // an unlisted youth is kept by this cadre alone in the organization (see UNLISTED)
+      for (const k of c.contactsKept)
+        if (k.role === 'youth' && k.id !== UNLISTED) m.set(k.id, (m.get(k.id) ?? 0) + 1);
       keepers.set(c.org, m);
     }
     const out: ComplianceResult[] = [];
@@ -194,7 +196,9 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
   'mz2016.problem_list': (rule, ctx) =>
     eachCadre(rule, ctx, (c, params) => {
       const required = num(params, 'problems');
-      const open = c.problems.filter((p) => p.status === 'open');
+      // Taken up: moved on from open, or followed (passed on, or replied to the youth) by asOf.
+      const followed = (p: (typeof c.problems)[number]) => p.followedOn !== null && p.followedOn <= ctx.asOf;
+      const open = c.problems.filter((p) => p.status === 'open' && !followed(p));
       // By 31 December every gathered problem has been taken up (none left untouched).
       const status =
         ctx.yearOver && open.length > 0 ? 'unmet' : floorStatus(c.problems.length, required, ctx.yearOver);

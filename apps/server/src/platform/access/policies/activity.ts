@@ -6,12 +6,20 @@ import type { Policy, PolicyContext } from './policy.ts';
 
 type Facts = Awaited<ReturnType<typeof activityFacts>>[number];
 
-function directBasis(ctx: PolicyContext, a: Facts, action: 'read' | 'write' | 'move'): string | null {
+type Act = 'read' | 'write' | 'move' | 'answer';
+
+function directBasis(ctx: PolicyContext, a: Facts, action: Act): string | null {
   const { actor } = ctx;
   if (actor.cadreId && actor.cadreId === a.cadre_id) return 'author';
   if (canOnOrg(actor, a.cadre_path, action === 'read' ? 'read' : 'write')) return 'scope';
   const assignee = actor.cadreId !== null && a.type === 'problem' && a.assignee === actor.cadreId;
   if (action !== 'write' && assignee) return 'assignee';
+  // a problem passed up to a committee is read there, and answered by its admins (seed 004 细则四.4)
+  const passedHere =
+    a.type === 'problem' &&
+    a.passed_to_path !== null &&
+    canOnOrg(actor, a.passed_to_path, action === 'read' ? 'read' : 'write');
+  if ((action === 'read' || action === 'answer') && passedHere) return 'passed_to';
   if (action === 'read' && a.led) return 'group_leader';
   return null;
 }
@@ -22,7 +30,7 @@ function directBasis(ctx: PolicyContext, a: Facts, action: 'read' | 'write' | 'm
  * author's posting group for the posting's time, and whoever reads the point's ledger at that
  * tenure (decision 15). A problem's assignee also moves its status.
  */
-async function activityGrants(ctx: PolicyContext, ids: string[], action: 'read' | 'write' | 'move') {
+async function activityGrants(ctx: PolicyContext, ids: string[], action: Act) {
   const facts = await activityFacts(ctx.p.db, ids, ctx.actor.cadreId);
   const grants: Grants = new Map();
   const viaPoint: Facts[] = [];

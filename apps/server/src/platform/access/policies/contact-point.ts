@@ -1,4 +1,5 @@
 import { type ChainLink, countyOf, type OrgLevel, pathIds } from '@lianxin/domain';
+import { chinaToday } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { canOnOrg } from '../actor.ts';
 import { chainsOf, orgPaths, pointHolders, tenuresReadBy } from '../queries.ts';
@@ -53,12 +54,19 @@ async function readGrants({ p, actor }: PolicyContext, ids: string[]): Promise<G
   return grants;
 }
 
-/** Only an admin over the holder (the cadre's organization, or the holding organ) changes a tenure. */
+/**
+ * Only an admin over the holder (the cadre's organization, or the holding organ) changes a tenure.
+ * The 明白帐 is kept by the holder while the tenure runs (seed 000 四.2), and by those admins.
+ */
 export const contactPointPolicy: Policy<'contact_point'> = async (ctx, ids, action) => {
   if (action === 'read') return readGrants(ctx, ids);
-  return grantWhere(await pointHolders(ctx.p.db, ids), (t) =>
-    ctx.actor.role !== 'cadre' && t.holder_path !== null && canOnOrg(ctx.actor, t.holder_path, 'write')
-      ? 'scope'
-      : null,
-  );
+  const day = chinaToday(ctx.p.clock);
+  return grantWhere(await pointHolders(ctx.p.db, ids), (t) => {
+    if (ctx.actor.role !== 'cadre' && t.holder_path !== null && canOnOrg(ctx.actor, t.holder_path, 'write'))
+      return 'scope';
+    const running = t.to_date === null || t.to_date >= day;
+    return action === 'book' && running && t.cadre_id !== null && t.cadre_id === ctx.actor.cadreId
+      ? 'holder'
+      : null;
+  });
 };

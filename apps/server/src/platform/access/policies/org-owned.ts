@@ -1,8 +1,8 @@
 import { canOnOrg } from '../actor.ts';
-import { exemptionRequesters, ownerPaths } from '../queries.ts';
+import { exemptionRequesters, orgReportOwners, ownerPaths, proposalSides } from '../queries.ts';
 import { grantWhere, type Policy } from './policy.ts';
 
-type Owned = 'posting_program' | 'assessment' | 'report_recommendation';
+type Owned = 'posting_program' | 'assessment' | 'report_recommendation' | 'org_assessment';
 
 /** A record owned by an organization is read and written as that organization is. */
 function ownedBy<T extends Owned>(table: Parameters<typeof ownerPaths>[1]): Policy<T> {
@@ -15,6 +15,7 @@ function ownedBy<T extends Owned>(table: Parameters<typeof ownerPaths>[1]): Poli
 export const postingProgramPolicy = ownedBy<'posting_program'>('posting_programs');
 export const assessmentPolicy = ownedBy<'assessment'>('assessments');
 export const reportRecommendationPolicy = ownedBy<'report_recommendation'>('report_recommendations');
+export const orgAssessmentPolicy = ownedBy<'org_assessment'>('org_assessments');
 
 /**
  * An exemption is approved from above the requesting organization (the seed: the provincial
@@ -26,4 +27,27 @@ export const exemptionPolicy: Policy<'exemption'> = async ({ p, actor }, ids) =>
     const above =
       actor.role === 'org_admin' && actor.scopePath !== r.path && canOnOrg(actor, r.path, 'write');
     return above ? 'above' : null;
+  });
+
+/** Strictly above an organization: a system admin, or an org admin whose scope holds it and is not it. */
+const above = (actor: Parameters<typeof canOnOrg>[0], path: string) =>
+  actor.role === 'system_admin' ||
+  (actor.role === 'org_admin' && actor.scopePath !== path && canOnOrg(actor, path, 'write'));
+
+/**
+ * A candidate contact point (seed 003): read by the admins and leaders of either side; decided by
+ * an admin of the organ asked (never by the proposing committee alone).
+ */
+export const pointProposalPolicy: Policy<'point_proposal'> = async ({ p, actor }, ids, action) =>
+  grantWhere(await proposalSides(p.db, ids), (r) => {
+    if (action === 'decide') return canOnOrg(actor, r.to_path, 'write') ? 'organ' : null;
+    if (canOnOrg(actor, r.to_path, 'read')) return 'organ';
+    return canOnOrg(actor, r.by_path, 'read') ? 'proposer' : null;
+  });
+
+/** An organization's report upward: its admins write it, admins and leaders over it read it, admins above review it. */
+export const orgReportPolicy: Policy<'org_report'> = async ({ p, actor }, ids, action) =>
+  grantWhere(await orgReportOwners(p.db, ids), (r) => {
+    if (action === 'review') return above(actor, r.path) ? 'above' : null;
+    return canOnOrg(actor, r.path, action === 'read' ? 'read' : 'write') ? 'scope' : null;
   });

@@ -1,0 +1,202 @@
+import type { TActivitySummary, TCard, TCardMessage, TCardSettings, TCardShows } from '@lianxin/contracts';
+import { Alert, Button, Card, Checkbox, Flex, Input, Skeleton, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/endpoints.ts';
+import { useLoad } from '../../components/useLoad.ts';
+import { describeError, toastSuccess } from '../../feedback.ts';
+import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { useSignedIn } from '../../session/SessionContext.tsx';
+
+const showLabels: [keyof TCardShows, string][] = [
+  ['name', '姓名'],
+  ['post', '职务'],
+  ['org', '所在组织'],
+  ['points', '联系点'],
+  ['workPhone', '工作电话'],
+  ['wechat', '微信号'],
+  ['hours', '联系时间'],
+];
+
+const blank: TCardSettings = {
+  enabled: false,
+  shows: { name: true, post: true, org: true, points: true, workPhone: false, wechat: false, hours: true },
+  post: null,
+  workPhone: null,
+  wechat: null,
+  hours: null,
+};
+
+/** 我的联系名片: what the public card shows, on or off, its poster, and the youths' messages to answer. */
+export function MyCardPage() {
+  const { account } = useSignedIn();
+  const cadreId = account.cadreId ?? '';
+  const loaded = useLoad(() => api.cards.ofCadre(cadreId), [cadreId]);
+  const [card, setCard] = useState<TCard | null>(null);
+  const [form, setForm] = useState<TCardSettings>(blank);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (loaded.data) {
+      setCard(loaded.data);
+      const { id: _i, cadreId: _c, pointId: _p, url: _u, ...settings } = loaded.data;
+      setForm(settings);
+    }
+  }, [loaded.data]);
+
+  async function save(next: TCardSettings) {
+    setError(null);
+    try {
+      const saved = await api.cards.saveForCadre(cadreId, next);
+      setCard(saved);
+      setForm(next);
+      toastSuccess(next.enabled ? '名片已保存并开启' : '名片已保存（未开启）');
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  const text = (key: 'post' | 'workPhone' | 'wechat' | 'hours', label: string, placeholder: string) => (
+    <div key={key}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <Input
+        aria-label={label}
+        value={form[key] ?? ''}
+        placeholder={placeholder}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value || null })}
+      />
+    </div>
+  );
+
+  return (
+    <MobileLayout>
+      <Flex vertical gap={12}>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
+          我的联系名片
+        </Typography.Title>
+        {loaded.error || error ? <Alert type="error" showIcon title={loaded.error ?? error} /> : null}
+        {loaded.loading && !card ? <Skeleton active /> : null}
+        <Card size="small">
+          <Flex vertical gap={10}>
+            <Flex justify="space-between" align="center">
+              <span>对青年公开</span>
+              <Switch
+                aria-label="公开名片"
+                checked={form.enabled}
+                onChange={(enabled) => save({ ...form, enabled })}
+              />
+            </Flex>
+            {card ? (
+              <Typography.Paragraph
+                copyable={{ text: card.url }}
+                style={{ margin: 0, wordBreak: 'break-all' }}
+              >
+                <a href={card.url} target="_blank" rel="noreferrer" data-testid="card-url">
+                  {card.url}
+                </a>
+              </Typography.Paragraph>
+            ) : (
+              <Typography.Text type="secondary">保存后生成名片地址和二维码海报。</Typography.Text>
+            )}
+            {card ? (
+              <Flex gap={8}>
+                <Button href={api.cards.posterUrl(card.id, 'png')}>海报图片</Button>
+                <Button href={api.cards.posterUrl(card.id, 'pdf')}>海报 PDF</Button>
+              </Flex>
+            ) : null}
+          </Flex>
+        </Card>
+        <Card size="small" title="名片上显示">
+          <Flex vertical gap={10}>
+            <Flex wrap gap={8}>
+              {showLabels.map(([key, label]) => (
+                <Checkbox
+                  key={key}
+                  checked={form.shows[key]}
+                  onChange={(e) => setForm({ ...form, shows: { ...form.shows, [key]: e.target.checked } })}
+                >
+                  {label}
+                </Checkbox>
+              ))}
+            </Flex>
+            {text('post', '职务', '如：团县委副书记')}
+            {text('workPhone', '工作电话', '办公电话，勿填私人手机')}
+            {text('wechat', '工作微信号', '')}
+            {text('hours', '联系时间', '如：每周三下午')}
+            <Button type="primary" onClick={() => save(form)}>
+              保存
+            </Button>
+          </Flex>
+        </Card>
+        <CardMessages cadreId={cadreId} />
+      </Flex>
+    </MobileLayout>
+  );
+}
+
+/** 名片留言: the problems youths left on the card, newest first, each with its reply box. */
+function CardMessages({ cadreId }: { cadreId: string }) {
+  const list = useLoad(() => api.activities.problems({ cadre: cadreId, pageSize: 100 }), [cadreId]);
+  const fromCard = (list.data?.items ?? []).filter((p) => p.origin === 'card');
+  return (
+    <Card size="small" title={`名片留言（${fromCard.length}）`}>
+      {list.error ? <Alert type="error" showIcon title={list.error} /> : null}
+      {fromCard.length === 0 && !list.loading ? (
+        <Typography.Text type="secondary">暂无留言</Typography.Text>
+      ) : null}
+      <Flex vertical gap={12}>
+        {fromCard.map((p) => (
+          <MessageItem key={p.id} problem={p} />
+        ))}
+      </Flex>
+    </Card>
+  );
+}
+
+function MessageItem({ problem }: { problem: TActivitySummary }) {
+  const [message, setMessage] = useState<TCardMessage | null>(null);
+  const [reply, setReply] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.cards.messageOfProblem(problem.id).then(
+      (m) => {
+        setMessage(m);
+        setReply(m.reply ?? '');
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [problem.id]);
+
+  async function send() {
+    if (!message) return;
+    try {
+      setMessage(await api.cards.reply(message.id, reply));
+      toastSuccess('已回复，青年可凭查询码查看');
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  return (
+    <div data-testid="card-message" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
+      <Typography.Text type="secondary">
+        {problem.date} · {message?.kind === 'message' ? '留言' : '反映问题'}
+        {message?.caller ? ` · ${message.caller}` : ''}
+        {message?.phoneMasked ? ` · ${message.phoneMasked}` : ''}
+      </Typography.Text>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>
+        {problem.note}
+      </Typography.Paragraph>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+      <Input.TextArea
+        aria-label="回复"
+        rows={2}
+        maxLength={1000}
+        value={reply}
+        placeholder="写下回复，青年凭查询码查看"
+        onChange={(e) => setReply(e.target.value)}
+      />
+      <Button style={{ marginTop: 6 }} disabled={!reply.trim() || !message} onClick={send}>
+        {message?.reply ? '更新回复' : '回复'}
+      </Button>
+    </div>
+  );
+}
