@@ -100,10 +100,6 @@ export function uploadPhoto(client: Client, activityId: string) {
 export async function cityWithEveryObject(ctx: TestContext) {
   const world = await cityWithTwoCounties(ctx);
   const { clients, cadres } = world;
-  const created = async (res: Awaited<ReturnType<Client['post']>>, what: string) => {
-    if (res.statusCode >= 300) throw new Error(`scenario ${what}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
   await makeOrg(ctx.p, { id: 'gA2', level: 'grassroots', parent: 'cA', name: '组织gA2' });
   const { adminA, cadreA1, cadreA2 } = clients;
   const spare = await created(
@@ -139,7 +135,13 @@ export async function cityWithEveryObject(ctx: TestContext) {
     await cadreA1.request({
       method: 'PUT',
       url: `/api/v1/annual/2026/cadres/${cadres.A1}/task-list`,
-      payload: { lecture: '讲团课一次', talk: '谈心十人', research: '青年就业', work: '办实事一件', pointIds: ['pA1'] },
+      payload: {
+        lecture: '讲团课一次',
+        talk: '谈心十人',
+        research: '青年就业',
+        work: '办实事一件',
+        pointIds: ['pA1'],
+      },
     }),
     'task list',
   );
@@ -152,7 +154,10 @@ export async function cityWithEveryObject(ctx: TestContext) {
     'research report',
   );
   const recommendation = await created(
-    await adminA.post('/api/v1/annual/2026/recommendations', { orgId: 'cA', activityId: report.report.activityId }),
+    await adminA.post('/api/v1/annual/2026/recommendations', {
+      orgId: 'cA',
+      activityId: report.report.activityId,
+    }),
     'recommendation',
   );
   const assessment = await created(
@@ -190,13 +195,28 @@ export async function cityWithEveryObject(ctx: TestContext) {
   const plan = await created(await adminA.post(`/api/v1/posting-programs/${program.id}/plan`), 'plan');
   await created(await adminA.post(`/api/v1/posting-plans/${plan.id}/publish`), 'publish');
   const postingA1 = (await cadreA1.get('/api/v1/postings')).json().items[0];
+  const group = (await adminA.get(`/api/v1/posting-groups/${postingA1.groupId}`)).json();
+  // the planner picks the leader among the group's cadres by their (random) ids
+  const groupLeader: Role = group.leaderCadreId === cadres.A2 ? 'cadreA2' : 'cadreA1';
   const leave = await created(
-    await cadreA1.post(`/api/v1/postings/${postingA1.id}/leaves`, { reason: '家中老人住院', from: '2026-02-02', to: '2026-02-03' }),
+    await cadreA1.post(`/api/v1/postings/${postingA1.id}/leaves`, {
+      reason: '家中老人住院',
+      from: '2026-02-02',
+      to: '2026-02-03',
+    }),
     'leave',
   );
+  const youthsSide = await withTheYouthsSide(ctx, world);
+  const ruleInputs = await withRuleInputs(world);
   return {
     ...world,
-    spare: { point: spare.id as string, contact: yA2.id as string, activity: spareActivity.activity.id as string },
+    ...youthsSide,
+    ...ruleInputs,
+    spare: {
+      point: spare.id as string,
+      contact: yA2.id as string,
+      activity: spareActivity.activity.id as string,
+    },
     problemId: problem.activity.id as string,
     attachmentId: attachment.id as string,
     spareAttachmentId: spareAttachment.id as string,
@@ -204,11 +224,114 @@ export async function cityWithEveryObject(ctx: TestContext) {
     reportId: report.report.activityId as string,
     recommendationId: recommendation.id as string,
     assessmentId: assessment.id as string,
-    spotCheckId: spotCheck.id as string,
+    spotCheckId: spotCheck[0].id as string,
     exemptionId: exemption.id as string,
     programId: program.id as string,
     planId: plan.id as string,
     posting: postingA1 as { id: string; groupId?: string | null },
     leaveId: leave.id as string,
+    groupLeader,
+  };
+}
+
+async function created(res: Awaited<ReturnType<Client['post']>>, what: string) {
+  if (res.statusCode >= 300) throw new Error(`scenario ${what}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** County A's public card (on) with a youth's problem left on it, and an open day with one sign-up. */
+async function withTheYouthsSide(ctx: TestContext, world: Awaited<ReturnType<typeof cityWithTwoCounties>>) {
+  const { adminA, cadreA1 } = world.clients;
+  const card = await created(
+    await cadreA1.put(`/api/v1/cadres/${world.cadres.A1}/card`, { enabled: true, post: '团县委副书记' }),
+    'card',
+  );
+  const cardToken = (card.url as string).split('/c/')[1] as string;
+  const visitor = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    ctx.app.inject({ method, url, payload, remoteAddress: '203.0.113.50' });
+  const left = await visitor('POST', `/api/public/cards/${cardToken}/messages`, {
+    kind: 'problem',
+    text: '村口路灯坏了',
+    phone: '13812345678',
+  });
+  if (left.statusCode !== 201) throw new Error(`scenario card message: ${left.statusCode} ${left.body}`);
+  const problems = (await cadreA1.get(`/api/v1/problems?cadre=${world.cadres.A1}`)).json().items as {
+    id: string;
+    origin?: string | null;
+  }[];
+  const cardProblemId = problems.find((x) => x.origin === 'card')?.id as string;
+  const cardMessage = (await cadreA1.get(`/api/v1/problems/${cardProblemId}/card-message`)).json();
+  const openDay = await created(
+    await adminA.post('/api/v1/open-days', {
+      orgId: 'cA',
+      theme: '青年开放日',
+      heldOn: '2026-03-20',
+      place: '团县委',
+    }),
+    'open day',
+  );
+  const signedUp = await visitor('POST', `/api/public/open-days/${openDay.id}/signups`, {
+    name: '李青',
+    phone: '13800138000',
+    unit: '甲县中学',
+    consent: true,
+  });
+  if (signedUp.statusCode !== 201)
+    throw new Error(`scenario sign-up: ${signedUp.statusCode} ${signedUp.body}`);
+  const roster = (await adminA.get(`/api/v1/open-days/${openDay.id}/roster`)).json();
+  return {
+    cardId: card.id as string,
+    cardToken,
+    cardCode: left.json().code as string,
+    cardProblemId,
+    cardMessageId: cardMessage.id as string,
+    openDayId: openDay.id as string,
+    signupId: roster.signups[0].id as string,
+  };
+}
+
+/** County A's inputs of the rules: a secretary term, a half-year report, a point proposal, a 明白帐 entry, a year-end summary, an import job. */
+async function withRuleInputs(world: Awaited<ReturnType<typeof cityWithTwoCounties>>) {
+  const { adminA, cadreA1 } = world.clients;
+  const post = await created(
+    await adminA.post('/api/v1/organizations/cA/secretary-post/terms', {
+      holderName: '王书记',
+      from: '2024-06-01',
+    }),
+    'secretary term',
+  );
+  const report = await created(
+    await adminA.put('/api/v1/organizations/cA/half-year-reports/2026/1', { body: '上半年工作情况' }),
+    'half-year report',
+  );
+  const proposal = await created(
+    await adminA.post('/api/v1/point-proposals', {
+      proposedBy: 'cA',
+      to: 'city',
+      org: 'gA',
+      category: 'improve',
+    }),
+    'point proposal',
+  );
+  await created(
+    await cadreA1.put('/api/v1/contact-points/pA1/fact-book', {
+      section: 'situation',
+      text: '村里青年多在外务工',
+    }),
+    'fact book',
+  );
+  await created(
+    await cadreA1.put(`/api/v1/annual/2026/cadres/${world.cadres.A1}/year-summary`, { text: '一年来的工作' }),
+    'year summary',
+  );
+  const job = await created(
+    await adminA.post('/api/v1/ledger/imports', (await adminA.get('/api/v1/ledger?org=cA')).json()),
+    'import job',
+  );
+  return {
+    secretaryTermId: post.terms[0].id as string,
+    halfYearReportId: report.id as string,
+    proposalId: proposal.id as string,
+    importJobId: job.id as string,
   };
 }
