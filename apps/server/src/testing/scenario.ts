@@ -69,3 +69,269 @@ export async function cityWithTwoCounties(ctx: TestContext) {
   if (talk.statusCode !== 201) throw new Error(`scenario talk: ${talk.statusCode} ${talk.body}`);
   return { cadres, accountIds, clients, activityId: talk.json().activity.id as string };
 }
+
+export type World = Awaited<ReturnType<typeof cityWithTwoCounties>>;
+
+/** A PNG upload (multipart) on an activity, as the phone sends it. */
+export function uploadPhoto(client: Client, activityId: string) {
+  const boundary = '----lianxin-scenario';
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  return client.request({
+    method: 'POST',
+    url: `/api/v1/activities/${activityId}/attachments`,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="照片.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+}
+
+/**
+ * The shared world with one of every kind of object in county A, made through the API as their
+ * owners would: a problem, an attachment, a keeper request, a filed task list and research report,
+ * a recommendation, an assessment with a spot check, an exemption, a published "8+4" posting
+ * program with its group and a leave. Spare objects (gA2, pA2, yA2) are there to be closed, ended
+ * or removed.
+ */
+export async function cityWithEveryObject(ctx: TestContext) {
+  const world = await cityWithTwoCounties(ctx);
+  const { clients, cadres } = world;
+  await makeOrg(ctx.p, { id: 'gA2', level: 'grassroots', parent: 'cA', name: '组织gA2' });
+  const { adminA, cadreA1, cadreA2 } = clients;
+  const spare = await created(
+    await adminA.post('/api/v1/contact-points', { cadreId: cadres.A1, orgId: 'gA2', from: '2026-01-01' }),
+    'spare point',
+  );
+  const yA2 = await created(
+    await cadreA1.post('/api/v1/contacts', { name: '甲县青年二', role: 'youth', phone: '13800000001' }),
+    'second youth',
+  );
+  const problem = await created(
+    await cadreA1.post('/api/v1/activities', {
+      type: 'problem',
+      date: '2026-02-11',
+      status: 'open',
+      title: '就业信息少',
+      point: 'pA1',
+      contacts: ['yA'],
+    }),
+    'problem',
+  );
+  const spareActivity = await created(
+    await cadreA1.post('/api/v1/activities', { type: 'online', date: '2026-02-12', channel: 'wechat' }),
+    'spare activity',
+  );
+  const attachment = await created(await uploadPhoto(cadreA1, world.activityId), 'attachment');
+  const spareAttachment = await created(await uploadPhoto(cadreA1, world.activityId), 'spare attachment');
+  const keeperRequest = await created(
+    await cadreA2.post('/api/v1/keeper-requests', { phone: '13800000001', note: '同一村' }),
+    'keeper request',
+  );
+  await created(
+    await cadreA1.request({
+      method: 'PUT',
+      url: `/api/v1/annual/2026/cadres/${cadres.A1}/task-list`,
+      payload: {
+        lecture: '讲团课一次',
+        talk: '谈心十人',
+        research: '青年就业',
+        work: '办实事一件',
+        pointIds: ['pA1'],
+      },
+    }),
+    'task list',
+  );
+  const report = await created(
+    await cadreA1.post(`/api/v1/annual/2026/cadres/${cadres.A1}/research/report`, {
+      title: '甲县青年就业调研',
+      text: '调研正文',
+      date: '2026-03-01',
+    }),
+    'research report',
+  );
+  const recommendation = await created(
+    await adminA.post('/api/v1/annual/2026/recommendations', {
+      orgId: 'cA',
+      activityId: report.report.activityId,
+    }),
+    'recommendation',
+  );
+  const assessment = await created(
+    await adminA.post('/api/v1/annual/2026/assessments', { orgId: 'cA', sampleSize: 1 }),
+    'assessment',
+  );
+  const spotCheck = await created(
+    await adminA.post(`/api/v1/assessments/${assessment.id}/spot-checks`, { cadreId: cadres.A1 }),
+    'spot check',
+  );
+  const exemption = await created(
+    await adminA.post('/api/v1/exemptions', {
+      rule: 'baoji2018.lectures',
+      cadre: cadres.A1,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      requestedBy: 'cA',
+      reason: '病假',
+    }),
+    'exemption',
+  );
+  const program = await created(
+    await adminA.post('/api/v1/posting-programs', {
+      name: '2026 年“8+4”',
+      kind: 'mz2016',
+      orgId: 'cA',
+      organIds: ['cA'],
+      batches: ['2026-01-05'].map((start, i) => ({
+        name: `第${i + 1}批`,
+        start,
+      })),
+    }),
+    'posting program',
+  );
+  const plan = await created(await adminA.post(`/api/v1/posting-programs/${program.id}/plan`), 'plan');
+  await created(await adminA.post(`/api/v1/posting-plans/${plan.id}/publish`), 'publish');
+  const postingA1 = (await cadreA1.get('/api/v1/postings')).json().items[0];
+  const group = (await adminA.get(`/api/v1/posting-groups/${postingA1.groupId}`)).json();
+  // the planner picks the leader among the group's cadres by their (random) ids
+  const groupLeader: Role = group.leaderCadreId === cadres.A2 ? 'cadreA2' : 'cadreA1';
+  const leave = await created(
+    await cadreA1.post(`/api/v1/postings/${postingA1.id}/leaves`, {
+      reason: '家中老人住院',
+      from: '2026-02-02',
+      to: '2026-02-03',
+    }),
+    'leave',
+  );
+  const youthsSide = await withTheYouthsSide(ctx, world);
+  const ruleInputs = await withRuleInputs(world);
+  return {
+    ...world,
+    ...youthsSide,
+    ...ruleInputs,
+    spare: {
+      point: spare.id as string,
+      contact: yA2.id as string,
+      activity: spareActivity.activity.id as string,
+    },
+    problemId: problem.activity.id as string,
+    attachmentId: attachment.id as string,
+    spareAttachmentId: spareAttachment.id as string,
+    keeperRequestId: keeperRequest.id as string,
+    reportId: report.report.activityId as string,
+    recommendationId: recommendation.id as string,
+    assessmentId: assessment.id as string,
+    spotCheckId: spotCheck[0].id as string,
+    exemptionId: exemption.id as string,
+    programId: program.id as string,
+    planId: plan.id as string,
+    posting: postingA1 as { id: string; groupId?: string | null },
+    leaveId: leave.id as string,
+    groupLeader,
+  };
+}
+
+async function created(res: Awaited<ReturnType<Client['post']>>, what: string) {
+  if (res.statusCode >= 300) throw new Error(`scenario ${what}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** County A's public card (on) with a youth's problem left on it, and an open day with one sign-up. */
+async function withTheYouthsSide(ctx: TestContext, world: Awaited<ReturnType<typeof cityWithTwoCounties>>) {
+  const { adminA, cadreA1 } = world.clients;
+  const card = await created(
+    await cadreA1.put(`/api/v1/cadres/${world.cadres.A1}/card`, { enabled: true, post: '团县委副书记' }),
+    'card',
+  );
+  const cardToken = (card.url as string).split('/c/')[1] as string;
+  const visitor = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    ctx.app.inject({ method, url, payload, remoteAddress: '203.0.113.50' });
+  const left = await visitor('POST', `/api/public/cards/${cardToken}/messages`, {
+    kind: 'problem',
+    text: '村口路灯坏了',
+    phone: '13812345678',
+  });
+  if (left.statusCode !== 201) throw new Error(`scenario card message: ${left.statusCode} ${left.body}`);
+  const problems = (await cadreA1.get(`/api/v1/problems?cadre=${world.cadres.A1}`)).json().items as {
+    id: string;
+    origin?: string | null;
+  }[];
+  const cardProblemId = problems.find((x) => x.origin === 'card')?.id as string;
+  const cardMessage = (await cadreA1.get(`/api/v1/problems/${cardProblemId}/card-message`)).json();
+  const openDay = await created(
+    await adminA.post('/api/v1/open-days', {
+      orgId: 'cA',
+      theme: '青年开放日',
+      heldOn: '2026-03-20',
+      place: '团县委',
+    }),
+    'open day',
+  );
+  const signedUp = await visitor('POST', `/api/public/open-days/${openDay.id}/signups`, {
+    name: '李青',
+    phone: '13800138000',
+    unit: '甲县中学',
+    consent: true,
+  });
+  if (signedUp.statusCode !== 201)
+    throw new Error(`scenario sign-up: ${signedUp.statusCode} ${signedUp.body}`);
+  const roster = (await adminA.get(`/api/v1/open-days/${openDay.id}/roster`)).json();
+  return {
+    cardId: card.id as string,
+    cardToken,
+    cardCode: left.json().code as string,
+    cardProblemId,
+    cardMessageId: cardMessage.id as string,
+    openDayId: openDay.id as string,
+    signupId: roster.signups[0].id as string,
+  };
+}
+
+/** County A's inputs of the rules: a secretary term, a half-year report, a point proposal, a 明白帐 entry, a year-end summary, an import job. */
+async function withRuleInputs(world: Awaited<ReturnType<typeof cityWithTwoCounties>>) {
+  const { adminA, cadreA1 } = world.clients;
+  const post = await created(
+    await adminA.post('/api/v1/organizations/cA/secretary-post/terms', {
+      holderName: '王书记',
+      from: '2024-06-01',
+    }),
+    'secretary term',
+  );
+  const report = await created(
+    await adminA.put('/api/v1/organizations/cA/half-year-reports/2026/1', { body: '上半年工作情况' }),
+    'half-year report',
+  );
+  const proposal = await created(
+    await adminA.post('/api/v1/point-proposals', {
+      proposedBy: 'cA',
+      to: 'city',
+      org: 'gA',
+      category: 'improve',
+    }),
+    'point proposal',
+  );
+  await created(
+    await cadreA1.put('/api/v1/contact-points/pA1/fact-book', {
+      section: 'situation',
+      text: '村里青年多在外务工',
+    }),
+    'fact book',
+  );
+  await created(
+    await cadreA1.put(`/api/v1/annual/2026/cadres/${world.cadres.A1}/year-summary`, { text: '一年来的工作' }),
+    'year summary',
+  );
+  const job = await created(
+    await adminA.post('/api/v1/ledger/imports', (await adminA.get('/api/v1/ledger?org=cA')).json()),
+    'import job',
+  );
+  return {
+    secretaryTermId: post.terms[0].id as string,
+    halfYearReportId: report.id as string,
+    proposalId: proposal.id as string,
+    importJobId: job.id as string,
+  };
+}

@@ -168,11 +168,13 @@ export async function recommendReport(
   return toRecommendationDto(row as Parameters<typeof toRecommendationDto>[0]);
 }
 
-/** 优秀调研报告评选: a score by an admin over the recommending unit. */
+/** 优秀调研报告评选: a score by an admin above the recommending unit. */
 export async function scoreRecommendation(p: Platform, actor: Actor, id: string, score: number) {
   const [row] = await selectRecommendations(p.db).where(eq(reportRecommendations.id, id));
   if (!row) throw notFound('Recommendation', id, '推荐记录');
-  await authorize(p, actor, { type: 'report_recommendation', id }, 'write');
+  // a level's own departments are scored by the level; a lower unit's recommendation from above it
+  const action = row.rec.department ? 'write' : 'score';
+  await authorize(p, actor, { type: 'report_recommendation', id }, action);
   await inTransaction(p, async (tx) => {
     await tx
       .update(reportRecommendations)

@@ -384,7 +384,9 @@ function factBookBlocks(book: TFactBook) {
 
 /** 工作台账 of a point for handover (cyl2014.ledger_handover): every tenure the reader sees, notes and records. */
 export async function pointArchiveForm(p: Platform, actor: Actor, pointId: string): Promise<FormFile> {
-  const [ledger, book] = await Promise.all([pointLedger(p, actor, pointId), getFactBook(p, actor, pointId)]);
+  // one after the other: a refused reader is refused (and audited) once
+  const ledger = await pointLedger(p, actor, pointId);
+  const book = await getFactBook(p, actor, pointId);
   const holder = (t: (typeof ledger.tenures)[number]) => t.cadreName ?? t.holderOrgName ?? '';
   const blocks = [
     title(`${ledger.point.orgName}联系点工作台账`),

@@ -27,7 +27,8 @@ export const objectActions = {
   // records owned by an organization: read by admins and leaders over it, written by its admins
   posting_program: ['read', 'write'],
   assessment: ['read', 'write'],
-  report_recommendation: ['read', 'write'],
+  // score: from strictly above the recommending unit (优秀调研报告评选)
+  report_recommendation: ['read', 'write', 'score'],
   // approve: an admin strictly above the requesting organization
   exemption: ['approve'],
   // a candidate contact point: read by both sides; decided by an admin of the organ asked
@@ -102,6 +103,7 @@ export const actionZh: Record<string, string> = {
   review: '审核',
   import: '导入',
   approve: '批准',
+  score: '评分',
   decide: '审核',
   act: '办理',
   report: '填写报告',

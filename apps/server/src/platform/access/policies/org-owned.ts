@@ -14,7 +14,14 @@ function ownedBy<T extends Owned>(table: Parameters<typeof ownerPaths>[1]): Poli
 
 export const postingProgramPolicy = ownedBy<'posting_program'>('posting_programs');
 export const assessmentPolicy = ownedBy<'assessment'>('assessments');
-export const reportRecommendationPolicy = ownedBy<'report_recommendation'>('report_recommendations');
+const recommendationOwner = ownedBy<'report_recommendation'>('report_recommendations');
+/** 优秀调研报告评选: a recommendation is scored from above the recommending unit, never by it. */
+export const reportRecommendationPolicy: Policy<'report_recommendation'> = async (ctx, ids, action) =>
+  action === 'score'
+    ? grantWhere(await ownerPaths(ctx.p.db, 'report_recommendations', ids), (r) =>
+        above(ctx.actor, r.path) ? 'above' : null,
+      )
+    : recommendationOwner(ctx, ids, action);
 export const orgAssessmentPolicy = ownedBy<'org_assessment'>('org_assessments');
 
 /**
