@@ -5,11 +5,12 @@
 #   postgresql      server 15 (/usr/lib/postgresql/15/bin), the second database the tests run on
 #   poppler-utils   pdftoppm, pdffonts, to look at printed forms
 #   libreoffice-writer-nogui  soffice, to print the generated .docx forms to PDF in tests
+#   pgbackrest      point-in-time recovery of PostgreSQL, for the restore drill (scripts/pgbackrest-drill.sh)
 # Idempotent: when everything is present it only checks (a few ms) and exits 0.
 # Runs as root (CI); otherwise uses sudo when available, else says what to install and exits 1.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk postgresql poppler-utils libreoffice-writer-nogui)
+PACKAGES=(chromium fonts-noto-cjk postgresql poppler-utils libreoffice-writer-nogui pgbackrest)
 
 installed() {
   # "ii " = wanted install, status installed (dpkg -s alone also succeeds for removed-but-configured).
