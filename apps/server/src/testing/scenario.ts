@@ -73,9 +73,12 @@ export async function cityWithTwoCounties(ctx: TestContext) {
 export type World = Awaited<ReturnType<typeof cityWithTwoCounties>>;
 
 /** A PNG upload (multipart) on an activity, as the phone sends it. */
-export function uploadPhoto(client: Client, activityId: string) {
+export function uploadPhoto(
+  client: Client,
+  activityId: string,
+  png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]),
+) {
   const boundary = '----lianxin-scenario';
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
   return client.request({
     method: 'POST',
     url: `/api/v1/activities/${activityId}/attachments`,

@@ -10,8 +10,8 @@ import { loadConfig, repoRoot } from '../../platform/config.ts';
 import { createFieldCipher, readKeyFile } from '../../platform/crypto.ts';
 import { accounts } from '../../platform/db/schema.ts';
 import { openRuntime } from '../../platform/runtime.ts';
-import { type Client, signedIn } from '../../testing/index.ts';
-import { cityWithTwoCounties } from '../../testing/scenario.ts';
+import { signedIn } from '../../testing/index.ts';
+import { cityWithTwoCounties, uploadPhoto } from '../../testing/scenario.ts';
 import { buildServer, removeTempDirs, run, tempDir } from './process.fixture.ts';
 import { openAsServer } from './world.fixture.ts';
 
@@ -38,22 +38,6 @@ const cli = (env: Env, ...args: string[]) =>
     maxBuffer: 1 << 26,
   });
 
-function upload(c: Client, activityId: string, file: Buffer) {
-  const boundary = '----lianxin-rotate';
-  return c.request({
-    method: 'POST',
-    url: `/api/v1/activities/${activityId}/attachments`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="照片.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-}
-
 /** The world: contacts with phone and ID number, attachments, a TOTP secret; all under the first key. */
 async function world(env: Env) {
   const ctx = await openAsServer(env);
@@ -73,7 +57,7 @@ async function world(env: Env) {
     }
     const files = new Map<string, Buffer>();
     for (let i = 0; i < 4; i++) {
-      const res = await upload(clients.cadreA1, activityId, png(i));
+      const res = await uploadPhoto(clients.cadreA1, activityId, png(i));
       expect(res.statusCode).toBe(201);
       files.set(res.json().id, png(i));
     }
