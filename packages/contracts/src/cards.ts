@@ -131,6 +131,6 @@ export const ZCardFeedback = z.object({
   scores: z.array(z.number()).length(5),
   messages: z.number(),
   replied: z.number(),
-  recent: z.array(z.object({ score: z.number(), comment: z.string(), ratedOn: z.string() })),
+  recent: z.array(z.object({ id: ZId, score: z.number(), comment: z.string(), ratedOn: z.string() })),
 });
 export type TCardFeedback = z.infer<typeof ZCardFeedback>;

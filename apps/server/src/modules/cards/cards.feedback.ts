@@ -27,6 +27,6 @@ export async function cardFeedback(p: Platform, actor: Actor, cadreId: string): 
     scores: perScore,
     messages: messages.total,
     replied: messages.replied,
-    recent: recent.map((r) => ({ score: r.score, comment: r.comment ?? '', ratedOn: r.ratedOn })),
+    recent: recent.map((r) => ({ id: r.id, score: r.score, comment: r.comment ?? '', ratedOn: r.ratedOn })),
   };
 }

@@ -86,7 +86,12 @@ export async function feedbackCounts(db: Db, cadreId: string) {
 /** The latest ratings of a cadre that came with a line of text. */
 export function recentComments(db: Db, cadreId: string, limit: number) {
   return db
-    .select({ score: cardRatings.score, comment: cardRatings.comment, ratedOn: cardRatings.ratedOn })
+    .select({
+      id: cardRatings.id,
+      score: cardRatings.score,
+      comment: cardRatings.comment,
+      ratedOn: cardRatings.ratedOn,
+    })
     .from(cardRatings)
     .where(and(eq(cardRatings.cadreId, cadreId), isNotNull(cardRatings.comment)))
     .orderBy(desc(cardRatings.createdAt))

@@ -136,7 +136,7 @@ describe('feedback through the card', () => {
       scores: [0, 0, 1, 0, 1],
       messages: 1,
       replied: 1,
-      recent: [{ score: 5, comment: '回复很快', ratedOn: expect.any(String) }],
+      recent: [{ id: expect.any(String), score: 5, comment: '回复很快', ratedOn: expect.any(String) }],
     });
     expect((await world.clients.adminA.get(url)).json().ratings).toBe(2);
     expect((await world.clients.adminB.get(url)).statusCode).toBe(403);
