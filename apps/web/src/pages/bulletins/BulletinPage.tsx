@@ -1,5 +1,16 @@
 import type { TBulletin, TBulletinPeriod, TBulletinQuery } from '@lianxin/contracts';
-import { Alert, Button, Empty, Flex, Segmented, Select, Spin, Table, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Empty,
+  Flex,
+  Segmented,
+  Select,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -103,11 +114,24 @@ function BulletinBody({ bulletin, loading }: { bulletin: TBulletin; loading: boo
       render: (_, r) => `${percent(r.coverage.rate)}（${r.coverage.covered}/${r.coverage.total}）`,
     },
   ];
+  // two columns only, so a phone reads each rule's rate without scrolling sideways
   const ruleColumns: TableColumnsType<RuleRow> = [
-    { title: '规则', dataIndex: 'text', width: 320 },
-    { title: '达标率', key: 'rate', width: 90, align: 'right', render: (_, r) => percent(r.rate) },
-    { title: '达标', key: 'met', width: 70, align: 'right', render: (_, r) => r.counts.met },
-    { title: '未达标', key: 'unmet', width: 80, align: 'right', render: (_, r) => r.counts.unmet },
+    { title: '规则', dataIndex: 'text' },
+    {
+      title: '达标率（达标/未达标）',
+      key: 'rate',
+      width: 120,
+      align: 'right',
+      render: (_, r) => (
+        <>
+          {percent(r.rate)}
+          <br />
+          <Typography.Text type="secondary">
+            {r.counts.met}/{r.counts.unmet}
+          </Typography.Text>
+        </>
+      ),
+    },
   ];
   const cadreColumns: TableColumnsType<CadreRow> = [
     { title: '排名', dataIndex: 'rank', width: 64 },
@@ -156,7 +180,6 @@ function BulletinBody({ bulletin, loading }: { bulletin: TBulletin; loading: boo
         columns={ruleColumns}
         dataSource={bulletin.rules}
         pagination={false}
-        scroll={{ x: 560 }}
         locale={{ emptyText: '该层级没有适用的规则' }}
       />
     </Flex>
