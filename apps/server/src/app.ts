@@ -28,7 +28,11 @@ import { contactRoutes } from './modules/contacts/contacts.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
-import { openDayPublicRoutes, openDayRoutes } from './modules/open-days/open-days.routes.ts';
+import {
+  openDayPageRoute,
+  openDayPublicRoutes,
+  openDayRoutes,
+} from './modules/open-days/open-days.routes.ts';
 import { installMetrics } from './modules/operations/metrics.ts';
 import { halfYearReportRoutes } from './modules/org-reports/org-reports.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -173,6 +177,7 @@ export async function buildApp(
     { prefix: PUBLIC_PREFIX },
   );
   await app.register(cardPageRoute(p));
+  await app.register(openDayPageRoute(p));
 
   serveWebApp(app, p.config.webDist);
   return app;

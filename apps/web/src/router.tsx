@@ -94,6 +94,14 @@ const routes: RouteObject[] = [
                   },
                   { path: '/annual', ...page(() => import('./pages/annual/AnnualPage.tsx'), 'AnnualPage') },
                   {
+                    path: '/bulletins',
+                    ...page(() => import('./pages/bulletins/BulletinPage.tsx'), 'BulletinPage'),
+                  },
+                  {
+                    path: '/open-days',
+                    ...page(() => import('./pages/open-days/OpenDaysPage.tsx'), 'OpenDaysPage'),
+                  },
+                  {
                     path: '/postings',
                     ...page(() => import('./pages/postings/ProgramsPage.tsx'), 'ProgramsPage'),
                   },

@@ -117,3 +117,20 @@ export const ZCardMessage = z.object({
 export type TCardMessage = z.infer<typeof ZCardMessage>;
 
 export const ZCardReplyRequest = z.strictObject({ reply: said(1000) });
+
+/**
+ * 满意度 and the messages a cadre's cards brought in, as the cadre and the admins over them see
+ * them: counts, the mean score, and the latest lines the youths wrote (never who wrote them).
+ */
+export const ZCardFeedback = z.object({
+  cadreId: ZId,
+  ratings: z.number(),
+  /** mean score 1–5, one decimal; null without ratings */
+  average: z.number().nullable(),
+  /** how many ratings gave 1, 2, 3, 4 and 5 */
+  scores: z.array(z.number()).length(5),
+  messages: z.number(),
+  replied: z.number(),
+  recent: z.array(z.object({ id: ZId, score: z.number(), comment: z.string(), ratedOn: z.string() })),
+});
+export type TCardFeedback = z.infer<typeof ZCardFeedback>;

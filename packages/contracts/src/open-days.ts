@@ -20,6 +20,8 @@ export const ZOpenDay = z.object({
   signupOpen: z.boolean(),
   signedUp: z.number(),
   checkedIn: z.number(),
+  /** the public sign-up page's full address (`/o/<id>`), to share or print */
+  signupUrl: z.string(),
 });
 export type TOpenDay = z.infer<typeof ZOpenDay>;
 

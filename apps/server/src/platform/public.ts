@@ -38,6 +38,10 @@ declare module 'fastify' {
   }
 }
 
+/** The visitor asking for a public page (outside the scope's hooks): named by their address's keyed hash. */
+export const pageVisitor = (p: Platform, request: FastifyRequest): Actor =>
+  visitorActor(request.ip, p.cipher.blindIndex(`address:${request.ip}`));
+
 /**
  * Turns the plugin it is called in into the public scope: each route is public (the auth hook
  * lets it pass), its body capped, its actor an anonymous visitor, every request counted against

@@ -44,15 +44,31 @@ export function serveWebApp(app: FastifyInstance, dist: string) {
 /** The public pages' own entry (its own Vite entry, loading no admin code). */
 export const PUBLIC_PAGE = 'card.html';
 
-const GONE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>名片不存在</title></head><body style="font-family:sans-serif;padding:2rem;text-align:center"><h1 style="font-size:1.3rem">名片不存在或已关闭</h1><p>This card does not exist or has been switched off.</p></body></html>`;
+/** What a public page's 404 says: the card's by default. */
+export interface GoneWords {
+  zh: string;
+  en: string;
+}
+const CARD_GONE: GoneWords = {
+  zh: '名片不存在或已关闭',
+  en: 'This card does not exist or has been switched off.',
+};
+
+const gonePage = ({ zh, en }: GoneWords) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${zh}</title></head><body style="font-family:sans-serif;padding:2rem;text-align:center"><h1 style="font-size:1.3rem">${zh}</h1><p>${en}</p></body></html>`;
 
 /**
  * A public page's answer: its entry when the object behind the URL may be shown, else a real 404
  * (a switched-off card is gone, decision 31). Never cached: the owner may switch it off any time.
  */
-export function sendPublicPage(reply: FastifyReply, dist: string, shown: boolean) {
+export function sendPublicPage(
+  reply: FastifyReply,
+  dist: string,
+  shown: boolean,
+  gone: GoneWords = CARD_GONE,
+) {
   reply.header('Cache-Control', 'no-store');
-  if (!shown) return reply.code(404).type('text/html; charset=utf-8').send(GONE_PAGE);
+  if (!shown) return reply.code(404).type('text/html; charset=utf-8').send(gonePage(gone));
   if (!fs.existsSync(path.join(dist, PUBLIC_PAGE)))
     return reply.code(503).type('text/plain; charset=utf-8').send('web app not built (npm run build)');
   return reply.sendFile(PUBLIC_PAGE);

@@ -5,9 +5,13 @@ import type {
   TActivitySummary,
   TAddKeeperRequest,
   TAttachment,
+  TBulletin,
+  TBulletinQuery,
+  TBulletinSettings,
   TCadre,
   TCadreInput,
   TCard,
+  TCardFeedback,
   TCardMessage,
   TCardSettings,
   TContact,
@@ -18,17 +22,23 @@ import type {
   TCreateActivityRequest,
   TCreateContactPointRequest,
   TCreateContactRequest,
+  TCreateOpenDayRequest,
   TCreateOrganizationRequest,
   TFactBook,
   TFactBookSection,
   TImportResult,
   TKeeperRequestCreate,
   TKeeperRequestReceipt,
+  TOpenDay,
+  TOpenDayRoster,
+  TOpenDaySignup,
   TOrganization,
   TOrgLevel,
   TOverContacted,
   TPointLedger,
+  TPresetAdoption,
   TProblemStatus,
+  TRankingSwitches,
   TRotateContactPointRequest,
   TSession,
   TUpdateActivityRequest,
@@ -240,6 +250,9 @@ export const api = {
       request<TCard>(`/cadres/${encodeURIComponent(cadreId)}/card`, { method: 'PUT', body }),
     posterUrl: (cardId: string, format: 'png' | 'pdf') =>
       `${API_BASE}/cards/${encodeURIComponent(cardId)}/poster.${format}`,
+    /** 满意度 from the youths' ratings, and the card messages answered */
+    feedback: (cadreId: string) =>
+      request<TCardFeedback>(`/cadres/${encodeURIComponent(cadreId)}/card-feedback`),
     messageOfProblem: (problemId: string) =>
       request<TCardMessage>(`/problems/${encodeURIComponent(problemId)}/card-message`),
     reply: (messageId: string, reply: string) =>
@@ -248,6 +261,42 @@ export const api = {
         body: { reply },
       }),
   },
+
+  bulletins: {
+    /** 通报 of a level for a month, quarter or half year */
+    get: (orgId: string, q: TBulletinQuery) =>
+      request<TBulletin>(`/organizations/${encodeURIComponent(orgId)}/bulletin`, { query: { ...q } }),
+    docxUrl: (orgId: string, q: TBulletinQuery) =>
+      buildUrl(`/organizations/${encodeURIComponent(orgId)}/bulletin.docx`, { ...q }),
+    settings: (orgId: string) =>
+      request<TBulletinSettings>(`/organizations/${encodeURIComponent(orgId)}/bulletin-settings`),
+    saveSettings: (orgId: string, body: TRankingSwitches) =>
+      request<TBulletinSettings>(`/organizations/${encodeURIComponent(orgId)}/bulletin-settings`, {
+        method: 'PUT',
+        body,
+      }),
+    /** The presets in force at a level: the level adopts presets when one of them is its own. */
+    presets: (orgId: string) =>
+      request<{ items: TPresetAdoption[] }>(`/organizations/${encodeURIComponent(orgId)}/presets`),
+  },
+
+  openDays: {
+    list: (org: string) => request<{ items: TOpenDay[] }>('/open-days', { query: { org } }),
+    create: (body: TCreateOpenDayRequest) => request<TOpenDay>('/open-days', { method: 'POST', body }),
+    roster: (id: string) => request<TOpenDayRoster>(`/open-days/${encodeURIComponent(id)}/roster`),
+    checkIn: (id: string, signupId: string) =>
+      request<TOpenDaySignup>(
+        `/open-days/${encodeURIComponent(id)}/signups/${encodeURIComponent(signupId)}/check-in`,
+        { method: 'POST', body: {} },
+      ),
+    /** An attendee who consented, into a cadre's contacts (the caller's own cadre when none is named). */
+    take: (id: string, signupId: string, cadreId?: string) =>
+      request<TContact>(`/open-days/${encodeURIComponent(id)}/signups/${encodeURIComponent(signupId)}/take`, {
+        method: 'POST',
+        body: cadreId ? { cadreId } : {},
+      }),
+  },
+
   activities: {
     create: (body: TCreateActivityRequest) =>
       request<TActivityDetail>('/activities', { method: 'POST', body }),

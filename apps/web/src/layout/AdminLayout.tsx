@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   FlagOutlined,
@@ -11,6 +12,7 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  NotificationOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -57,9 +59,11 @@ function AdminShell() {
     { key: '/points', icon: <EnvironmentOutlined />, label: '联系点' },
     { key: '/problems', icon: <AlertOutlined />, label: '问题清单' },
     { key: '/compliance', icon: <BarChartOutlined />, label: '达标看板' },
+    { key: '/bulletins', icon: <NotificationOutlined />, label: '通报' },
     { key: '/annual', icon: <AuditOutlined />, label: '年度考核' },
     { key: '/postings', icon: <FlagOutlined />, label: '下沉基层' },
     { key: '/postings/four-plus-one', icon: <CalendarOutlined />, label: '“4+1”' },
+    { key: '/open-days', icon: <CarryOutOutlined />, label: '专题开放日' },
     ...(editor
       ? [
           { key: '/accounts', icon: <IdcardOutlined />, label: '账号管理' },

@@ -1,6 +1,6 @@
 import type { TCardMessageFollow, TPublicCard } from '@lianxin/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { PublicError, publicApi } from './publicApi.ts';
+import { publicApi, say } from './publicApi.ts';
 
 const statusZh: Record<TCardMessageFollow['status'], string> = {
   open: '已收到，待处理',
@@ -8,8 +8,6 @@ const statusZh: Record<TCardMessageFollow['status'], string> = {
   resolved: '已解决',
   escalated: '已上报上级',
 };
-
-const say = (e: unknown) => (e instanceof PublicError ? e.messageZh : '网络异常，请稍后再试');
 
 /** 联系名片 as a youth sees it on a phone: who the cadre is, a message box, the reply by code. */
 export function CardPage({ token }: { token: string }) {

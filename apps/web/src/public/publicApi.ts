@@ -2,7 +2,13 @@
  * The public pages' calls: no session, no CSRF token, `/api/public` only. The admin app's client
  * is not imported, so this entry loads none of its code.
  */
-import type { TCardMessageFollow, TErrorResponse, TPublicCard } from '@lianxin/contracts';
+import type {
+  TCardMessageFollow,
+  TErrorResponse,
+  TOpenDaySignupRequest,
+  TPublicCard,
+  TPublicOpenDay,
+} from '@lianxin/contracts';
 
 export class PublicError extends Error {
   constructor(
@@ -12,6 +18,9 @@ export class PublicError extends Error {
     super(messageZh);
   }
 }
+
+/** What to tell the visitor about a failure, in Chinese. */
+export const say = (e: unknown) => (e instanceof PublicError ? e.messageZh : '网络异常，请稍后再试');
 
 async function call<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api/public${path}`, {
@@ -42,4 +51,7 @@ export const publicApi = {
   follow: (token: string, code: string) => call<TCardMessageFollow>(`${card(token)}/follow`, { code }),
   rate: (token: string, body: { score: number; comment?: string; code?: string }) =>
     call<{ ok: true }>(`${card(token)}/ratings`, body),
+  openDay: (id: string) => call<TPublicOpenDay>(`/open-days/${encodeURIComponent(id)}`),
+  signUp: (id: string, body: TOpenDaySignupRequest) =>
+    call<{ ok: true }>(`/open-days/${encodeURIComponent(id)}/signups`, body),
 };

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import {
   activities,
@@ -63,4 +63,37 @@ export async function findMessage(
     .leftJoin(cardRatings, eq(cardRatings.messageId, cardMessages.id))
     .where(where);
   return row ?? null;
+}
+
+/** A cadre's ratings per score (满意度) and the card messages their problems came from. */
+export async function feedbackCounts(db: Db, cadreId: string) {
+  const scores = await db
+    .select({ score: cardRatings.score, n: sql<number>`count(*)::int` })
+    .from(cardRatings)
+    .where(eq(cardRatings.cadreId, cadreId))
+    .groupBy(cardRatings.score);
+  const [messages] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      replied: sql<number>`count(${cardMessages.repliedAt})::int`,
+    })
+    .from(cardMessages)
+    .innerJoin(activities, eq(activities.id, cardMessages.activityId))
+    .where(eq(activities.cadreId, cadreId));
+  return { scores, messages: messages ?? { total: 0, replied: 0 } };
+}
+
+/** The latest ratings of a cadre that came with a line of text. */
+export function recentComments(db: Db, cadreId: string, limit: number) {
+  return db
+    .select({
+      id: cardRatings.id,
+      score: cardRatings.score,
+      comment: cardRatings.comment,
+      ratedOn: cardRatings.ratedOn,
+    })
+    .from(cardRatings)
+    .where(and(eq(cardRatings.cadreId, cadreId), isNotNull(cardRatings.comment)))
+    .orderBy(desc(cardRatings.createdAt))
+    .limit(limit);
 }

@@ -1,6 +1,7 @@
 import {
   ZCard,
   ZCardCode,
+  ZCardFeedback,
   ZCardMessage,
   ZCardMessageFollow,
   ZCardMessageReceipt,
@@ -13,11 +14,11 @@ import {
 } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { visitorActor } from '../../platform/access/index.ts';
 import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { countPublicWrite } from '../../platform/public.ts';
+import { countPublicWrite, pageVisitor } from '../../platform/public.ts';
 import { sendPublicPage } from '../../platform/web-app.ts';
+import { cardFeedback } from './cards.feedback.ts';
 import {
   cardIsShown,
   cardPoster,
@@ -71,6 +72,18 @@ export function cardRoutes(p: Platform): FastifyPluginAsyncZod {
         async (request) => saveCard(p, request.actor, { [key]: request.params.id } as never, request.body),
       );
     }
+    app.get(
+      '/cadres/:id/card-feedback',
+      {
+        schema: {
+          tags,
+          summary: '满意度 from the ratings on the cadre’s cards, and the card messages answered',
+          params,
+          response: { 200: ZCardFeedback, ...errors },
+        },
+      },
+      async (request) => cardFeedback(p, request.actor, request.params.id),
+    );
     for (const format of ['png', 'pdf'] as const) {
       const type = format === 'png' ? 'image/png' : 'application/pdf';
       app.get(
@@ -205,8 +218,8 @@ export function cardPublicRoutes(p: Platform): FastifyPluginAsyncZod {
 export function cardPageRoute(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/c/:token', { schema: { hide: true, params: tokenParams } }, async (request, reply) => {
-      const visitor = visitorActor(request.ip, p.cipher.blindIndex(`address:${request.ip}`));
-      return sendPublicPage(reply, p.config.webDist, await cardIsShown(p, visitor, request.params.token));
+      const shown = await cardIsShown(p, pageVisitor(p, request), request.params.token);
+      return sendPublicPage(reply, p.config.webDist, shown);
     });
   };
 }

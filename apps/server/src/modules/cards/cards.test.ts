@@ -123,6 +123,26 @@ describe('feedback through the card', () => {
     const bad = await visitor(ctx, '198.51.100.1').post(api(tokenA, '/ratings'), { score: 6 });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('sums the ratings and messages into the cadre’s 满意度, for the cadre and the admins over them', async () => {
+    await visitor(ctx, '198.51.100.2').post(api(tokenA, '/ratings'), { score: 3 });
+    const url = `/api/v1/cadres/${world.cadres.A1}/card-feedback`;
+    const own = await cadreA1.get(url);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toEqual({
+      cadreId: world.cadres.A1,
+      ratings: 2,
+      average: 4,
+      scores: [0, 0, 1, 0, 1],
+      messages: 1,
+      replied: 1,
+      recent: [{ id: expect.any(String), score: 5, comment: '回复很快', ratedOn: expect.any(String) }],
+    });
+    expect((await world.clients.adminA.get(url)).json().ratings).toBe(2);
+    expect((await world.clients.adminB.get(url)).statusCode).toBe(403);
+    const none = (await world.clients.cadreB.get(`/api/v1/cadres/${world.cadres.B}/card-feedback`)).json();
+    expect([none.ratings, none.average, none.messages]).toEqual([0, null, 0]);
+  });
 });
 
 describe('the public forms’ limits', () => {

@@ -13,12 +13,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { publicLimits } from '../../platform/public.ts';
+import { pageVisitor, publicLimits } from '../../platform/public.ts';
 import { hit } from '../../platform/rate-limit.ts';
+import { sendPublicPage } from '../../platform/web-app.ts';
 import {
   checkIn,
   createOpenDay,
   listOpenDays,
+  openDayIsShown,
   publicOpenDay,
   roster,
   signUp,
@@ -132,5 +134,17 @@ export function openDayPublicRoutes(p: Platform): FastifyPluginAsyncZod {
         return signUp(p, r.actor, r.params.id, r.body);
       },
     );
+  };
+}
+
+const closed = { zh: '开放日不存在或报名已结束', en: 'No such open day, or sign-up has closed.' };
+
+/** The sign-up page at /o/<id>: the public entry while sign-up is open, a real 404 otherwise. */
+export function openDayPageRoute(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/o/:id', { schema: { hide: true, params } }, async (request, reply) => {
+      const shown = await openDayIsShown(p, pageVisitor(p, request), request.params.id);
+      return sendPublicPage(reply, p.config.webDist, shown, closed);
+    });
   };
 }

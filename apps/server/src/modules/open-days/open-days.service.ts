@@ -21,7 +21,10 @@ import { findOpenDay, findSignup, openDaysOf, signupsOf } from './open-days.repo
 
 type Row = NonNullable<Awaited<ReturnType<typeof findOpenDay>>>;
 
-const toDto = (r: Row): TOpenDay => ({
+/** The public sign-up page of an open day (served by `openDayPageRoute`). */
+export const signupUrl = (p: Platform, id: string) => `${p.config.publicUrl}/o/${id}`;
+
+const toDto = (p: Platform, r: Row): TOpenDay => ({
   id: r.day.id,
   orgId: r.day.orgId,
   orgName: r.orgName,
@@ -31,6 +34,7 @@ const toDto = (r: Row): TOpenDay => ({
   signupOpen: r.day.signupOpen,
   signedUp: Number(r.signedUp),
   checkedIn: Number(r.checkedIn),
+  signupUrl: signupUrl(p, r.day.id),
 });
 
 const toSignupDto = (s: typeof openDaySignups.$inferSelect): TOpenDaySignup => ({
@@ -74,18 +78,18 @@ export async function createOpenDay(p: Platform, actor: Actor, input: TCreateOpe
       ip: actor.ip,
     });
   });
-  return toDto((await findOpenDay(p.db, id)) as Row);
+  return toDto(p, (await findOpenDay(p.db, id)) as Row);
 }
 
 export async function listOpenDays(p: Platform, actor: Actor, orgId: string) {
   await loadOrg(p, actor, orgId, 'read');
-  return { items: (await openDaysOf(p.db, orgId)).map(toDto) };
+  return { items: (await openDaysOf(p.db, orgId)).map((r) => toDto(p, r)) };
 }
 
 /** 签到名单: phones masked; the count of those checked in is the open day's attendance. */
 export async function roster(p: Platform, actor: Actor, id: string): Promise<TOpenDayRoster> {
   const row = await loadOpenDay(p, actor, id, 'read');
-  return { openDay: toDto(row), signups: (await signupsOf(p.db, id)).map(toSignupDto) };
+  return { openDay: toDto(p, row), signups: (await signupsOf(p.db, id)).map(toSignupDto) };
 }
 
 /** 签到 on the day, from an admin's phone; checking in twice changes nothing. */
@@ -169,11 +173,19 @@ export async function takeAttendee(
 
 export async function publicOpenDay(p: Platform, actor: Actor, id: string): Promise<TPublicOpenDay> {
   const row = await loadOpenDay(p, actor, id, 'sign_up');
-  const { signedUp, checkedIn, orgId, ...shown } = toDto(row);
+  const { signedUp, checkedIn, orgId, signupUrl: _url, ...shown } = toDto(p, row);
   return shown;
 }
 
 /** 报名 on the public page: the phone encrypted like a contact's; one sign-up per phone and day. */
+/** Whether the public sign-up page of this open day may be served (sign-up is open). */
+export async function openDayIsShown(p: Platform, visitor: Actor, id: string) {
+  return publicOpenDay(p, visitor, id).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function signUp(p: Platform, actor: Actor, id: string, input: TOpenDaySignupRequest) {
   await loadOpenDay(p, actor, id, 'sign_up');
   const personal = personalFields(p, { phone: input.phone });

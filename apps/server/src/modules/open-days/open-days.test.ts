@@ -47,6 +47,17 @@ describe('open days (专题开放日)', () => {
     });
     expect(res.statusCode).toBe(201);
     dayId = res.json().id;
+    expect(res.json().signupUrl).toMatch(new RegExp(`^https?://[^/]+/o/${dayId}$`));
+  });
+
+  it('serves its sign-up page at /o/<id> while sign-up is open, a real 404 for an unknown day', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: `/o/${dayId}` });
+    // the public entry, or 503 where the web app is not built: never the 404 of a closed day
+    expect([200, 503]).toContain(page.statusCode);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const unknown = await ctx.app.inject({ method: 'GET', url: `/o/${crypto.randomUUID()}` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('报名已结束');
   });
 
   it('takes sign-ups on the public page without a session, phones encrypted, one per phone', async () => {

@@ -668,6 +668,12 @@ const routes: Record<string, Route> = {
     url: (w) => `/api/v1/cadres/${A1(w)}/card`,
     allowed: [...readersOfA, 'cadreA1'],
   },
+  'GET /api/v1/cadres/{id}/card-feedback': {
+    type: 'cadre',
+    action: 'read',
+    url: (w) => `/api/v1/cadres/${A1(w)}/card-feedback`,
+    allowed: [...readersOfA, 'cadreA1'],
+  },
   'PUT /api/v1/cadres/{id}/card': {
     type: 'card',
     action: 'write',

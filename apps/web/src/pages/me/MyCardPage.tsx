@@ -1,4 +1,4 @@
-import type { TActivitySummary, TCard, TCardMessage, TCardSettings, TCardShows } from '@lianxin/contracts';
+import type { TCard, TCardSettings, TCardShows } from '@lianxin/contracts';
 import { Alert, Button, Card, Checkbox, Flex, Input, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
@@ -6,6 +6,8 @@ import { useLoad } from '../../components/useLoad.ts';
 import { describeError, toastSuccess } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
+import { CardMessageReply } from '../worklog/CardMessageReply.tsx';
+import { CardFeedback } from './CardFeedback.tsx';
 
 const showLabels: [keyof TCardShows, string][] = [
   ['name', '姓名'],
@@ -126,6 +128,7 @@ export function MyCardPage() {
             </Button>
           </Flex>
         </Card>
+        <CardFeedback cadreId={cadreId} />
         <CardMessages cadreId={cadreId} />
       </Flex>
     </MobileLayout>
@@ -144,59 +147,9 @@ function CardMessages({ cadreId }: { cadreId: string }) {
       ) : null}
       <Flex vertical gap={12}>
         {fromCard.map((p) => (
-          <MessageItem key={p.id} problem={p} />
+          <CardMessageReply key={p.id} problemId={p.id} date={p.date} note={p.note} />
         ))}
       </Flex>
     </Card>
-  );
-}
-
-function MessageItem({ problem }: { problem: TActivitySummary }) {
-  const [message, setMessage] = useState<TCardMessage | null>(null);
-  const [reply, setReply] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.cards.messageOfProblem(problem.id).then(
-      (m) => {
-        setMessage(m);
-        setReply(m.reply ?? '');
-      },
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [problem.id]);
-
-  async function send() {
-    if (!message) return;
-    try {
-      setMessage(await api.cards.reply(message.id, reply));
-      toastSuccess('已回复，青年可凭查询码查看');
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-
-  return (
-    <div data-testid="card-message" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
-      <Typography.Text type="secondary">
-        {problem.date} · {message?.kind === 'message' ? '留言' : '反映问题'}
-        {message?.caller ? ` · ${message.caller}` : ''}
-        {message?.phoneMasked ? ` · ${message.phoneMasked}` : ''}
-      </Typography.Text>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>
-        {problem.note}
-      </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-      <Input.TextArea
-        aria-label="回复"
-        rows={2}
-        maxLength={1000}
-        value={reply}
-        placeholder="写下回复，青年凭查询码查看"
-        onChange={(e) => setReply(e.target.value)}
-      />
-      <Button style={{ marginTop: 6 }} disabled={!reply.trim() || !message} onClick={send}>
-        {message?.reply ? '更新回复' : '回复'}
-      </Button>
-    </div>
   );
 }

@@ -3,11 +3,12 @@ import { Alert, Card, Drawer, Flex, Grid, List, Progress, Tag, Typography } from
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
+import { CardFeedback } from '../me/CardFeedback.tsx';
 import { fieldOf, holderName, stateOf, termOf } from '../points/points.ts';
 import { ActivityList } from '../worklog/ActivityList.tsx';
 import { OVER_CONTACTED_TAB } from './OverContactedList.tsx';
 
-/** One cadre's contact work for an admin: the 1+100 progress, the points held, the timeline. */
+/** One cadre's contact work for an admin: the 1+100 progress, the points held, 满意度, the timeline. */
 export function CadreWorkDrawer({
   cadre,
   onClose,
@@ -85,6 +86,7 @@ export function CadreWorkDrawer({
             )}
           />
         </Card>
+        {id ? <CardFeedback cadreId={id} /> : null}
         <Card size="small" title="工作记录" styles={{ body: { paddingTop: 0 } }}>
           <ActivityList items={timeline.data?.items} loading={timeline.loading} onChanged={timeline.reload} />
         </Card>
