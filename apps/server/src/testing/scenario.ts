@@ -201,6 +201,11 @@ export async function cityWithEveryObject(ctx: TestContext) {
   const group = (await adminA.get(`/api/v1/posting-groups/${postingA1.groupId}`)).json();
   // the planner picks the leader among the group's cadres by their (random) ids
   const groupLeader: Role = group.leaderCadreId === cadres.A2 ? 'cadreA2' : 'cadreA1';
+  // A2 shares A1's group or not, as the planner chose
+  const memberIds = (group.members as { cadreId: string }[]).map((m) => m.cadreId);
+  const groupMembers = (['cadreA1', 'cadreA2'] as const).filter((r) =>
+    memberIds.includes(cadres[r === 'cadreA1' ? 'A1' : 'A2']),
+  );
   const leave = await created(
     await cadreA1.post(`/api/v1/postings/${postingA1.id}/leaves`, {
       reason: '家中老人住院',
@@ -234,6 +239,7 @@ export async function cityWithEveryObject(ctx: TestContext) {
     posting: postingA1 as { id: string; groupId?: string | null },
     leaveId: leave.id as string,
     groupLeader,
+    groupMembers: groupMembers as Role[],
   };
 }
 

@@ -21,8 +21,11 @@ interface ObjectRoute {
   body?: (w: World) => unknown;
   /** multipart: a file the route reads */
   upload?: boolean;
-  /** `groupLeader`: the leader of A1's posting group, A1 or A2 as the planner chose */
-  allowed: (Role | 'groupLeader')[];
+  /**
+   * `groupLeader`: the leader of A1's posting group, A1 or A2 as the planner chose;
+   * `groupMembers`: the cadres of county A in that group (A1, and A2 when planned with A1)
+   */
+  allowed: (Role | 'groupLeader' | 'groupMembers')[];
   /** writes are tried by one allowed role only (default: the narrowest, last in `allowed`) */
   tryAs?: Role;
   /**
@@ -594,7 +597,7 @@ const routes: Record<string, Route> = {
     type: 'posting_group',
     action: 'read',
     url: (w) => `/api/v1/posting-groups/${w.posting.groupId}`,
-    allowed: [...readersOfA, 'cadreA1', 'groupLeader'],
+    allowed: [...readersOfA, 'groupMembers'],
   },
   'POST /api/v1/posting-groups/{id}/report': {
     type: 'posting_group',
@@ -1104,7 +1107,9 @@ describe('access over every route', () => {
   ][]) {
     it(`${key}: ${route.type} · ${route.action} for ${route.allowed.join(', ')}`, async () => {
       const reads = key.startsWith('GET ');
-      const allowed = route.allowed.map((r) => (r === 'groupLeader' ? world.groupLeader : r));
+      const allowed = route.allowed.flatMap((r) =>
+        r === 'groupLeader' ? [world.groupLeader] : r === 'groupMembers' ? world.groupMembers : [r],
+      );
       for (const role of roles.filter((r) => !allowed.includes(r))) {
         const before = await denialsOf(role);
         const res = await world.clients[role].request(requestOf(key, route));
