@@ -3,7 +3,8 @@
  * activity-insert API throughput on PGlite and on PostgreSQL, each beside the raw database doing the same
  * queries in the same run (machines here are noisy: read the ratios); then a province's compliance evaluation
  * beside one hand-written aggregate over the same rows (compliance.ts; BENCH_CADRES sets the size); then
- * seed 002 at national size through the server: problem from the database, draft, publish (postings.ts).
+ * seed 002 at national size through the server: problem from the database, draft, publish (postings.ts);
+ * on PostgreSQL, one activity POST at 1 and 4 clients beside pgbench running its statements (writes.ts).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -22,6 +23,7 @@ import { benchCompliance, complianceSizes, freshDatabase } from './compliance.ts
 import { benchLedgerImport, freshPostgres } from './ledger-import.ts';
 import { benchPlanner } from './planner.ts';
 import { benchPostings } from './postings.ts';
+import { benchWrites } from './writes.ts';
 import { timed } from './timing.ts';
 
 const ORG_REQUESTS = 400;
@@ -84,6 +86,7 @@ async function main() {
     }).trim();
   try {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
+    await benchWrites(url);
     await benchLedgerImport('PostgreSQL', freshPostgres(url));
     for (const size of complianceSizes()) {
       const postgres = await openPostgres(await freshDatabase(url, `bench_compliance_${size.cadres}`), 4);

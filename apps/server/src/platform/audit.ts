@@ -17,7 +17,7 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 // one writer at a time extends the chain, across app servers sharing one PostgreSQL
-const AUDIT_LOCK = 0x11a4c2;
+export const AUDIT_LOCK = 0x11a4c2;
 
 /** JSON with sorted keys: jsonb reorders keys, the hash must not depend on order. */
 export function canonicalJson(v: unknown): string {

@@ -177,12 +177,26 @@ export function toActivitySummary(v: ActivityView): TActivitySummary {
   };
 }
 
-export async function insertActivity(db: Db, row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
-  await db.insert(activities).values(row);
+/**
+ * Inserts the activity and its contacts; answers when it was created, or null when an activity of
+ * that id exists already (a draft sent twice): the caller's transaction then rolls back.
+ */
+export async function insertActivity(
+  db: Db,
+  row: Omit<ActivityRow, 'createdAt'>,
+  contactIds: string[],
+): Promise<Date | null> {
+  const [created] = await db
+    .insert(activities)
+    .values(row)
+    .onConflictDoNothing({ target: activities.id })
+    .returning({ at: activities.createdAt });
+  if (!created) return null;
   if (contactIds.length > 0)
     await db
       .insert(activityContacts)
       .values(contactIds.map((contactId) => ({ activityId: row.id, contactId })));
+  return created.at;
 }
 
 export async function replaceActivity(db: Db, row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
@@ -203,19 +217,16 @@ export async function deleteActivity(db: Db, id: string): Promise<string[]> {
   return files.map((f) => f.sha256);
 }
 
-export async function findContacts(db: Db, ids: string[]) {
+/** These contacts' names, and whether the cadre keeps each (contact_keepers), in one read. */
+export async function contactsKeptBy(db: Db, cadreId: string | null, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(inArray(contacts.id, ids));
-}
-
-/** Of these contacts, those the cadre keeps (contact_keepers). */
-export async function keptBy(db: Db, cadreId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: contactKeepers.contactId })
-    .from(contactKeepers)
-    .where(and(eq(contactKeepers.cadreId, cadreId), inArray(contactKeepers.contactId, ids)));
-  return new Set(rows.map((r) => r.id));
+  const kept = cadreId
+    ? sql<boolean>`exists (select 1 from contact_keepers k where k.contact_id = ${contacts.id} and k.cadre_id = ${cadreId})`
+    : sql<boolean>`false`;
+  return db
+    .select({ id: contacts.id, name: contacts.name, kept })
+    .from(contacts)
+    .where(inArray(contacts.id, ids));
 }
 
 /** Of these contacts, those already named in an activity of the given tenures: linked to the point. */

@@ -18,6 +18,9 @@ import { activities, activityContacts } from '../../platform/db/schema.ts';
 import { AppError, badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
+
+type CadreView = Awaited<ReturnType<typeof findCadre>>;
+
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { findPoint, loadChain, toContactPointDto } from '../contact-points/contact-points.repo.ts';
 import { loadPointForRead } from '../contact-points/contact-points.service.ts';
@@ -29,11 +32,10 @@ import {
   activitiesOfPoints,
   attachmentsOf,
   cadreOrg,
+  contactsKeptBy,
   deleteActivity,
   findActivity,
-  findContacts,
   insertActivity,
-  keptBy,
   listActivities,
   namedAtPoints,
   pointOrg,
@@ -59,14 +61,16 @@ function invalid(details: ErrorDetail[]): AppError {
 /**
  * What a schema cannot see: real dates and travel days, the point (held by this cadre, the dates
  * inside the tenure), the contacts (existing, kept by the cadre or already met at the point), the
- * open day's committee and a problem's assignee. All problems at once; the contact ids, deduplicated.
+ * open day's committee and a problem's assignee. All problems at once; the contacts named
+ * (deduplicated, with their names and whether the cadre keeps them). `cadre`: the record's, when the
+ * caller has read it already.
  */
-async function checkRecord(db: Db, r: TLedgerActivity, today: string): Promise<string[]> {
+async function checkRecord(db: Db, r: TLedgerActivity, today: string, cadre?: CadreView | null) {
   const details: ErrorDetail[] = [
     ...activityDateProblems(r, { today }),
     ...activityEntryProblems(r as Parameters<typeof activityEntryProblems>[0]),
   ].map((d) => problem(d.field, d.zh, d.en));
-  const cadre = await findCadre(db, r.cadre);
+  cadre ??= await findCadre(db, r.cadre);
   if (!cadre) details.push(problem('cadre', `团干部不存在：${r.cadre}`, `unknown cadre ${r.cadre}`));
   let chainIds: string[] = [];
   if (r.point) {
@@ -102,14 +106,14 @@ async function checkRecord(db: Db, r: TLedgerActivity, today: string): Promise<s
     }
   }
   const ids = [...new Set(r.contacts ?? [])];
+  const named = await contactsKeptBy(db, r.cadre, ids);
   if (ids.length > 0) {
-    const found = new Set((await findContacts(db, ids)).map((c) => c.id));
-    const kept = await keptBy(db, r.cadre, ids);
+    const found = new Map(named.map((c) => [c.id, c]));
     const linked = await namedAtPoints(db, chainIds, ids);
     ids.forEach((id, i) => {
       if (!found.has(id))
         details.push(problem(`contacts.${i}`, `联系青年不存在：${id}`, `unknown contact ${id}`));
-      else if (!kept.has(id) && !linked.has(id))
+      else if (!found.get(id)?.kept && !linked.has(id))
         details.push(
           problem(
             `contacts.${i}`,
@@ -130,7 +134,7 @@ async function checkRecord(db: Db, r: TLedgerActivity, today: string): Promise<s
   if (r.type === 'problem' && r.assignee && !(await findCadre(db, r.assignee)))
     details.push(problem('assignee', `团干部不存在：${r.assignee}`, `unknown cadre ${r.assignee}`));
   if (details.length > 0) throw invalid(details);
-  return ids;
+  return { ids, named };
 }
 
 /**
@@ -157,32 +161,47 @@ const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1
 /** Full answers for activities: contacts' names masked unless the reader keeps them or inherited them. */
 async function details(p: Platform, actor: Actor, views: ActivityView[]): Promise<TActivityDetail[]> {
   const contactIds = [...new Set(views.flatMap((v) => v.contactIds))];
-  const names = new Map((await findContacts(p.db, contactIds)).map((c) => [c.id, c.name]));
-  const kept = actor.cadreId ? await keptBy(p.db, actor.cadreId, contactIds) : new Set<string>();
+  const named = await contactsKeptBy(p.db, actor.cadreId, contactIds);
   const inherited = new Set(actor.cadreId ? await tenuresReadBy(p.db, actor.cadreId) : []);
   const files = await attachmentsOf(
     p.db,
     views.map((v) => v.activity.id),
   );
-  return views.map((v) => {
-    const a = v.activity;
-    const viaPoint = a.pointId !== null && inherited.has(a.pointId);
-    return {
-      activity: toLedgerActivity(a, v.contactIds),
-      cadreName: v.cadreName,
-      onSiteDays:
-        a.type === 'visit' && a.startDate && a.endDate
-          ? onSiteDays({ start: a.startDate, end: a.endDate, travelDays: a.travelDays ?? 0 })
-          : null,
-      contacts: v.contactIds.map((id) => {
-        const name = names.get(id) ?? '';
-        const clear = kept.has(id) || viaPoint;
-        return { id, name: clear ? name : maskName(name), masked: !clear };
-      }),
-      attachments: files.get(a.id) ?? [],
-      createdAt: a.createdAt.toISOString(),
-    };
-  });
+  return views.map((v) =>
+    toDetail(
+      v,
+      named,
+      v.activity.pointId !== null && inherited.has(v.activity.pointId),
+      files.get(v.activity.id),
+    ),
+  );
+}
+
+/** One answer: `viaPoint` — the reader inherited the activity's point, so its youths read in clear. */
+function toDetail(
+  v: Pick<ActivityView, 'activity' | 'cadreName' | 'contactIds'>,
+  named: { id: string; name: string; kept: boolean }[],
+  viaPoint: boolean,
+  files: TActivityDetail['attachments'] = [],
+): TActivityDetail {
+  const a = v.activity;
+  const byId = new Map(named.map((c) => [c.id, c]));
+  return {
+    activity: toLedgerActivity(a, v.contactIds),
+    cadreName: v.cadreName,
+    onSiteDays:
+      a.type === 'visit' && a.startDate && a.endDate
+        ? onSiteDays({ start: a.startDate, end: a.endDate, travelDays: a.travelDays ?? 0 })
+        : null,
+    contacts: v.contactIds.map((id) => {
+      const c = byId.get(id);
+      const name = c?.name ?? '';
+      const clear = !!c?.kept || viaPoint;
+      return { id, name: clear ? name : maskName(name), masked: !clear };
+    }),
+    attachments: files,
+    createdAt: a.createdAt.toISOString(),
+  };
 }
 
 // ---------------------------------------------------------------- activities
@@ -195,13 +214,14 @@ export async function createActivity(p: Platform, actor: Actor, body: TCreateAct
   // a cadre records their own work; an admin for the cadres of their subtree
   await authorize(p, actor, { type: 'cadre', id: cadreId }, 'log');
   const record = ZLedgerActivity.parse({ ...body, id: body.id ?? crypto.randomUUID(), cadre: cadreId });
-  const contactIds = await checkRecord(p.db, record, chinaToday(p.clock));
-  if (await findActivity(p.db, record.id))
-    throw new AppError('conflict', `Activity ${record.id} exists`, `活动记录编号已存在：${record.id}`, [
-      { path: 'id', message: '已存在 / exists' },
-    ]);
-  await inTransaction(p, async (tx) => {
-    await insertActivity(tx, toActivityRow(record), contactIds);
+  const { ids, named } = await checkRecord(p.db, record, chinaToday(p.clock), cadre);
+  const row = toActivityRow(record);
+  const createdAt = await inTransaction(p, async (tx) => {
+    const at = await insertActivity(tx, row, ids);
+    if (!at)
+      throw new AppError('conflict', `Activity ${record.id} exists`, `活动记录编号已存在：${record.id}`, [
+        { path: 'id', message: '已存在 / exists' },
+      ]);
     await p.audit.append(tx, {
       actor: actor.name,
       action: 'activity.create',
@@ -210,8 +230,20 @@ export async function createActivity(p: Platform, actor: Actor, body: TCreateAct
       after: auditRecord(record),
       ip: actor.ip,
     });
+    return at;
   });
-  return getActivity(p, actor, record.id);
+  // a cadre's own record is answered from what was written (a new activity has no attachments);
+  // an admin's goes through the reader's view of it
+  if (actor.cadreId !== cadreId) return getActivity(p, actor, record.id);
+  const viaPoint =
+    row.pointId !== null &&
+    named.some((c) => !c.kept) &&
+    (await tenuresReadBy(p.db, cadreId)).includes(row.pointId);
+  return toDetail(
+    { activity: { ...row, createdAt }, cadreName: cadre.cadre.name, contactIds: ids },
+    named,
+    viaPoint,
+  );
 }
 
 export async function getActivity(p: Platform, actor: Actor, id: string) {
@@ -255,7 +287,7 @@ export async function updateActivity(p: Platform, actor: Actor, id: string, patc
       [{ path: 'status', message: `${current.status} → ${record.status} 不允许 / not allowed` }],
     );
   }
-  const contactIds = await checkRecord(p.db, record, chinaToday(p.clock));
+  const { ids: contactIds } = await checkRecord(p.db, record, chinaToday(p.clock));
   await inTransaction(p, async (tx) => {
     await replaceActivity(tx, toActivityRow(record), contactIds);
     await p.audit.append(tx, {
@@ -301,7 +333,7 @@ export async function listTimeline(
     await loadPointForRead(p, actor, q.point);
     where = eq(activities.pointId, q.point);
   } else if (q.contact) {
-    const [found] = await findContacts(p.db, [q.contact]);
+    const [found] = await contactsKeptBy(p.db, null, [q.contact]);
     if (!found) throw notFound('Contact', q.contact, '联系青年');
     where = and(
       exists(
