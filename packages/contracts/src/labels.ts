@@ -138,3 +138,18 @@ export const factBookSectionLabels: Record<TFactBookSection, string> = {
   support_staff: '争取支持：工作力量',
   support_premises: '争取支持：阵地建设',
 };
+
+/** The steps of a ledger import job (`ZImportJob.phase`), as the command line and the web name them. */
+export const importPhaseLabels = { parse: '读取', check: '校验', plan: '比对', write: '写入' } as const;
+
+/** A ledger document's collections (lianxin-ledger/1), as import results and problems name them. */
+export const ledgerCollectionLabels: Record<string, string> = {
+  organizations: '组织',
+  cadres: '团干部',
+  presets: '采用的规则',
+  contactPoints: '联系点',
+  contacts: '联系青年',
+  activities: '工作记录',
+  filings: '报备材料',
+  document: '文件',
+};

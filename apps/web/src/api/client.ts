@@ -59,6 +59,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as multipart/form-data (the browser sets the boundary). */
   form?: FormData;
+  /** A JSON document sent as it is (a chosen file: not parsed and written again in the browser). */
+  json?: Blob;
   /** Do not redirect on 401/403 auth codes: the caller handles them (login, session probe). */
   quiet?: boolean;
 }
@@ -86,11 +88,15 @@ const authFailures: readonly string[] = [
 ];
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? (options.body !== undefined || options.form ? 'POST' : 'GET');
+  const method =
+    options.method ?? (options.body !== undefined || options.form || options.json ? 'POST' : 'GET');
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.form) {
     body = options.form;
+  } else if (options.json) {
+    headers['content-type'] = 'application/json';
+    body = options.json;
   } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);

@@ -26,6 +26,7 @@ import type {
   TCreateOrganizationRequest,
   TFactBook,
   TFactBookSection,
+  TImportJob,
   TImportResult,
   TKeeperRequestCreate,
   TKeeperRequestReceipt,
@@ -161,6 +162,12 @@ export const api = {
     create: (body: TCreateAccountRequest) => request<TAccount>('/accounts', { method: 'POST', body }),
     update: (id: string, body: TUpdateAccount) =>
       request<TAccount>(`/accounts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  },
+
+  ledgerImports: {
+    /** Starts importing a lianxin-ledger/1 file as a job; its progress is read with `get`. */
+    start: (file: Blob) => request<TImportJob>('/ledger/imports', { method: 'POST', json: file }),
+    get: (id: string) => request<TImportJob>(`/ledger/imports/${encodeURIComponent(id)}`),
   },
 
   imports: {

@@ -1,3 +1,4 @@
+import { importPhaseLabels } from '@lianxin/contracts';
 /** The steps of an import, in order; `done`/`total` count records (parse, check, plan) or rows written. */
 export type ImportPhase = 'parse' | 'check' | 'plan' | 'write';
 export const IMPORT_PHASES: ImportPhase[] = ['parse', 'check', 'plan', 'write'];
@@ -45,8 +46,6 @@ export async function inSlices<T>(
   }
 }
 
-const PHASE_ZH: Record<ImportPhase, string> = { parse: '读取', check: '校验', plan: '比对', write: '写入' };
-
 /** The command line's progress: a line each time the phase changes or the whole moves by 5 %. */
 export function progressPrinter(out: { write(line: string): unknown }): OnProgress {
   let last = { phase: '', percent: -5 };
@@ -55,7 +54,7 @@ export function progressPrinter(out: { write(line: string): unknown }): OnProgre
     if (progress.phase === last.phase && percent < last.percent + 5) return;
     last = { phase: progress.phase, percent };
     out.write(
-      `导入 / import ${String(percent).padStart(3)}%  ${PHASE_ZH[progress.phase]} ${progress.phase} ${progress.done}/${progress.total}\n`,
+      `导入 / import ${String(percent).padStart(3)}%  ${importPhaseLabels[progress.phase]} ${progress.phase} ${progress.done}/${progress.total}\n`,
     );
   };
 }

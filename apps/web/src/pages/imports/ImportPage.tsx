@@ -4,6 +4,7 @@ import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { LedgerImportPanel } from './LedgerImportPanel.tsx';
 
 /** 联系青年 into one cadre's "100": the cadre is chosen first. */
 function ContactImport({ orgId }: { orgId?: string }) {
@@ -25,7 +26,7 @@ function ContactImport({ orgId }: { orgId?: string }) {
   );
 }
 
-/** 批量导入: cadres, grassroots organizations under the current organization, a cadre's contacts. */
+/** 批量导入: cadres, grassroots organizations under the current organization, a cadre's contacts, a ledger. */
 export function ImportPage() {
   const { currentOrg } = useCurrentOrg();
   return (
@@ -47,6 +48,7 @@ export function ImportPage() {
               ),
             },
             { key: 'contacts', label: '联系青年', children: <ContactImport orgId={currentOrg?.id} /> },
+            { key: 'ledger', label: '工作台账', children: <LedgerImportPanel /> },
           ]}
         />
       </Card>
