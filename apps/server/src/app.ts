@@ -17,6 +17,7 @@ import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { annualCycleRoutes } from './modules/annual-cycle/annual-cycle.routes.ts';
 import { assessmentRoutes } from './modules/annual-cycle/assessment.routes.ts';
+import { orgAssessmentRoutes } from './modules/annual-cycle/org-assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { bulletinRoutes } from './modules/bulletins/bulletins.routes.ts';
 import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(
       await api.register(activityRoutes(p));
       await api.register(annualCycleRoutes(p));
       await api.register(assessmentRoutes(p));
+      await api.register(orgAssessmentRoutes(p));
       await api.register(formRoutes(p));
       await api.register(bulletinRoutes(p));
       await api.register(openDayRoutes(p));

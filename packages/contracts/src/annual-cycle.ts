@@ -299,3 +299,38 @@ export const ZPublishedGrade = z.object({
   grade: ZGrade.nullable(),
   publishedAt: z.string().nullable(),
 });
+
+// — 下级组织考核 (seed 003 三.2): a level grades its lower organizations under the cadres' quotas —
+
+export const ZCreateOrgAssessmentRequest = z.object({ orgId: ZId });
+export const ZOrgAssessmentListQuery = z.object({ org: ZId });
+
+export const ZOrgAssessmentEntry = z.object({
+  orgId: ZId,
+  name: z.string(),
+  grade: ZGrade.nullable(),
+  /** The year's figures to date, as the level's bulletin counts them */
+  cadres: z.number().int(),
+  rate: z.number().nullable(),
+  coverage: z.object({ covered: z.number(), total: z.number(), rate: z.number().nullable() }),
+});
+
+export const ZOrgAssessment = z.object({
+  id: ZId,
+  year: z.number().int(),
+  orgId: ZId,
+  orgName: z.string(),
+  status: z.enum(['open', 'published']),
+  publishedAt: z.string().nullable(),
+  /** the day the figures beside each organization count to */
+  asOf: ZDate,
+  /** The most organizations each capped grade may reach, of those assessed. */
+  quota: z.object({ assessed: z.number().int(), excellent: z.number().int(), good: z.number().int() }),
+  entries: z.array(ZOrgAssessmentEntry),
+});
+export type TOrgAssessment = z.infer<typeof ZOrgAssessment>;
+
+export const ZOrgGradesRequest = z.object({
+  grades: z.array(z.object({ orgId: ZId, grade: ZGrade.nullable() })).min(1),
+});
+export type TOrgGradesRequest = z.infer<typeof ZOrgGradesRequest>;

@@ -96,7 +96,7 @@ export function uploadPhoto(
 /**
  * The shared world with one of every kind of object in county A, made through the API as their
  * owners would: a problem, an attachment, a keeper request, a filed task list and research report,
- * a recommendation, an assessment with a spot check, an exemption, a published "8+4" posting
+ * a recommendation, an assessment with a spot check, a grading of the county's lower organizations, an exemption, a published "8+4" posting
  * program with its group and a leave. Spare objects (gA2, pA2, yA2) are there to be closed, ended
  * or removed.
  */
@@ -167,6 +167,10 @@ export async function cityWithEveryObject(ctx: TestContext) {
     await adminA.post('/api/v1/annual/2026/assessments', { orgId: 'cA', sampleSize: 1 }),
     'assessment',
   );
+  const orgAssessment = await created(
+    await adminA.post('/api/v1/annual/2026/org-assessments', { orgId: 'cA' }),
+    'grading of lower organizations',
+  );
   const spotCheck = await created(
     await adminA.post(`/api/v1/assessments/${assessment.id}/spot-checks`, { cadreId: cadres.A1 }),
     'spot check',
@@ -232,6 +236,7 @@ export async function cityWithEveryObject(ctx: TestContext) {
     reportId: report.report.activityId as string,
     recommendationId: recommendation.id as string,
     assessmentId: assessment.id as string,
+    orgAssessmentId: orgAssessment.id as string,
     spotCheckId: spotCheck[0].id as string,
     exemptionId: exemption.id as string,
     programId: program.id as string,

@@ -37,7 +37,7 @@ export async function loadAssessment(p: Platform, actor: Actor, id: string, perm
 }
 
 /** Published results are locked (423); an audited unlock reopens them. */
-function assertOpen(a: AssessmentRow) {
+export function assertOpen(a: Pick<AssessmentRow, 'status'>) {
   if (a.status === 'published')
     throw new AppError(
       'locked',
@@ -46,7 +46,8 @@ function assertOpen(a: AssessmentRow) {
     );
 }
 
-async function quotaOf(p: Platform, orgPath: string, year: number) {
+/** The grade quota in force at an organization for the year (baoji2018.assessment's parameters). */
+export async function quotaOf(p: Platform, orgPath: string, year: number) {
   const { paramsOf } = await cycleAt(p.db, orgPath, year);
   const params = paramsOf('baoji2018.assessment');
   if (!params) throw new Error('baoji2018.assessment has no parameters');
@@ -180,6 +181,20 @@ function assertInRoster(cadreIds: string[], roster: Set<string>, path: string) {
     );
 }
 
+/** Grades over quota are refused (409), saying for each grade by how many. */
+export function refuseOverQuota(problems: ReturnType<typeof gradeQuotaProblems>) {
+  if (problems.length > 0)
+    throw new AppError(
+      'conflict',
+      problems.map((x) => x.en).join('; '),
+      problems.map((x) => x.zh).join('；'),
+      problems.map((x) => ({
+        path: `grades.${x.grade}`,
+        message: `超出名额 ${x.over} 人 / over by ${x.over}`,
+      })),
+    );
+}
+
 /**
  * 评定等次. The quota (优 ≤ 30%, 良 ≤ 50% of those assessed, rounding down) is checked on the
  * grades as they would stand after the change; a grading over quota is refused, saying by how many.
@@ -205,16 +220,7 @@ export async function setGrades(
     [...next.values()],
     await quotaOf(p, row.orgPath, row.assessment.year),
   );
-  if (problems.length > 0)
-    throw new AppError(
-      'conflict',
-      problems.map((x) => x.en).join('; '),
-      problems.map((x) => x.zh).join('；'),
-      problems.map((x) => ({
-        path: `grades.${x.grade}`,
-        message: `超出名额 ${x.over} 人 / over by ${x.over}`,
-      })),
-    );
+  refuseOverQuota(problems);
   await inTransaction(p, async (tx) => {
     for (const g of grades)
       await tx

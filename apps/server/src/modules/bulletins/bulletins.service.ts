@@ -1,5 +1,5 @@
 import type { TBulletin, TBulletinQuery, TBulletinSettings, TRankingSwitches } from '@lianxin/contracts';
-import { buildBulletin, bulletinSpan, ruleById } from '@lianxin/domain';
+import { buildBulletin, bulletinSpan, type RankingSwitches, ruleById } from '@lianxin/domain';
 import { type Actor, authorize } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
@@ -79,6 +79,39 @@ export async function setSettings(
  * 通报 of a level for one month, quarter or half year: the rules evaluated over the level's
  * subtree as of the span's last day (today while it runs), summed per lower organization.
  */
+/**
+ * A level's figures at a date, as its bulletin reads them: each lower organization's pass rate and
+ * coverage, each rule's, and the rankings the switches ask for. The grades of lower organizations
+ * show the same figures beside each organization.
+ */
+export async function levelFigures(
+  p: Platform,
+  org: { id: string; path: string },
+  year: number,
+  asOf: string,
+  switches: RankingSwitches,
+) {
+  const { facts, results } = await evaluateSubtree(p, year, asOf, { path: org.path, rootId: org.id });
+  const inSubtree = facts.orgs.filter((o) => o.chain.includes(org.id));
+  const subtreeIds = new Set(inSubtree.map((o) => o.id));
+  const subtreeCadres = facts.cadres.filter((c) => subtreeIds.has(c.org));
+  const names = switches.rankCadres
+    ? await cadreNames(
+        p.db,
+        subtreeCadres.map((c) => c.id),
+      )
+    : new Map<string, string>();
+  return buildBulletin({
+    lowerOrgs: await lowerOrgs(p.db, org.id),
+    orgs: inSubtree,
+    cadres: subtreeCadres.map((c) => ({ id: c.id, org: c.org, name: names.get(c.id) ?? c.id })),
+    points: facts.points,
+    results,
+    asOf,
+    switches,
+  });
+}
+
 export async function getBulletin(
   p: Platform,
   actor: Actor,
@@ -95,24 +128,8 @@ export async function getBulletin(
       { path: 'index', message: `${span.label} 尚未开始 / not begun` },
     ]);
   const asOf = span.to < today ? span.to : today;
-  const { facts, results } = await evaluateSubtree(p, q.year, asOf, { path: org.path, rootId: org.id });
   const switches = await switchesAt(p, org);
-  const inSubtree = facts.orgs.filter((o) => o.chain.includes(org.id));
-  const subtreeIds = new Set(inSubtree.map((o) => o.id));
-  const subtreeCadres = facts.cadres.filter((c) => subtreeIds.has(c.org));
-  const names = await cadreNames(
-    p.db,
-    subtreeCadres.map((c) => c.id),
-  );
-  const body = buildBulletin({
-    lowerOrgs: await lowerOrgs(p.db, org.id),
-    orgs: inSubtree,
-    cadres: subtreeCadres.map((c) => ({ id: c.id, org: c.org, name: names.get(c.id) ?? c.id })),
-    points: facts.points,
-    results,
-    asOf,
-    switches,
-  });
+  const body = await levelFigures(p, org, q.year, asOf, switches);
   const cadreOrgNames = await orgNames(p.db, [...new Set((body.cadreRanking ?? []).map((c) => c.orgId))]);
   return {
     org: { id: org.id, name: org.name },

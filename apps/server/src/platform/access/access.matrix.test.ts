@@ -396,6 +396,36 @@ const routes: Record<string, Route> = {
     body: () => ({ orgId: 'cA', department: '组织部' }),
     allowed: adminsOfA,
   },
+  'GET /api/v1/annual/{year}/org-assessments': {
+    list: () => '/api/v1/annual/2026/org-assessments?org=cA',
+    showsA: false,
+  },
+  'POST /api/v1/annual/{year}/org-assessments': {
+    type: 'organization',
+    action: 'write',
+    url: () => '/api/v1/annual/2026/org-assessments',
+    body: () => ({ orgId: 'cA' }),
+    allowed: adminsOfA,
+  },
+  'GET /api/v1/org-assessments/{id}': {
+    type: 'org_assessment',
+    action: 'read',
+    url: (w) => `/api/v1/org-assessments/${w.orgAssessmentId}`,
+    allowed: readersOfA,
+  },
+  'PUT /api/v1/org-assessments/{id}/grades': {
+    type: 'org_assessment',
+    action: 'write',
+    url: (w) => `/api/v1/org-assessments/${w.orgAssessmentId}/grades`,
+    body: () => ({ grades: [{ orgId: 'gA', grade: 'good' }] }),
+    allowed: adminsOfA,
+  },
+  'POST /api/v1/org-assessments/{id}/publish': {
+    type: 'org_assessment',
+    action: 'write',
+    url: (w) => `/api/v1/org-assessments/${w.orgAssessmentId}/publish`,
+    allowed: adminsOfA,
+  },
   'GET /api/v1/assessments/{id}': {
     type: 'assessment',
     action: 'read',
