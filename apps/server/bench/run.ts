@@ -23,8 +23,8 @@ import { benchCompliance, complianceSizes, freshDatabase } from './compliance.ts
 import { benchLedgerImport, freshPostgres } from './ledger-import.ts';
 import { benchPlanner } from './planner.ts';
 import { benchPostings } from './postings.ts';
-import { benchWrites } from './writes.ts';
 import { timed } from './timing.ts';
+import { benchWrites } from './writes.ts';
 
 const ORG_REQUESTS = 400;
 const LOGINS = 60;

@@ -107,7 +107,7 @@ export async function benchWrites(serverUrl: string) {
     rows: { token_hash: string }[];
   };
   const [session] = sessions.rows;
-  const vars = { sid: session?.token_hash ?? "", cadre: cadre.id };
+  const vars = { sid: session?.token_hash ?? '', cadre: cadre.id };
   try {
     for (const n of [1, 4]) {
       const api = await apiRate(clients.slice(0, n));
