@@ -40,6 +40,11 @@ import { pointProposalRoutes } from './modules/point-proposals/point-proposals.r
 import { planningRoutes } from './modules/postings/planning.routes.ts';
 import { postingRoutes } from './modules/postings/postings.routes.ts';
 import { secretaryPostRoutes } from './modules/secretary-posts/secretary-posts.routes.ts';
+import {
+  showcasePageRoute,
+  showcasePublicRoutes,
+  showcaseRoutes,
+} from './modules/showcase/showcase.routes.ts';
 import { installAuthHook } from './platform/auth/auth.hook.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { ping } from './platform/db/client.ts';
@@ -164,6 +169,7 @@ export async function buildApp(
       await api.register(secretaryPostRoutes(p));
       await api.register(halfYearReportRoutes(p));
       await api.register(cardRoutes(p));
+      await api.register(showcaseRoutes(p));
     },
     { prefix: '/api/v1' },
   );
@@ -173,11 +179,13 @@ export async function buildApp(
       installPublicScope(pub, p);
       await pub.register(cardPublicRoutes(p));
       await pub.register(openDayPublicRoutes(p));
+      await pub.register(showcasePublicRoutes(p));
     },
     { prefix: PUBLIC_PREFIX },
   );
   await app.register(cardPageRoute(p));
   await app.register(openDayPageRoute(p));
+  await app.register(showcasePageRoute(p));
 
   serveWebApp(app, p.config.webDist);
   return app;
