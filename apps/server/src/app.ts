@@ -25,6 +25,7 @@ import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
+import { engagementRoutes } from './modules/engagement/engagement.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(
       await api.register(halfYearReportRoutes(p));
       await api.register(cardRoutes(p));
       await api.register(showcaseRoutes(p));
+      await api.register(engagementRoutes(p));
     },
     { prefix: '/api/v1' },
   );

@@ -98,3 +98,10 @@ export const ZOrgEngagement = z.object({
   cadres: z.array(ZCadreEngagement),
 });
 export type TOrgEngagement = z.infer<typeof ZOrgEngagement>;
+
+/** One cadre's year in the material pack: 活跃度 per month begun, 满意度 over the year so far. */
+export const ZCadreYearEngagement = z.object({
+  months: z.array(ZActiveness.extend({ month: z.number().int() })),
+  satisfaction: ZSatisfaction,
+});
+export type TCadreYearEngagement = z.infer<typeof ZCadreYearEngagement>;

@@ -672,6 +672,12 @@ const routes: Record<string, Route> = {
     body: () => ({ title: '返乡青年创业帮扶', body: '一名返乡青年开网店。' }),
     allowed: adminsOfA,
   },
+  'GET /api/v1/organizations/{id}/engagement': {
+    type: 'organization',
+    action: 'read',
+    url: () => '/api/v1/organizations/cA/engagement?year=2026&month=2',
+    allowed: readersOfA,
+  },
   'GET /api/public/open-days/{id}': { signedOut: 'public: an open day announced (open-days.test.ts)' },
   'POST /api/public/open-days/{id}/signups': { signedOut: 'public: sign-up while open' },
   'GET /api/v1/cadres/{id}/card': {
