@@ -46,28 +46,27 @@ export async function listCases(p: Platform, actor: Actor, orgId: string): Promi
     rows.map((r) => r.id),
     'publish',
   );
-  const items = await Promise.all(
-    rows.map(async (r): Promise<TCaseItem> => {
-      const names = await namesNear(p.db, r.id, r.cadreId);
-      const title = String(r.details.title ?? '');
-      return {
-        id: r.id,
-        date: r.date as string,
-        cadreId: r.cadreId,
-        cadreName: r.cadreName,
-        orgName: r.orgName,
-        title,
-        suggested: {
-          title: withoutPersonalData(title, names),
-          body: withoutPersonalData(r.note ?? title, names),
-        },
-        published: r.published
-          ? toPublished({ ...r.published, id: r.id, orgName: r.orgName, date: r.date })
-          : null,
-        canPublish: publishable.has(r.id),
-      };
-    }),
-  );
+  const near = await namesNear(p.db, rows);
+  const items = rows.map((r): TCaseItem => {
+    const names = near.get(r.id) ?? [];
+    const title = String(r.details.title ?? '');
+    return {
+      id: r.id,
+      date: r.date as string,
+      cadreId: r.cadreId,
+      cadreName: r.cadreName,
+      orgName: r.orgName,
+      title,
+      suggested: {
+        title: withoutPersonalData(title, names),
+        body: withoutPersonalData(r.note ?? title, names),
+      },
+      published: r.published
+        ? toPublished({ ...r.published, id: r.id, orgName: r.orgName, date: r.date })
+        : null,
+      canPublish: publishable.has(r.id),
+    };
+  });
   return { items };
 }
 
@@ -104,7 +103,7 @@ export async function publishCase(
   const found = await findCase(p.db, id);
   if (!found) throw notFound('Case', id, '典型案例');
   await authorize(p, actor, { type: 'showcase_case', id }, 'publish');
-  refusePersonalData(input, await namesNear(p.db, id, found.cadreId));
+  refusePersonalData(input, (await namesNear(p.db, [found])).get(id) ?? []);
   const row = { ...input, orgId: found.orgId, publishedBy: actor.name, publishedAt: p.clock.now() };
   await inTransaction(p, async (tx) => {
     await tx
