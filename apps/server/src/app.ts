@@ -26,6 +26,7 @@ import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
+import { engagementRoutes } from './modules/engagement/engagement.routes.ts';
 import { formRoutes } from './modules/forms/forms.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
@@ -41,6 +42,11 @@ import { pointProposalRoutes } from './modules/point-proposals/point-proposals.r
 import { planningRoutes } from './modules/postings/planning.routes.ts';
 import { postingRoutes } from './modules/postings/postings.routes.ts';
 import { secretaryPostRoutes } from './modules/secretary-posts/secretary-posts.routes.ts';
+import {
+  showcasePageRoute,
+  showcasePublicRoutes,
+  showcaseRoutes,
+} from './modules/showcase/showcase.routes.ts';
 import { installAuthHook } from './platform/auth/auth.hook.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { ping } from './platform/db/client.ts';
@@ -166,6 +172,8 @@ export async function buildApp(
       await api.register(secretaryPostRoutes(p));
       await api.register(halfYearReportRoutes(p));
       await api.register(cardRoutes(p));
+      await api.register(showcaseRoutes(p));
+      await api.register(engagementRoutes(p));
     },
     { prefix: '/api/v1' },
   );
@@ -175,11 +183,13 @@ export async function buildApp(
       installPublicScope(pub, p);
       await pub.register(cardPublicRoutes(p));
       await pub.register(openDayPublicRoutes(p));
+      await pub.register(showcasePublicRoutes(p));
     },
     { prefix: PUBLIC_PREFIX },
   );
   await app.register(cardPageRoute(p));
   await app.register(openDayPageRoute(p));
+  await app.register(showcasePageRoute(p));
 
   serveWebApp(app, p.config.webDist);
   return app;

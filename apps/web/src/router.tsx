@@ -101,6 +101,7 @@ const routes: RouteObject[] = [
                     path: '/open-days',
                     ...page(() => import('./pages/open-days/OpenDaysPage.tsx'), 'OpenDaysPage'),
                   },
+                  { path: '/cases', ...page(() => import('./pages/showcase/CasesPage.tsx'), 'CasesPage') },
                   {
                     path: '/postings',
                     ...page(() => import('./pages/postings/ProgramsPage.tsx'), 'ProgramsPage'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDate, ZId } from './common.ts';
 import { ZComplianceResult } from './compliance.ts';
+import { ZCadreYearEngagement } from './showcase.ts';
 
 /**
  * The annual cycle of seed 001 (宝市团发〔2018〕84号): task list (任务清单, January), mid-year
@@ -252,6 +253,8 @@ export const ZMaterialPack = z.object({
   mutualScore: z.number().nullable(),
   /** The rules in force about the cadre and their points, with the records that counted (evidence). */
   compliance: z.array(ZComplianceResult),
+  /** 活跃度 per month and 满意度 of the year (seed 004 五.3), from the work log and the card ratings */
+  engagement: ZCadreYearEngagement,
 });
 
 // — Reminders (提醒) —

@@ -17,4 +17,5 @@ export * from './organizations.ts';
 export * from './people.ts';
 export * from './postings.ts';
 export * from './rule-inputs.ts';
+export * from './showcase.ts';
 export * from './work-log.ts';

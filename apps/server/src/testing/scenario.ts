@@ -253,8 +253,14 @@ async function created(res: Awaited<ReturnType<Client['post']>>, what: string) {
   return res.json();
 }
 
-/** County A's public card (on) with a youth's problem left on it, and an open day with one sign-up. */
-async function withTheYouthsSide(ctx: TestContext, world: Awaited<ReturnType<typeof cityWithTwoCounties>>) {
+/**
+ * County A's public card (on) with a youth's problem left on it, an open day with one sign-up, and
+ * a 典型案例 of A1 naming the youth in the log, published by county A's admin without the name.
+ */
+export async function withTheYouthsSide(
+  ctx: TestContext,
+  world: Awaited<ReturnType<typeof cityWithTwoCounties>>,
+) {
   const { adminA, cadreA1 } = world.clients;
   const card = await created(
     await cadreA1.put(`/api/v1/cadres/${world.cadres.A1}/card`, { enabled: true, post: '团县委副书记' }),
@@ -293,7 +299,26 @@ async function withTheYouthsSide(ctx: TestContext, world: Awaited<ReturnType<typ
   if (signedUp.statusCode !== 201)
     throw new Error(`scenario sign-up: ${signedUp.statusCode} ${signedUp.body}`);
   const roster = (await adminA.get(`/api/v1/open-days/${openDay.id}/roster`)).json();
+  const theCase = await created(
+    await cadreA1.post('/api/v1/activities', {
+      type: 'case',
+      date: '2026-02-15',
+      title: '返乡青年创业帮扶',
+      point: 'pA1',
+      contacts: ['yA'],
+      note: '甲县青年返乡开网店，团县委帮他对接了电商培训。',
+    }),
+    'case',
+  );
+  await created(
+    await adminA.put(`/api/v1/cases/${theCase.activity.id}/publication`, {
+      title: '返乡青年创业帮扶',
+      body: '一名返乡青年开网店，团县委帮他对接了电商培训。',
+    }),
+    'published case',
+  );
   return {
+    caseId: theCase.activity.id as string,
     cardId: card.id as string,
     cardToken,
     cardCode: left.json().code as string,

@@ -14,6 +14,7 @@ import {
   MenuUnfoldOutlined,
   NotificationOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { roleLabels } from '@lianxin/contracts';
@@ -64,6 +65,7 @@ function AdminShell() {
     { key: '/postings', icon: <FlagOutlined />, label: '下沉基层' },
     { key: '/postings/four-plus-one', icon: <CalendarOutlined />, label: '“4+1”' },
     { key: '/open-days', icon: <CarryOutOutlined />, label: '专题开放日' },
+    { key: '/cases', icon: <TrophyOutlined />, label: '典型案例' },
     ...(editor
       ? [
           { key: '/accounts', icon: <IdcardOutlined />, label: '账号管理' },

@@ -8,6 +8,7 @@ import type {
   TOpenDaySignupRequest,
   TPublicCard,
   TPublicOpenDay,
+  TShowcase,
 } from '@lianxin/contracts';
 
 export class PublicError extends Error {
@@ -54,4 +55,5 @@ export const publicApi = {
   openDay: (id: string) => call<TPublicOpenDay>(`/open-days/${encodeURIComponent(id)}`),
   signUp: (id: string, body: TOpenDaySignupRequest) =>
     call<{ ok: true }>(`/open-days/${encodeURIComponent(id)}/signups`, body),
+  showcase: (orgId: string) => call<TShowcase>(`/showcase/${encodeURIComponent(orgId)}`),
 };

@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { evaluateCompliance } from '../compliance/compliance.service.ts';
 import { listPointsOfCadre } from '../contact-points/contact-points.repo.ts';
+import { cadreYearEngagement } from '../engagement/engagement.service.ts';
 import { getAssessment } from './assessment.service.ts';
 import { today } from './cycle.ts';
 import { findSelfCheck, findTaskList, findYearSummary } from './filings.service.ts';
@@ -21,15 +22,17 @@ export async function materialPack(p: Platform, actor: Actor, assessmentId: stri
   if (!entry) throw notFound('Assessed cadre', cadreId, '考核名单中的团干部');
   const cadre = await loadCadre(p, actor, cadreId, 'read');
   const year = assessment.year;
-  const [taskList, selfCheck, yearSummary, research, figures, points, evaluation] = await Promise.all([
-    findTaskList(p, actor, cadreId, year),
-    findSelfCheck(p, actor, cadreId, year),
-    findYearSummary(p, actor, cadreId, year),
-    getResearch(p, actor, cadreId, year),
-    yearFigures(p, cadre, year, today(p)),
-    listPointsOfCadre(p.db, cadreId),
-    evaluateCompliance(p, actor, { year, org: cadre.cadre.orgId }),
-  ]);
+  const [taskList, selfCheck, yearSummary, research, figures, points, evaluation, engagement] =
+    await Promise.all([
+      findTaskList(p, actor, cadreId, year),
+      findSelfCheck(p, actor, cadreId, year),
+      findYearSummary(p, actor, cadreId, year),
+      getResearch(p, actor, cadreId, year),
+      yearFigures(p, cadre, year, today(p)),
+      listPointsOfCadre(p.db, cadreId),
+      evaluateCompliance(p, actor, { year, org: cadre.cadre.orgId }),
+      cadreYearEngagement(p, cadreId, year, today(p)),
+    ]);
   const own = new Set(points.map((t) => t.point.id));
   return {
     cadreId,
@@ -45,5 +48,6 @@ export async function materialPack(p: Platform, actor: Actor, assessmentId: stri
     compliance: evaluation.results.filter(
       (r) => r.cadre === cadreId || (r.point !== null && own.has(r.point)),
     ),
+    engagement,
   };
 }

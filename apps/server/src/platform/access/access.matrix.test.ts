@@ -693,6 +693,21 @@ const routes: Record<string, Route> = {
   'POST /api/public/cards/{token}/messages': { signedOut: 'public: a visitor holding the card' },
   'POST /api/public/cards/{token}/follow': { signedOut: 'public: a visitor holding the card and the code' },
   'POST /api/public/cards/{token}/ratings': { signedOut: 'public: a visitor holding the card' },
+  'GET /api/public/showcase/{id}': { signedOut: 'public: published cases only (showcase.test.ts)' },
+  'GET /api/v1/cases': { list: () => '/api/v1/cases?org=cA' },
+  'PUT /api/v1/cases/{id}/publication': {
+    type: 'showcase_case',
+    action: 'publish',
+    url: (w) => `/api/v1/cases/${w.caseId}/publication`,
+    body: () => ({ title: '返乡青年创业帮扶', body: '一名返乡青年开网店。' }),
+    allowed: adminsOfA,
+  },
+  'GET /api/v1/organizations/{id}/engagement': {
+    type: 'organization',
+    action: 'read',
+    url: () => '/api/v1/organizations/cA/engagement?year=2026&month=2',
+    allowed: readersOfA,
+  },
   'GET /api/public/open-days/{id}': { signedOut: 'public: an open day announced (open-days.test.ts)' },
   'POST /api/public/open-days/{id}/signups': { signedOut: 'public: sign-up while open' },
   'GET /api/v1/cadres/{id}/card': {
@@ -998,6 +1013,12 @@ const routes: Record<string, Route> = {
   },
 
   // closing, ending, removing: on spare objects, last
+  'DELETE /api/v1/cases/{id}/publication': {
+    type: 'showcase_case',
+    action: 'publish',
+    url: (w) => `/api/v1/cases/${w.caseId}/publication`,
+    allowed: adminsOfA,
+  },
   'DELETE /api/v1/attachments/{id}': {
     type: 'attachment',
     action: 'write',

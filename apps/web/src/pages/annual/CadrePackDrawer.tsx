@@ -104,6 +104,16 @@ function PackSummary({ pack }: { pack: TMaterialPack }) {
         {pack.compliance.length === 0 ? '—' : `${pack.compliance.length} 项规定中达标 ${met} 项`}
       </Descriptions.Item>
       <Descriptions.Item label="互评平均分">{pack.mutualScore ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="活跃度">
+        {pack.engagement.months
+          .map((m) => `${m.month}月 ${m.share === null ? '—' : `${Math.round(m.share * 100)}%`}`)
+          .join('；') || '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label="满意度">
+        {pack.engagement.satisfaction.average === null
+          ? '暂无评价'
+          : `${pack.engagement.satisfaction.average.toFixed(1)} 分（${pack.engagement.satisfaction.ratings} 条评价）`}
+      </Descriptions.Item>
     </Descriptions>
   );
 }

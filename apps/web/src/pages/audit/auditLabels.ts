@@ -31,6 +31,7 @@ const objects: Record<string, string> = {
   demo: '演示数据',
   divisions: '行政区划团委',
   contact_keeper: '联系人',
+  showcase_case: '典型案例',
 };
 
 const actions: Record<string, string> = {
@@ -72,6 +73,8 @@ const actions: Record<string, string> = {
   'exemption.request': '申请豁免',
   'exemption.approve': '批准豁免',
   'organization.close': '撤销组织',
+  'case.publish': '发布典型案例',
+  'case.unpublish': '撤下典型案例',
   read: '查看',
 };
 

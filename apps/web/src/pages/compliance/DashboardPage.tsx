@@ -9,6 +9,7 @@ import { CadreWorkDrawer } from '../people/CadreWorkDrawer.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { complianceApi } from './complianceApi.ts';
 import { branchRows, laggards, ruleRows } from './dashboardData.ts';
+import { EngagementCard } from './EngagementCard.tsx';
 import { BranchesPanel, LaggardsPanel } from './PeoplePanels.tsx';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -129,6 +130,7 @@ export function DashboardPage() {
           )}
         </Flex>
       ) : null}
+      {org ? <EngagementCard org={org} year={year} /> : null}
       <RuleDrawer
         rule={rule}
         results={results}
