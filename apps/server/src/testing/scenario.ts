@@ -1,5 +1,6 @@
 import type { TRole } from '@lianxin/contracts';
-import { contactKeepers, contactPoints, contacts } from '../platform/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { contactKeepers, contactPoints, contacts, organizations } from '../platform/db/schema.ts';
 import { type Client, makeAccount, makeCadre, makeOrg, signedIn, type TestContext } from './index.ts';
 
 /** Who acts in the shared world: each an account of its own. */
@@ -343,4 +344,14 @@ async function withRuleInputs(world: Awaited<ReturnType<typeof cityWithTwoCounti
     proposalId: proposal.id as string,
     importJobId: job.id as string,
   };
+}
+
+// ---- Steps on top of the shared world (h11a): each adds one thing a test file needs ----
+
+/** Real division codes on the world's units (陕西, 宝鸡 and two of its districts), for the checks of codes. */
+export async function withDivisionCodes(ctx: TestContext) {
+  const codes = { prov: '610000', city: '610300', cA: '610302', cB: '610303' };
+  for (const [id, divisionCode] of Object.entries(codes))
+    await ctx.p.db.update(organizations).set({ divisionCode }).where(eq(organizations.id, id));
+  return codes;
 }
