@@ -355,3 +355,9 @@ export async function withDivisionCodes(ctx: TestContext) {
     await ctx.p.db.update(organizations).set({ divisionCode }).where(eq(organizations.id, id));
   return codes;
 }
+
+/** A youth recorded through the API by the given cadre, who alone keeps them; answers the contact's id. */
+export async function withContactOf(world: World, keeper: Role, name = '另一位青年') {
+  const res = await world.clients[keeper].post('/api/v1/contacts', { name, role: 'youth' });
+  return (await created(res, `contact of ${keeper}`)).id as string;
+}
