@@ -1,4 +1,4 @@
-import type { TRole } from '@lianxin/contracts';
+import type { TCadreInput, TRole } from '@lianxin/contracts';
 import { eq } from 'drizzle-orm';
 import { contactKeepers, contactPoints, contacts, organizations } from '../platform/db/schema.ts';
 import { type Client, makeAccount, makeCadre, makeOrg, signedIn, type TestContext } from './index.ts';
@@ -360,4 +360,15 @@ export async function withDivisionCodes(ctx: TestContext) {
 export async function withContactOf(world: World, keeper: Role, name = '另一位青年') {
   const res = await world.clients[keeper].post('/api/v1/contacts', { name, role: 'youth' });
   return (await created(res, `contact of ${keeper}`)).id as string;
+}
+
+/** One more cadre in the world, with a cadre account of that username, signed in. */
+export async function withCadre(
+  ctx: TestContext,
+  o: { username: string; orgId: string; name?: string; employment?: TCadreInput['employment'] },
+) {
+  const { username, orgId, name = username, employment = 'full_time' } = o;
+  const id = (await makeCadre(ctx.p, { orgId, name, employment })).id;
+  await makeAccount(ctx.p, { username, role: 'cadre', scopeOrgId: orgId, cadreId: id });
+  return { id, client: await signedIn(ctx, username) };
 }
