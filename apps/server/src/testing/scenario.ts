@@ -346,7 +346,7 @@ async function withRuleInputs(world: Awaited<ReturnType<typeof cityWithTwoCounti
   };
 }
 
-// ---- Steps on top of the shared world (h11a): each adds one thing a test file needs ----
+// ---- Steps on top of the shared world: each adds one thing a test file needs ----
 
 /** Real division codes on the world's units (陕西, 宝鸡 and two of its districts), for the checks of codes. */
 export async function withDivisionCodes(ctx: TestContext) {
