@@ -6,15 +6,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import {
-  Client,
-  createTestContext,
-  makeAccount,
-  makeOrg,
-  PASSWORD,
-  type TestContext,
-} from '../testing/index.ts';
+import { Client, createTestContext, PASSWORD, type TestContext } from '../testing/index.ts';
 import { multipartFile } from '../testing/requests.ts';
+import { cityWithTwoCounties } from '../testing/scenario.ts';
 import { AuditLog, auditRowText } from './audit.ts';
 import { dummyPasswordHash, LOCK_MS, MAX_FAILURES, SESSION_IDLE_MS } from './auth/auth.service.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -29,6 +23,13 @@ const auditKey = crypto.randomBytes(32);
 let keyed: TestContext['p'];
 let app: TestContext['app'];
 
+// who plays each part, from the shared world
+const racer = 'leaderA';
+const known = 'cadreB';
+const busy = 'cadreA2';
+const proxied = 'province';
+const orgAdmin = 'adminA';
+
 async function signIn(username: string) {
   const c = new Client(app);
   expect((await c.login(username)).statusCode).toBe(200);
@@ -39,12 +40,8 @@ beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
   keyed = { ...ctx.p, audit: new AuditLog(createAuditMac('aes-256-gcm', auditKey), ctx.clock) };
   app = await buildApp(keyed);
-  await makeOrg(ctx.p, { id: 'central', level: 'central' });
-  await makeOrg(ctx.p, { id: 'cty', level: 'county', parent: 'central' });
-  for (const username of ['racer', 'known', 'busy', 'proxied']) {
-    await makeAccount(ctx.p, { username, role: 'leader', scopeOrgId: 'cty' });
-  }
-  await makeAccount(ctx.p, { username: 'hadmin', role: 'org_admin', scopeOrgId: 'cty' });
+  // the world's rows are written through the keyed app, so the whole chain is under the test's key
+  await cityWithTwoCounties({ ...ctx, p: keyed, app });
 });
 afterAll(async () => {
   await app.close();
@@ -66,39 +63,40 @@ describe('lockout is decided atomically', () => {
     for (let round = 0; round < 3; round++) {
       const c = new Client(app);
       // 4 failures already on record: the next failure decided locks the account
-      for (let i = 0; i < MAX_FAILURES - 1; i++) await c.login('racer', 'Wrong-pass-1');
-      const before = (await auditOf('racer')).length;
+      for (let i = 0; i < MAX_FAILURES - 1; i++) await c.login(racer, 'Wrong-pass-1');
+      const before = (await auditOf(racer)).length;
       const passwords = Array.from({ length: 13 }, (_, i) => (i % 3 === round ? PASSWORD : 'Wrong-pass-1'));
-      const answers = await Promise.all(passwords.map((pw) => new Client(app).login('racer', pw)));
+      const answers = await Promise.all(passwords.map((pw) => new Client(app).login(racer, pw)));
       const refused = answers.filter((r) => r.statusCode !== 200);
       expect(new Set(refused.map(answer)).size).toBe(1);
       expect(refused[0]?.statusCode).toBe(401);
 
       // replay the burst's decisions in the order they were taken (the audit chain's order)
       let failures = MAX_FAILURES - 1;
-      for (const row of (await auditOf('racer')).slice(before)) {
+      for (const row of (await auditOf(racer)).slice(before)) {
         if (row.action === 'login.failed') failures++;
         if (row.action === 'login.ok') {
           expect(failures).toBeLessThan(MAX_FAILURES);
           failures = 0;
         }
       }
-      const [account] = await ctx.p.db.select().from(accounts).where(eq(accounts.username, 'racer'));
+      const [account] = await ctx.p.db.select().from(accounts).where(eq(accounts.username, racer));
       if (failures >= MAX_FAILURES) expect(account?.lockedUntil).not.toBeNull();
       ctx.clock.advance(LOCK_MS + 1000);
-      expect((await c.login('racer')).statusCode).toBe(200);
+      expect((await c.login(racer)).statusCode).toBe(200);
     }
   });
 
   it('answers the 5th failure, a locked account and an unknown user exactly like a wrong password', async () => {
     const c = new Client(app);
-    const wrong = await c.login('known', 'Wrong-pass-1');
+    const before = (await auditOf(known)).length; // the world's sign-in
+    const wrong = await c.login(known, 'Wrong-pass-1');
     for (let i = 1; i < MAX_FAILURES; i++) {
-      expect(answer(await c.login('known', 'Wrong-pass-1'))).toBe(answer(wrong));
+      expect(answer(await c.login(known, 'Wrong-pass-1'))).toBe(answer(wrong));
     }
-    expect(answer(await c.login('known'))).toBe(answer(wrong)); // locked, right password
+    expect(answer(await c.login(known))).toBe(answer(wrong)); // locked, right password
     expect(answer(await c.login('nobody-at-all', 'Wrong-pass-1'))).toBe(answer(wrong));
-    const actions = (await auditOf('known')).map((r) => r.action);
+    const actions = (await auditOf(known)).slice(before).map((r) => r.action);
     expect(actions).toEqual([
       ...Array(MAX_FAILURES).fill('login.failed'),
       'account.locked',
@@ -119,7 +117,7 @@ describe('lockout is decided atomically', () => {
 describe('sessions have an absolute lifetime', () => {
   it('ends a busy session 12 hours after sign-in, however often it is used', async () => {
     expect(loadConfig({}).sessionMaxHours).toBe(12);
-    const c = await signIn('busy');
+    const c = await signIn(busy);
     const step = SESSION_IDLE_MS - 60_000;
     let elapsed = 0;
     while (elapsed + step < 12 * 3600_000) {
@@ -137,7 +135,7 @@ describe('sessions have an absolute lifetime', () => {
     expect(() => loadConfig({ LIANXIN_SESSION_MAX_HOURS: 'soon' })).toThrow(/LIANXIN_SESSION_MAX_HOURS/);
     const shortLived = await buildApp({ ...keyed, config: { ...keyed.config, sessionMaxHours: 1 } });
     const c = new Client(shortLived);
-    expect((await c.login('busy')).statusCode).toBe(200);
+    expect((await c.login(busy)).statusCode).toBe(200);
     ctx.clock.advance(29 * 60_000);
     expect((await c.get('/api/v1/auth/session')).statusCode).toBe(200);
     ctx.clock.advance(29 * 60_000);
@@ -155,21 +153,21 @@ describe('the client IP in the audit log', () => {
       url: '/api/v1/auth/login',
       remoteAddress,
       headers: { 'x-forwarded-for': '203.0.113.5' },
-      payload: { username: 'proxied', password: PASSWORD },
+      payload: { username: proxied, password: PASSWORD },
     });
-  const lastIp = async () => (await auditOf('proxied')).at(-1)?.ip;
+  const lastIp = async () => (await auditOf(proxied)).at(-1)?.ip;
 
   it('comes from X-Forwarded-For only when the request came from a configured proxy', async () => {
     const trustProxy = loadConfig({ LIANXIN_TRUST_PROXY: '10.0.0.1, 10.9.0.0/16' }).trustProxy;
     expect(trustProxy).toEqual(['10.0.0.1', '10.9.0.0/16']);
-    const proxied = await buildApp({ ...keyed, config: { ...keyed.config, trustProxy } });
-    expect((await login(proxied, '10.0.0.1')).statusCode).toBe(200);
+    const behindProxy = await buildApp({ ...keyed, config: { ...keyed.config, trustProxy } });
+    expect((await login(behindProxy, '10.0.0.1')).statusCode).toBe(200);
     expect(await lastIp()).toBe('203.0.113.5');
-    expect((await login(proxied, '10.9.4.2')).statusCode).toBe(200);
+    expect((await login(behindProxy, '10.9.4.2')).statusCode).toBe(200);
     expect(await lastIp()).toBe('203.0.113.5');
-    expect((await login(proxied, '192.0.2.9')).statusCode).toBe(200);
+    expect((await login(behindProxy, '192.0.2.9')).statusCode).toBe(200);
     expect(await lastIp()).toBe('192.0.2.9');
-    await proxied.close();
+    await behindProxy.close();
   });
 
   it('is the socket address when no proxy is configured', async () => {
@@ -182,7 +180,7 @@ describe('the client IP in the audit log', () => {
 describe('the audit chain is keyed', () => {
   it('passes with the right key, fails with a wrong one and after an unkeyed rewrite', async () => {
     const db = ctx.p.db;
-    await signIn('known'); // at least one row, whatever ran before
+    await signIn(known); // at least one row, whatever ran before
     const audit = new AuditLog(createAuditMac('aes-256-gcm', auditKey), ctx.clock);
     expect((await audit.verify(db)).brokenAt).toBeNull();
     const wrongKey = new AuditLog(createAuditMac('aes-256-gcm', crypto.randomBytes(32)), ctx.clock);
@@ -250,15 +248,15 @@ describe('text PostgreSQL refuses', () => {
     const nul = await raw('kn\u0000own', PASSWORD);
     expect(nul.statusCode).toBe(400);
     expect(nul.json().error).toMatchObject({ code: 'bad_request', details: [{ path: 'username' }] });
-    const lone = await raw('known', 'Pass\ud800word');
+    const lone = await raw(known, 'Pass\ud800word');
     expect(lone.statusCode).toBe(400);
     expect(lone.json().error.details[0].path).toBe('password');
 
-    const admin = await signIn('hadmin');
+    const admin = await signIn(orgAdmin);
     const body = await admin.post('/api/v1/organizations', {
       name: 'x\u0000',
       level: 'branch',
-      parentId: 'cty',
+      parentId: 'cA',
     });
     expect(body.statusCode).toBe(400);
     expect(body.json().error.details[0].path).toBe('name');
@@ -270,7 +268,7 @@ describe('text PostgreSQL refuses', () => {
   });
 
   it('turns such cells of an Excel upload into row errors', async () => {
-    const admin = await signIn('hadmin');
+    const admin = await signIn(orgAdmin);
     const template = await admin.get('/api/v1/imports/organizations/template');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
@@ -281,7 +279,7 @@ describe('text PostgreSQL refuses', () => {
     ws.getRow(4).values = ['另一团支部', '', '', '企业'];
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await admin.request(
-      multipartFile('/api/v1/imports/organizations?commit=true&parent=cty', file),
+      multipartFile('/api/v1/imports/organizations?commit=true&parent=cA', file),
     );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: false, committed: false });

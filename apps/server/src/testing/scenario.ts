@@ -1,5 +1,6 @@
-import type { TRole } from '@lianxin/contracts';
-import { contactKeepers, contactPoints, contacts } from '../platform/db/schema.ts';
+import type { TCadreInput, TRole } from '@lianxin/contracts';
+import { eq } from 'drizzle-orm';
+import { contactKeepers, contactPoints, contacts, organizations } from '../platform/db/schema.ts';
 import { type Client, makeAccount, makeCadre, makeOrg, signedIn, type TestContext } from './index.ts';
 
 /** Who acts in the shared world: each an account of its own. */
@@ -373,4 +374,31 @@ async function withRuleInputs(world: Awaited<ReturnType<typeof cityWithTwoCounti
     proposalId: proposal.id as string,
     importJobId: job.id as string,
   };
+}
+
+// ---- Steps on top of the shared world: each adds one thing a test file needs ----
+
+/** Real division codes on the world's units (陕西, 宝鸡 and two of its districts), for the checks of codes. */
+export async function withDivisionCodes(ctx: TestContext) {
+  const codes = { prov: '610000', city: '610300', cA: '610302', cB: '610303' };
+  for (const [id, divisionCode] of Object.entries(codes))
+    await ctx.p.db.update(organizations).set({ divisionCode }).where(eq(organizations.id, id));
+  return codes;
+}
+
+/** A youth recorded through the API by the given cadre, who alone keeps them; answers the contact's id. */
+export async function withContactOf(world: World, keeper: Role, name = '另一位青年') {
+  const res = await world.clients[keeper].post('/api/v1/contacts', { name, role: 'youth' });
+  return (await created(res, `contact of ${keeper}`)).id as string;
+}
+
+/** One more cadre in the world, with a cadre account of that username, signed in. */
+export async function withCadre(
+  ctx: TestContext,
+  o: { username: string; orgId: string; name?: string; employment?: TCadreInput['employment'] },
+) {
+  const { username, orgId, name = username, employment = 'full_time' } = o;
+  const id = (await makeCadre(ctx.p, { orgId, name, employment })).id;
+  await makeAccount(ctx.p, { username, role: 'cadre', scopeOrgId: orgId, cadreId: id });
+  return { id, client: await signedIn(ctx, username) };
 }

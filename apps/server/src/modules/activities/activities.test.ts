@@ -2,18 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactKeepers, contacts } from '../../platform/db/schema.ts';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, type World, withContactOf } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
+let world: World;
 let me: Client;
 let colleague: Client;
 let admin: Client;
@@ -21,37 +14,22 @@ let otherAdmin: Client;
 let meId: string;
 let colleagueId: string;
 let pointId: string;
+let y2: string;
 let dataDir: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
   // the records below are dated through 2026: today is the year's last day (no date is in the future)
   ctx.clock.advance(Date.parse('2026-12-31T02:00:00Z') - ctx.clock.now().getTime());
-  const { p } = ctx;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-att-'));
-  p.config.dataDir = dataDir;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'cA', level: 'county', parent: 'central' });
-  await makeOrg(p, { id: 'cB', level: 'county', parent: 'central' });
-  await makeOrg(p, { id: 'gA', level: 'grassroots', parent: 'cA', field: 'school' });
-  meId = (await makeCadre(p, { orgId: 'cA', name: '本人' })).id;
-  colleagueId = (await makeCadre(p, { orgId: 'cA', name: '同事' })).id;
-  await makeAccount(p, { username: 'me', role: 'cadre', scopeOrgId: 'cA', cadreId: meId });
-  await makeAccount(p, { username: 'colleague', role: 'cadre', scopeOrgId: 'cA', cadreId: colleagueId });
-  await makeAccount(p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
-  await makeAccount(p, { username: 'admin-b', role: 'org_admin', scopeOrgId: 'cB' });
-  await p.db.insert(contacts).values([
-    { id: 'y1', name: '王同学', role: 'youth' },
-    { id: 'y2', name: '赵同学', role: 'youth' },
-  ]);
-  await p.db.insert(contactKeepers).values({ contactId: 'y1', cadreId: meId, key: true });
-  me = await signedIn(ctx, 'me');
-  colleague = await signedIn(ctx, 'colleague');
-  admin = await signedIn(ctx, 'admin-a');
-  otherAdmin = await signedIn(ctx, 'admin-b');
-  pointId = (
-    await admin.post('/api/v1/contact-points', { cadreId: meId, orgId: 'gA', from: '2026-01-01' })
-  ).json().id;
+  ctx.p.config.dataDir = dataDir;
+  // me: cadre A1 with point pA1 at gA and youth yA (met in the world's talk); colleague: cadre A2
+  world = await cityWithTwoCounties(ctx);
+  ({ cadreA1: me, cadreA2: colleague, adminA: admin, adminB: otherAdmin } = world.clients);
+  meId = world.cadres.A1;
+  colleagueId = world.cadres.A2;
+  pointId = 'pA1';
+  y2 = await withContactOf(world, 'cadreB');
 });
 afterAll(async () => {
   await ctx.close();
@@ -125,7 +103,7 @@ describe('activities: validation', () => {
       type: 'talk',
       date: '2026-03-02',
       mode: 'phone',
-      contacts: ['y1', 'ghost'],
+      contacts: ['yA', 'ghost'],
     });
     expect(contact.statusCode).toBe(400);
     expect(paths(contact)).toBe('contacts.1');
@@ -135,7 +113,7 @@ describe('activities: validation', () => {
       type: 'talk',
       date: '2026-03-02',
       mode: 'phone',
-      contacts: ['y2'],
+      contacts: [y2],
     });
     expect(notMine.statusCode).toBe(400);
     expect(paths(notMine)).toBe('contacts.0');
@@ -182,7 +160,7 @@ describe('activities: recording and reading', () => {
       start: '2026-03-02',
       end: '2026-03-08',
       travelDays: 1,
-      contacts: ['y1'],
+      contacts: ['yA'],
       note: '蹲点调研',
     });
     expect(res.statusCode).toBe(201);
@@ -195,7 +173,7 @@ describe('activities: recording and reading', () => {
       travelDays: 1,
     });
     expect(body.onSiteDays).toBe(6);
-    expect(body.contacts).toEqual([{ id: 'y1', name: '王同学', masked: false }]);
+    expect(body.contacts).toEqual([{ id: 'yA', name: '甲县青年', masked: false }]);
     visitId = body.activity.id;
     const audit = await ctx.p.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.objectId, visitId) });
     expect(audit.map((a) => a.action)).toEqual(['activity.create']);
@@ -253,29 +231,30 @@ describe('activities: recording and reading', () => {
     expect((await otherAdmin.get(`/api/v1/activities/${visitId}`)).statusCode).toBe(403);
     expect((await admin.get(`/api/v1/activities/${visitId}`)).statusCode).toBe(200);
     // the contact's timeline shows only what the reader may see
-    expect((await colleague.get('/api/v1/activities?contact=y1')).json().total).toBe(0);
+    expect((await colleague.get('/api/v1/activities?contact=yA')).json().total).toBe(0);
     expect(
-      (await me.get('/api/v1/activities?contact=y1')).json().items.map((i: { id: string }) => i.id),
-    ).toEqual([visitId]);
+      (await me.get('/api/v1/activities?contact=yA')).json().items.map((i: { id: string }) => i.id),
+    ).toEqual([visitId, world.activityId]);
   });
 
   it('the timeline is newest first, paged, with on-site days and contact ids', async () => {
     const page1 = (await me.get(`/api/v1/activities?cadre=${meId}&pageSize=2`)).json();
-    expect(page1.total).toBe(3);
+    expect(page1.total).toBe(4);
     expect(page1.items.map((i: { type: string }) => i.type)).toEqual(['leader_meeting', 'visit']);
     expect(page1.items[1]).toMatchObject({
       onSiteDays: 6,
-      contactIds: ['y1'],
+      contactIds: ['yA'],
       pointId,
       attachmentCount: 0,
       note: '蹲点调研',
     });
     const page2 = (await me.get(`/api/v1/activities?cadre=${meId}&pageSize=2&page=2`)).json();
-    expect(page2.items.map((i: { type: string }) => i.type)).toEqual(['lecture']);
+    // the world's talk of 2026-02-10 is the oldest
+    expect(page2.items.map((i: { type: string }) => i.type)).toEqual(['lecture', 'talk']);
     const own = (await me.get('/api/v1/activities')).json();
-    expect(own.total).toBe(3);
+    expect(own.total).toBe(4);
     const atPoint = (await me.get(`/api/v1/activities?point=${pointId}`)).json();
-    expect(atPoint.items.map((i: { id: string }) => i.id)).toEqual([visitId]);
+    expect(atPoint.items.map((i: { id: string }) => i.id)).toEqual([visitId, world.activityId]);
   });
 
   it('a change is validated again as a whole record', async () => {
@@ -310,7 +289,7 @@ describe('problems (问题清单)', () => {
       date: '2026-03-03',
       status: 'open',
       title: '学校团支部缺少活动场地',
-      contacts: ['y1'],
+      contacts: ['yA'],
     });
     expect(raised.statusCode).toBe(201);
     const id = raised.json().activity.id;
@@ -417,7 +396,7 @@ describe('activities: what an entry needs (run last: it adds records)', () => {
       type: 'talk',
       date: '2026-03-02',
       mode: 'phone',
-      contacts: ['y1'],
+      contacts: ['yA'],
     });
     expect(named.statusCode).toBe(201);
     const emptied = await me.patch(`/api/v1/activities/${named.json().activity.id}`, { contacts: [] });

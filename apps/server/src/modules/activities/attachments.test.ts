@@ -8,15 +8,8 @@ import { buildApp } from '../../app.ts';
 import { openPostgres } from '../../platform/db/client.ts';
 import { attachmentBlobs, attachments } from '../../platform/db/schema.ts';
 import { createPlatform } from '../../platform/platform.ts';
-import {
-  Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, uploadPhoto as upload } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
 let me: Client;
@@ -25,17 +18,12 @@ let dataDir: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-store-'));
-  p.config.dataDir = dataDir;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'cA', level: 'county', parent: 'central' });
-  const meId = (await makeCadre(p, { orgId: 'cA', name: '本人' })).id;
-  const otherId = (await makeCadre(p, { orgId: 'cA', name: '同事' })).id;
-  await makeAccount(p, { username: 'me', role: 'cadre', scopeOrgId: 'cA', cadreId: meId });
-  await makeAccount(p, { username: 'other', role: 'cadre', scopeOrgId: 'cA', cadreId: otherId });
-  me = await signedIn(ctx, 'me');
-  other = await signedIn(ctx, 'other');
+  ctx.p.config.dataDir = dataDir;
+  // two cadres of county A: A1 stores, A2 is the colleague
+  const world = await cityWithTwoCounties(ctx);
+  me = world.clients.cadreA1;
+  other = world.clients.cadreA2;
 });
 afterAll(async () => {
   await ctx.close();
@@ -51,22 +39,6 @@ async function newActivity(c: Client) {
   const res = await c.post('/api/v1/activities', { type: 'event', date: '2026-02-20', kind: 'volunteer' });
   expect(res.statusCode).toBe(201);
   return res.json().activity.id as string;
-}
-
-function upload(c: Client, activityId: string, file: Buffer) {
-  const boundary = '----lianxin-store';
-  return c.request({
-    method: 'POST',
-    url: `/api/v1/activities/${activityId}/attachments`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="照片.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
 }
 
 const del = (c: Client, url: string) => c.request({ method: 'DELETE', url });
@@ -117,7 +89,7 @@ describe('attachments at rest', () => {
       mime: 'image/png',
       size: file.length,
       sha256: sha256(file),
-      createdBy: 'me',
+      createdBy: 'cadreA1',
     });
     const got = await me.get(`/api/v1/attachments/${id}`);
     expect(got.statusCode).toBe(200);
@@ -222,7 +194,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('attachments with several app se
     );
     try {
       const there = new Client(second);
-      expect((await there.login('me')).statusCode).toBe(200);
+      expect((await there.login('cadreA1')).statusCode).toBe(200);
       const first = png('stored through the first app server');
       const a = (await upload(me, await newActivity(me), first)).json();
       const got = await there.get(`/api/v1/attachments/${a.id}`);

@@ -1,55 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { createTestContext, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, type World } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
-let admin: Client;
-let self: Client;
+let world: World;
 let selfId: string;
 let otherId: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'cA', level: 'county', parent: 'central' });
-  await makeOrg(p, { id: 'cB', level: 'county', parent: 'central' });
-  selfId = (await makeCadre(p, { orgId: 'cA', name: '本人', mobile: '13800001111' })).id;
-  otherId = (await makeCadre(p, { orgId: 'cA', name: '同事' })).id;
-  await makeCadre(p, { orgId: 'cB', name: '乙县干部' });
-  await makeAccount(p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
-  await makeAccount(p, { username: 'me', role: 'cadre', scopeOrgId: 'cA', cadreId: selfId });
-  admin = await signedIn(ctx, 'admin-a');
-  self = await signedIn(ctx, 'me');
+  world = await cityWithTwoCounties(ctx);
+  selfId = world.cadres.A1;
+  otherId = world.cadres.A2;
+  // A1's mobile, as their admin would enter it: the duplicate below is matched against it
+  const withMobile = await world.clients.adminA.patch(`/api/v1/cadres/${selfId}`, { mobile: '13800001111' });
+  if (withMobile.statusCode !== 200) throw new Error(withMobile.body);
 });
 afterAll(() => ctx.close());
 
 describe('cadres', () => {
   it('a cadre sees only their own record', async () => {
-    expect((await self.get(`/api/v1/cadres/${selfId}`)).statusCode).toBe(200);
-    expect((await self.get(`/api/v1/cadres/${otherId}`)).statusCode).toBe(403);
-    const list = (await self.get('/api/v1/cadres')).json();
+    expect((await world.clients.cadreA1.get(`/api/v1/cadres/${selfId}`)).statusCode).toBe(200);
+    expect((await world.clients.cadreA1.get(`/api/v1/cadres/${otherId}`)).statusCode).toBe(403);
+    const list = (await world.clients.cadreA1.get('/api/v1/cadres')).json();
     expect(list.items.map((c: { id: string }) => c.id)).toEqual([selfId]);
-    expect((await self.patch(`/api/v1/cadres/${selfId}`, { name: '自己改名' })).statusCode).toBe(403);
+    expect(
+      (await world.clients.cadreA1.patch(`/api/v1/cadres/${selfId}`, { name: '自己改名' })).statusCode,
+    ).toBe(403);
   });
 
   it('an admin lists the subtree only, with mobiles masked', async () => {
-    const list = (await admin.get('/api/v1/cadres?org=cA')).json();
+    const list = (await world.clients.adminA.get('/api/v1/cadres?org=cA')).json();
     expect(list.total).toBe(2);
     expect(list.items.find((c: { id: string }) => c.id === selfId).mobileMasked).toBe('138****1111');
     expect(JSON.stringify(list)).not.toContain('13800001111');
-    expect((await admin.get('/api/v1/cadres?org=cB')).statusCode).toBe(403);
+    expect((await world.clients.adminA.get('/api/v1/cadres?org=cB')).statusCode).toBe(403);
   });
 
   it('stores personal data encrypted and keeps it out of the audit log', async () => {
-    const created = await admin.post('/api/v1/cadres', {
+    const created = await world.clients.adminA.post('/api/v1/cadres', {
       name: '新干部',
       orgId: 'cA',
       rank: 'deputy_division',
@@ -74,7 +63,7 @@ describe('cadres', () => {
   });
 
   it('matches people by mobile instead of duplicating them (decision 1)', async () => {
-    const dup = await admin.post('/api/v1/cadres', {
+    const dup = await world.clients.adminA.post('/api/v1/cadres', {
       name: '重复录入',
       orgId: 'cA',
       rank: 'staff',
@@ -86,7 +75,7 @@ describe('cadres', () => {
   });
 
   it('names every invalid field', async () => {
-    const bad = await admin.post('/api/v1/cadres', {
+    const bad = await world.clients.adminA.post('/api/v1/cadres', {
       name: '',
       orgId: 'cA',
       rank: 'boss',

@@ -2,15 +2,8 @@ import { idNumberCheckChar } from '@lianxin/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities, activityContacts, contactPoints } from '../../platform/db/schema.ts';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, withCadre } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -19,6 +12,7 @@ let one: Client;
 let two: Client;
 let three: Client;
 let outsider: Client;
+let successor: Client;
 type Who = 'one' | 'two' | 'three' | 'ptCounty' | 'ptGrass' | 'outsider' | 'successor';
 const ids = {} as Record<Who, string>;
 let liId: string;
@@ -30,32 +24,19 @@ const MINOR_ID = withCheck('61030220100615123');
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'cA', level: 'county', parent: 'central' });
-  await makeOrg(p, { id: 'gA', level: 'grassroots', parent: 'cA', field: 'enterprise' });
-  await makeOrg(p, { id: 'cB', level: 'county', parent: 'central' });
-  for (const [name, orgId, employment] of [
-    ['one', 'cA', 'full_time'],
-    ['two', 'cA', 'full_time'],
-    ['three', 'cA', 'seconded'],
-    ['ptCounty', 'cA', 'part_time'],
-    ['ptGrass', 'gA', 'part_time'],
-    ['outsider', 'cB', 'full_time'],
-    ['successor', 'cB', 'full_time'],
-  ] as const) {
-    ids[name] = (await makeCadre(p, { orgId, name: `干部${name}`, employment })).id;
-  }
-  await makeAccount(p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
-  await makeAccount(p, { username: 'leader-a', role: 'leader', scopeOrgId: 'cA' });
-  for (const name of ['one', 'two', 'three', 'outsider', 'successor'] as const)
-    await makeAccount(p, { username: `c-${name}`, role: 'cadre', scopeOrgId: 'cA', cadreId: ids[name] });
-  admin = await signedIn(ctx, 'admin-a');
-  leader = await signedIn(ctx, 'leader-a');
-  one = await signedIn(ctx, 'c-one');
-  two = await signedIn(ctx, 'c-two');
-  three = await signedIn(ctx, 'c-three');
-  outsider = await signedIn(ctx, 'c-outsider');
+  // one, two: cadres A1 (who keeps the world's youth yA) and A2; outsider: cadre B of county B
+  const world = await cityWithTwoCounties(ctx);
+  ({ adminA: admin, leaderA: leader, cadreA1: one, cadreA2: two, cadreB: outsider } = world.clients);
+  Object.assign(ids, { one: world.cadres.A1, two: world.cadres.A2, outsider: world.cadres.B });
+  // the 1+100 targets below hang on the employment and the level of these
+  ({ id: ids.three, client: three } = await withCadre(ctx, {
+    username: 'cadreA3',
+    orgId: 'cA',
+    employment: 'seconded',
+  }));
+  ids.ptCounty = (await withCadre(ctx, { username: 'ptCounty', orgId: 'cA', employment: 'part_time' })).id;
+  ids.ptGrass = (await withCadre(ctx, { username: 'ptGrass', orgId: 'gA', employment: 'part_time' })).id;
+  ({ id: ids.successor, client: successor } = await withCadre(ctx, { username: 'successor', orgId: 'cB' }));
 });
 afterAll(() => ctx.close());
 
@@ -88,7 +69,16 @@ describe('contacts', () => {
     });
     const list = await one.get('/api/v1/contacts');
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toMatchObject([{ id: liId, key: true, phoneMasked: '139****1111' }]);
+    expect(
+      list
+        .json()
+        .items.map((c: { id: string }) => c.id)
+        .sort(),
+    ).toEqual([liId, 'yA'].sort());
+    expect(list.json().items.find((c: { id: string }) => c.id === liId)).toMatchObject({
+      key: true,
+      phoneMasked: '139****1111',
+    });
     for (const text of [res.body, list.body]) {
       expect(text).not.toContain('13900001111');
       expect(text).not.toContain(ADULT_ID);
@@ -137,7 +127,7 @@ describe('contacts', () => {
     expect((await two.post(`/api/v1/contacts/${liId}/keepers`, {})).statusCode).toBe(403);
     expect((await two.post(`/api/v1/contacts/${liId}/reveal`, { reason: '想看看' })).statusCode).toBe(403);
     expect((await two.patch(`/api/v1/contacts/${liId}`, { name: '改名' })).statusCode).toBe(403);
-    const denied = (await auditOf(liId)).filter((a) => a.result === 'denied' && a.actor === 'c-two');
+    const denied = (await auditOf(liId)).filter((a) => a.result === 'denied' && a.actor === 'cadreA2');
     expect(denied.map((a) => a.action)).toEqual(
       expect.arrayContaining(['deny.keep', 'deny.reveal', 'deny.write']),
     );
@@ -177,7 +167,7 @@ describe('contacts', () => {
     expect(list.statusCode).toBe(403);
     expect(list.body).not.toContain('李青年');
     const denials = await auditOf(ids.one);
-    expect(denials.some((a) => a.result === 'denied' && a.actor === 'c-three')).toBe(true);
+    expect(denials.some((a) => a.result === 'denied' && a.actor === 'cadreA3')).toBe(true);
     expect((await three.get(`/api/v1/contacts/${liId}`)).statusCode).toBe(403);
     expect((await three.patch(`/api/v1/contacts/${liId}`, { unit: '改' })).statusCode).toBe(403);
     expect(
@@ -213,7 +203,7 @@ describe('contacts', () => {
     const reveals = (await auditOf(liId)).filter((a) => a.action === 'contact.reveal');
     expect(reveals).toHaveLength(1);
     expect(reveals[0]).toMatchObject({
-      actor: 'c-one',
+      actor: 'cadreA1',
       result: 'ok',
       after: { reason: '电话回访', basis: 'keeper' },
     });
@@ -223,15 +213,13 @@ describe('contacts', () => {
     const refused = await outsider.post(`/api/v1/contacts/${liId}/reveal`, { reason: '想看看' });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain('13900001111');
-    const denied = (await auditOf(liId)).filter(
-      (a) => a.action === 'deny.reveal' && a.actor === 'c-outsider',
-    );
-    expect(denied).toMatchObject([{ actor: 'c-outsider', after: { reason: '想看看' } }]);
+    const denied = (await auditOf(liId)).filter((a) => a.action === 'deny.reveal' && a.actor === 'cadreB');
+    expect(denied).toMatchObject([{ actor: 'cadreB', after: { reason: '想看看' } }]);
 
     // an org admin of the keepers' subtree may spot-check; a leader may not
     const spot = await admin.post(`/api/v1/contacts/${liId}/reveal`, { reason: '抽查' });
     expect(spot.statusCode).toBe(200);
-    expect((await auditOf(liId)).some((a) => a.action === 'contact.reveal' && a.actor === 'admin-a')).toBe(
+    expect((await auditOf(liId)).some((a) => a.action === 'contact.reveal' && a.actor === 'adminA')).toBe(
       true,
     );
     expect((await leader.post(`/api/v1/contacts/${liId}/reveal`, { reason: '看看' })).statusCode).toBe(403);
@@ -252,7 +240,6 @@ describe('contacts', () => {
       endDate: '2025-05-01',
     });
     await db.insert(activityContacts).values({ activityId: 'a1', contactId: liId });
-    const successor = await signedIn(ctx, 'c-successor');
     const res = await successor.post(`/api/v1/contacts/${liId}/reveal`, { reason: '接任联系点' });
     expect(res.statusCode).toBe(200);
     expect(res.json().phone).toBe('13900001111');
@@ -262,7 +249,7 @@ describe('contacts', () => {
   it('sets the 1+100 target: 100 for full-time and county part-time cadres, 10 at the grassroots', async () => {
     expect((await one.get('/api/v1/contacts')).json().progress).toEqual({
       cadreId: ids.one,
-      count: 2,
+      count: 3, // yA of the world, 李青年 and 小王
       target: 100,
     });
     expect((await admin.get(`/api/v1/contacts?cadre=${ids.ptCounty}`)).json().progress.target).toBe(100);

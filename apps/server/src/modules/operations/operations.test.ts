@@ -4,15 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { createLogger } from '../../platform/logger.ts';
-import {
-  Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  PASSWORD,
-  type TestContext,
-} from '../../testing/index.ts';
+import { Client, createTestContext, PASSWORD, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
 const lines: string[] = [];
@@ -25,10 +18,7 @@ const NAME = '赵青年';
 beforeAll(async () => {
   ctx = await createTestContext();
   const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'cA', level: 'county', parent: 'central' });
-  const cadre = await makeCadre(p, { orgId: 'cA', name: '干部甲' });
-  await makeAccount(p, { username: 'c-one', role: 'cadre', scopeOrgId: 'cA', cadreId: cadre.id });
+  await cityWithTwoCounties(ctx); // cadre A1 records the youth below
   const stream = new Writable({
     write(chunk, _enc, done) {
       lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -49,7 +39,7 @@ afterAll(async () => {
 describe('the log', () => {
   it('has one JSON line per request, and never the personal data, secrets or tokens sent', async () => {
     const c = new Client(logged);
-    const login = await c.login('c-one');
+    const login = await c.login('cadreA1');
     expect(login.statusCode).toBe(200);
     const session = login.cookies.find((k) => k.name === 'lx_session')?.value ?? 'missing';
     const created = await c.post('/api/v1/contacts', {
@@ -142,7 +132,7 @@ describe('plain HTTP on a LAN (LIANXIN_COOKIE_SECURE=0)', () => {
       const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(health.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
       expect(health.headers['strict-transport-security']).toBeUndefined();
-      const login = await new Client(app).login('c-one');
+      const login = await new Client(app).login('cadreA1');
       const cookie = login.cookies.find((k) => k.name === 'lx_session');
       expect(cookie?.value).toBeTruthy();
       expect(cookie?.secure).toBeFalsy();

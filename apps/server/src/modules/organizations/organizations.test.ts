@@ -1,48 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, type World, withDivisionCodes } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
+let world: World;
 let adminA: Client; // 组织部 of county A
-let leader: Client;
-let cadre: Client;
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true }); // demo: admins need no TOTP enrolment here
-  const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'prov', level: 'province', parent: 'central', divisionCode: '610000' });
-  await makeOrg(p, { id: 'pref', level: 'prefecture', parent: 'prov', divisionCode: '610300' });
-  await makeOrg(p, {
-    id: 'cA',
-    name: '共青团甲县委',
-    level: 'county',
-    parent: 'pref',
-    divisionCode: '610302',
-  });
-  await makeOrg(p, {
-    id: 'cB',
-    name: '共青团乙县委',
-    level: 'county',
-    parent: 'pref',
-    divisionCode: '610303',
-  });
-  await makeOrg(p, { id: 'gA', level: 'grassroots', parent: 'cA', field: 'school' });
-  await makeOrg(p, { id: 'gB', level: 'grassroots', parent: 'cB', field: 'rural' });
-  const c = await makeCadre(p, { orgId: 'cA', name: '王某某' });
-  await makeAccount(p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
-  await makeAccount(p, { username: 'leader-pref', role: 'leader', scopeOrgId: 'pref' });
-  await makeAccount(p, { username: 'cadre-a', role: 'cadre', scopeOrgId: 'cA', cadreId: c.id });
-  adminA = await signedIn(ctx, 'admin-a');
-  leader = await signedIn(ctx, 'leader-pref');
-  cadre = await signedIn(ctx, 'cadre-a');
+  world = await cityWithTwoCounties(ctx);
+  await withDivisionCodes(ctx);
+  adminA = world.clients.adminA;
 });
 afterAll(() => ctx.close());
 
@@ -67,21 +35,22 @@ describe('organization scope', () => {
     });
     expect(create.statusCode).toBe(403);
     expect(create.json().error.messageZh).toContain('无权');
-    const search = await adminA.get(`/api/v1/organizations?q=${encodeURIComponent('乙县')}`);
+    const search = await adminA.get(`/api/v1/organizations?q=${encodeURIComponent('组织cB')}`);
     expect(search.json().items).toEqual([]);
     const denials = await ctx.p.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.result, 'denied') });
-    expect(denials.filter((d) => d.actor === 'admin-a').map((d) => d.objectId)).toEqual(
+    expect(denials.filter((d) => d.actor === 'adminA').map((d) => d.objectId)).toEqual(
       expect.arrayContaining(['cB', 'gB']),
     );
   });
 
   it('a leader reads the subtree but changes nothing', async () => {
-    expect((await leader.get('/api/v1/organizations/gB')).statusCode).toBe(200);
-    expect((await leader.patch('/api/v1/organizations/gB', { name: '领导改名' })).statusCode).toBe(403);
+    const leader = world.clients.leaderA;
+    expect((await leader.get('/api/v1/organizations/gA')).statusCode).toBe(200);
+    expect((await leader.patch('/api/v1/organizations/gA', { name: '领导改名' })).statusCode).toBe(403);
   });
 
   it('a cadre reads no organization directly', async () => {
-    expect((await cadre.get('/api/v1/organizations/cA')).statusCode).toBe(403);
+    expect((await world.clients.cadreA1.get('/api/v1/organizations/cA')).statusCode).toBe(403);
   });
 
   it('an unauthenticated request gets 401, a mutation without the CSRF token 403', async () => {
@@ -127,7 +96,7 @@ describe('organization changes', () => {
     expect(detail.path.map((o: { id: string }) => o.id)).toEqual([
       'central',
       'prov',
-      'pref',
+      'city',
       'cA',
       'gA',
       id,
@@ -141,10 +110,7 @@ describe('organization changes', () => {
   it('refuses to move an organization under its own descendant', async () => {
     const res = await adminA.patch('/api/v1/organizations/cA', { parentId: 'gA' });
     expect([400, 403]).toContain(res.statusCode);
-    const sys = await makeAccount(ctx.p, { username: 'sys', role: 'system_admin' });
-    expect(sys).toBeTruthy();
-    const admin = await signedIn(ctx, 'sys');
-    const cycle = await admin.patch('/api/v1/organizations/pref', { parentId: 'gA' });
+    const cycle = await world.clients.sys.patch('/api/v1/organizations/city', { parentId: 'gA' });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().error.messageZh).toContain('下级');
   });
@@ -156,11 +122,10 @@ describe('organization changes', () => {
       parentId: 'gA',
     });
     expect(wrongLevel.statusCode).toBe(400);
-    const admin = await signedIn(ctx, 'sys');
-    const taken = await admin.post('/api/v1/organizations', {
+    const taken = await world.clients.sys.post('/api/v1/organizations', {
       name: '重复县委',
       level: 'county',
-      parentId: 'pref',
+      parentId: 'city',
       divisionCode: '610303',
     });
     expect(taken.statusCode).toBe(409);

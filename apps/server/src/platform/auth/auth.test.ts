@@ -1,52 +1,44 @@
 import { sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestContext,
-  makeAccount,
-  makeOrg,
-  PASSWORD,
-  type TestContext,
-} from '../../testing/index.ts';
+import { Client, createTestContext, makeAccount, PASSWORD, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties } from '../../testing/scenario.ts';
 import { LOCK_MS, SESSION_IDLE_MS } from './auth.service.ts';
 
 let ctx: TestContext;
 
 beforeAll(async () => {
   ctx = await createTestContext(); // production rules: forced changes, TOTP for admins
-  await makeOrg(ctx.p, { id: 'central', level: 'central' });
-  await makeOrg(ctx.p, { id: 'cty', level: 'county', parent: 'central' });
-  await makeAccount(ctx.p, { username: 'lockme', role: 'leader', scopeOrgId: 'cty' });
+  // leaderA is locked out, cadreA2 left idle, adminA enrols TOTP
+  await cityWithTwoCounties(ctx);
+  // what the world lacks: an account at its first login
   await makeAccount(ctx.p, {
     username: 'newbie',
     role: 'leader',
-    scopeOrgId: 'cty',
+    scopeOrgId: 'cA',
     mustChangePassword: true,
   });
-  await makeAccount(ctx.p, { username: 'idle', role: 'leader', scopeOrgId: 'cty' });
-  await makeAccount(ctx.p, { username: 'orgadmin', role: 'org_admin', scopeOrgId: 'cty' });
 });
 afterAll(() => ctx.close());
 
 describe('login and lockout', () => {
   it('locks an account for 15 minutes after 5 failed logins in 15 minutes', async () => {
     const c = new Client(ctx.app);
-    for (let i = 0; i < 5; i++) expect((await c.login('lockme', 'Wrong-pass-1')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++) expect((await c.login('leaderA', 'Wrong-pass-1')).statusCode).toBe(401);
     // even the right password is refused while locked, with the answer of any failure
-    const locked = await c.login('lockme');
+    const locked = await c.login('leaderA');
     expect(locked.statusCode).toBe(401);
     expect(locked.json().error.messageZh).toContain('锁定 15 分钟');
     ctx.clock.advance(LOCK_MS + 1000);
-    expect((await c.login('lockme')).statusCode).toBe(200);
+    expect((await c.login('leaderA')).statusCode).toBe(200);
   });
 
   it('does not lock on failures spread beyond the 15-minute window', async () => {
     const c = new Client(ctx.app);
-    for (let i = 0; i < 4; i++) await c.login('lockme', 'Wrong-pass-1');
+    for (let i = 0; i < 4; i++) await c.login('leaderA', 'Wrong-pass-1');
     ctx.clock.advance(16 * 60_000);
-    expect((await c.login('lockme', 'Wrong-pass-1')).statusCode).toBe(401);
-    expect((await c.login('lockme')).statusCode).toBe(200);
+    expect((await c.login('leaderA', 'Wrong-pass-1')).statusCode).toBe(401);
+    expect((await c.login('leaderA')).statusCode).toBe(200);
   });
 
   it('answers an unknown user like a wrong password', async () => {
@@ -57,10 +49,10 @@ describe('login and lockout', () => {
 
   it('sets an httpOnly, Secure, SameSite=Strict cookie and a new session id at every login', async () => {
     const c = new Client(ctx.app);
-    const first = await c.login('lockme');
+    const first = await c.login('leaderA');
     const cookie = first.cookies.find((k) => k.name === 'lx_session');
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
-    const second = await c.login('lockme');
+    const second = await c.login('leaderA');
     expect(second.cookies.find((k) => k.name === 'lx_session')?.value).not.toBe(cookie?.value);
     expect(first.headers['x-content-type-options']).toBe('nosniff');
   });
@@ -96,14 +88,14 @@ describe('passwords', () => {
 describe('sessions', () => {
   it('dies after 30 idle minutes and at logout', async () => {
     const c = new Client(ctx.app);
-    await c.login('idle');
+    await c.login('cadreA2');
     ctx.clock.advance(SESSION_IDLE_MS - 60_000);
     expect((await c.get('/api/v1/auth/session')).statusCode).toBe(200);
     ctx.clock.advance(SESSION_IDLE_MS + 1000);
     expect((await c.get('/api/v1/auth/session')).statusCode).toBe(401);
 
     const d = new Client(ctx.app);
-    await d.login('idle');
+    await d.login('cadreA2');
     const stolenCookie = (d as unknown as { cookie: string }).cookie;
     expect((await d.post('/api/v1/auth/logout')).statusCode).toBe(200);
     const replay = await ctx.app.inject({
@@ -118,7 +110,7 @@ describe('sessions', () => {
 describe('TOTP', () => {
   it('is required of admins: enrol, then every login needs the code', async () => {
     const c = new Client(ctx.app);
-    const login = await c.login('orgadmin');
+    const login = await c.login('adminA');
     expect(login.json().mustEnrolTotp).toBe(true);
     expect((await c.get('/api/v1/organizations')).json().error.code).toBe('totp_enrolment_required');
     const setup = (await c.post('/api/v1/auth/totp/setup')).json();
@@ -132,14 +124,14 @@ describe('TOTP', () => {
     expect(enabled.json().mustEnrolTotp).toBe(false);
 
     const d = new Client(ctx.app);
-    const noCode = await d.login('orgadmin');
+    const noCode = await d.login('adminA');
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().error.code).toBe('totp_required');
     // the code that enabled TOTP is spent: a replay inside its window is refused
-    expect((await d.login('orgadmin', PASSWORD, code(enabledAt))).statusCode).toBe(401);
-    expect(
-      (await d.login('orgadmin', PASSWORD, code(new Date(enabledAt.getTime() + 30_000)))).statusCode,
-    ).toBe(200);
+    expect((await d.login('adminA', PASSWORD, code(enabledAt))).statusCode).toBe(401);
+    expect((await d.login('adminA', PASSWORD, code(new Date(enabledAt.getTime() + 30_000)))).statusCode).toBe(
+      200,
+    );
   });
 });
 
