@@ -344,3 +344,16 @@ async function withRuleInputs(world: Awaited<ReturnType<typeof cityWithTwoCounti
     importJobId: job.id as string,
   };
 }
+
+/**
+ * A third county of the same city, for tests that need an admin and a cadre over neither A nor B:
+ * county C with a rural branch gC, cadre C, and accounts adminC and cadreC, signed in.
+ */
+export async function withThirdCounty(ctx: TestContext) {
+  await makeOrg(ctx.p, { id: 'cC', level: 'county', parent: 'city' });
+  await makeOrg(ctx.p, { id: 'gC', level: 'grassroots', parent: 'cC', field: 'rural' });
+  const C = (await makeCadre(ctx.p, { orgId: 'cC', name: '丙' })).id;
+  await makeAccount(ctx.p, { username: 'adminC', role: 'org_admin', scopeOrgId: 'cC' });
+  await makeAccount(ctx.p, { username: 'cadreC', role: 'cadre', scopeOrgId: 'cC', cadreId: C });
+  return { cadreC: C, adminC: await signedIn(ctx, 'adminC'), cadreClient: await signedIn(ctx, 'cadreC') };
+}
