@@ -357,3 +357,18 @@ export async function withThirdCounty(ctx: TestContext) {
   await makeAccount(ctx.p, { username: 'cadreC', role: 'cadre', scopeOrgId: 'cC', cadreId: C });
   return { cadreC: C, adminC: await signedIn(ctx, 'adminC'), cadreClient: await signedIn(ctx, 'cadreC') };
 }
+
+/**
+ * County A staffed for its own "8+4" (decision 12): eight full-time cadres (A1, A2 and six more,
+ * none of 正处 rank), a part-time member the postings leave out, and six more rural grassroots
+ * organizations (gA-r1..gA-r6) to be posted to. Returns the eight, A1 and A2 first.
+ */
+export async function withCountyAStaff(ctx: TestContext, world: World) {
+  for (let i = 1; i <= 6; i++)
+    await makeOrg(ctx.p, { id: `gA-r${i}`, level: 'grassroots', parent: 'cA', field: 'rural' });
+  const staff = [world.cadres.A1, world.cadres.A2];
+  for (let i = 2; i < 8; i++)
+    staff.push((await makeCadre(ctx.p, { orgId: 'cA', name: `县干部${i}`, grassrootsYears: 3 })).id);
+  await makeCadre(ctx.p, { orgId: 'cA', name: '兼职委员', employment: 'part_time' });
+  return staff;
+}
