@@ -1,4 +1,4 @@
-import type { TRole } from '@lianxin/contracts';
+import type { TCadreInput, TRole } from '@lianxin/contracts';
 import { contactKeepers, contactPoints, contacts } from '../platform/db/schema.ts';
 import { type Client, makeAccount, makeCadre, makeOrg, signedIn, type TestContext } from './index.ts';
 
@@ -371,4 +371,36 @@ export async function withCountyAStaff(ctx: TestContext, world: World) {
     staff.push((await makeCadre(ctx.p, { orgId: 'cA', name: `县干部${i}`, grassrootsYears: 3 })).id);
   await makeCadre(ctx.p, { orgId: 'cA', name: '兼职委员', employment: 'part_time' });
   return staff;
+}
+
+/**
+ * The organs above the city as a "常态化下沉" program sees them: a 处级 leader at the centre
+ * (centralLeader) and two province cadres (provMember1, provMember2), each signed in, and an
+ * admin of the centre (central); the city's counties are where they are posted.
+ */
+export async function withPostingOrgans(ctx: TestContext) {
+  const { p } = ctx;
+  const cadre = async (orgId: string, name: string, more: Partial<TCadreInput>) =>
+    (await makeCadre(p, { orgId, name, ...more })).id;
+  const ids = {
+    leader: await cadre('central', '牵头人', { rank: 'division', grassrootsYears: 5 }),
+    member1: await cadre('prov', '组员甲', { grassrootsYears: 1 }),
+    member2: await cadre('prov', '组员乙', { grassrootsYears: 3 }),
+  };
+  await makeAccount(p, { username: 'central', role: 'org_admin', scopeOrgId: 'central' });
+  await makeAccount(p, {
+    username: 'centralLeader',
+    role: 'cadre',
+    scopeOrgId: 'central',
+    cadreId: ids.leader,
+  });
+  await makeAccount(p, { username: 'provMember1', role: 'cadre', scopeOrgId: 'prov', cadreId: ids.member1 });
+  await makeAccount(p, { username: 'provMember2', role: 'cadre', scopeOrgId: 'prov', cadreId: ids.member2 });
+  const clients = {
+    central: await signedIn(ctx, 'central'),
+    leader: await signedIn(ctx, 'centralLeader'),
+    member1: await signedIn(ctx, 'provMember1'),
+    member2: await signedIn(ctx, 'provMember2'),
+  };
+  return { cadres: ids, clients };
 }
