@@ -402,3 +402,63 @@ export async function withCadre(
   await makeAccount(ctx.p, { username, role: 'cadre', scopeOrgId: orgId, cadreId: id });
   return { id, client: await signedIn(ctx, username) };
 }
+
+/**
+ * A third county of the same city, for tests that need an admin and a cadre over neither A nor B:
+ * county C with a rural branch gC, cadre C, and accounts adminC and cadreC, signed in.
+ */
+export async function withThirdCounty(ctx: TestContext) {
+  await makeOrg(ctx.p, { id: 'cC', level: 'county', parent: 'city' });
+  await makeOrg(ctx.p, { id: 'gC', level: 'grassroots', parent: 'cC', field: 'rural' });
+  const C = (await makeCadre(ctx.p, { orgId: 'cC', name: '丙' })).id;
+  await makeAccount(ctx.p, { username: 'adminC', role: 'org_admin', scopeOrgId: 'cC' });
+  await makeAccount(ctx.p, { username: 'cadreC', role: 'cadre', scopeOrgId: 'cC', cadreId: C });
+  return { cadreC: C, adminC: await signedIn(ctx, 'adminC'), cadreClient: await signedIn(ctx, 'cadreC') };
+}
+
+/**
+ * County A staffed for its own "8+4" (decision 12): eight full-time cadres (A1, A2 and six more,
+ * none of 正处 rank), a part-time member the postings leave out, and six more rural grassroots
+ * organizations (gA-r1..gA-r6) to be posted to. Returns the eight, A1 and A2 first.
+ */
+export async function withCountyAStaff(ctx: TestContext, world: World) {
+  for (let i = 1; i <= 6; i++)
+    await makeOrg(ctx.p, { id: `gA-r${i}`, level: 'grassroots', parent: 'cA', field: 'rural' });
+  const staff = [world.cadres.A1, world.cadres.A2];
+  for (let i = 2; i < 8; i++)
+    staff.push((await makeCadre(ctx.p, { orgId: 'cA', name: `县干部${i}`, grassrootsYears: 3 })).id);
+  await makeCadre(ctx.p, { orgId: 'cA', name: '兼职委员', employment: 'part_time' });
+  return staff;
+}
+
+/**
+ * The organs above the city as a "常态化下沉" program sees them: a 处级 leader at the centre
+ * (centralLeader) and two province cadres (provMember1, provMember2), each signed in, and an
+ * admin of the centre (central); the city's counties are where they are posted.
+ */
+export async function withPostingOrgans(ctx: TestContext) {
+  const { p } = ctx;
+  const cadre = async (orgId: string, name: string, more: Partial<TCadreInput>) =>
+    (await makeCadre(p, { orgId, name, ...more })).id;
+  const ids = {
+    leader: await cadre('central', '牵头人', { rank: 'division', grassrootsYears: 5 }),
+    member1: await cadre('prov', '组员甲', { grassrootsYears: 1 }),
+    member2: await cadre('prov', '组员乙', { grassrootsYears: 3 }),
+  };
+  await makeAccount(p, { username: 'central', role: 'org_admin', scopeOrgId: 'central' });
+  await makeAccount(p, {
+    username: 'centralLeader',
+    role: 'cadre',
+    scopeOrgId: 'central',
+    cadreId: ids.leader,
+  });
+  await makeAccount(p, { username: 'provMember1', role: 'cadre', scopeOrgId: 'prov', cadreId: ids.member1 });
+  await makeAccount(p, { username: 'provMember2', role: 'cadre', scopeOrgId: 'prov', cadreId: ids.member2 });
+  const clients = {
+    central: await signedIn(ctx, 'central'),
+    leader: await signedIn(ctx, 'centralLeader'),
+    member1: await signedIn(ctx, 'provMember1'),
+    member2: await signedIn(ctx, 'provMember2'),
+  };
+  return { cadres: ids, clients };
+}

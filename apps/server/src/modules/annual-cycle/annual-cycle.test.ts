@@ -10,12 +10,13 @@ import {
   signedIn,
   type TestContext,
 } from '../../testing/index.ts';
+import { cityWithTwoCounties } from '../../testing/scenario.ts';
 import { annualCycleFacts } from './annual-cycle.facts.ts';
 
 const DAY = 86_400_000;
 let ctx: TestContext;
-let admin: Client; // 团渭滨区委 organization admin
-let otherAdmin: Client; // another county's admin
+let admin: Client; // county A's organization admin
+let otherAdmin: Client; // county B's admin
 let cadre: Client;
 let peer: Client;
 const county: string[] = [];
@@ -23,28 +24,17 @@ const county: string[] = [];
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
   const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'sx', level: 'province', parent: 'central' });
-  await makeOrg(p, { id: 'bj', level: 'prefecture', parent: 'sx' });
-  await makeOrg(p, { id: 'wb', level: 'county', parent: 'bj', name: '共青团渭滨区委' });
-  await makeOrg(p, { id: 'jt', level: 'county', parent: 'bj' });
-  for (const g of ['g1', 'g2', 'g3']) await makeOrg(p, { id: g, level: 'grassroots', parent: 'wb' });
-  await p.db.insert(orgPresets).values({ orgId: 'bj', preset: 'baoji-2018-close-contact' });
-  for (let i = 0; i < 10; i++) county.push((await makeCadre(p, { orgId: 'wb', name: `干部${i}号` })).id);
-  await makeCadre(p, { orgId: 'jt', name: '金台干部' });
+  const world = await cityWithTwoCounties(ctx);
+  await p.db.insert(orgPresets).values({ orgId: 'city', preset: 'baoji-2018-close-contact' });
+  ({ adminA: admin, adminB: otherAdmin, cadreA1: cadre, cadreA2: peer } = world.clients);
+  // county A grows to ten cadres, for the quotas (3 优 of 10), and a second point each for A1 and A2
+  county.push(world.cadres.A1, world.cadres.A2);
+  for (let i = 2; i < 10; i++) county.push((await makeCadre(p, { orgId: 'cA', name: `干部${i}号` })).id);
+  for (const g of ['gA2', 'gA3']) await makeOrg(p, { id: g, level: 'grassroots', parent: 'cA' });
   await p.db.insert(contactPoints).values([
-    { id: 'p1', cadreId: county[0] as string, orgId: 'g1', fromDate: '2025-01-01' },
-    { id: 'p2', cadreId: county[0] as string, orgId: 'g2', fromDate: '2025-01-01' },
-    { id: 'p3', cadreId: county[1] as string, orgId: 'g3', fromDate: '2025-01-01' },
+    { id: 'pA1b', cadreId: world.cadres.A1, orgId: 'gA2', fromDate: '2025-01-01' },
+    { id: 'pA2', cadreId: world.cadres.A2, orgId: 'gA3', fromDate: '2025-01-01' },
   ]);
-  await makeAccount(p, { username: 'wb-admin', role: 'org_admin', scopeOrgId: 'wb' });
-  await makeAccount(p, { username: 'jt-admin', role: 'org_admin', scopeOrgId: 'jt' });
-  await makeAccount(p, { username: 'cadre0', role: 'cadre', scopeOrgId: 'wb', cadreId: county[0] });
-  await makeAccount(p, { username: 'cadre1', role: 'cadre', scopeOrgId: 'wb', cadreId: county[1] });
-  admin = await signedIn(ctx, 'wb-admin');
-  otherAdmin = await signedIn(ctx, 'jt-admin');
-  cadre = await signedIn(ctx, 'cadre0');
-  peer = await signedIn(ctx, 'cadre1');
 });
 afterAll(() => ctx.close());
 
@@ -53,7 +43,7 @@ const plan = {
   talk: '与联系点团干部每季度谈心',
   research: '非公企业青年思想状况调研',
   work: '帮助联系点规范团员发展；建立青年之家',
-  pointIds: ['p1', 'p2'],
+  pointIds: ['pA1', 'pA1b'],
 };
 
 async function auditActions(action: string) {
@@ -68,14 +58,14 @@ describe('task list (任务清单)', () => {
     const theirs = await cadre.request({
       method: 'PUT',
       url: url(county[0] as string),
-      payload: { ...plan, pointIds: ['p3'] },
+      payload: { ...plan, pointIds: ['pA2'] },
     });
     expect(theirs.statusCode).toBe(400);
     expect(theirs.json().error.details[0].path).toBe('pointIds.0');
     const five = await cadre.request({
       method: 'PUT',
       url: url(county[0] as string),
-      payload: { ...plan, pointIds: ['p1', 'p2', 'p1', 'p2', 'p1'] },
+      payload: { ...plan, pointIds: ['pA1', 'pA1b', 'pA1', 'pA1b', 'pA1'] },
     });
     expect(five.statusCode).toBe(400);
     const forOther = await peer.request({ method: 'PUT', url: url(county[0] as string), payload: plan });
@@ -102,7 +92,7 @@ describe('task list (任务清单)', () => {
     await peer.request({
       method: 'PUT',
       url: url(county[1] as string),
-      payload: { ...plan, pointIds: ['p3'] },
+      payload: { ...plan, pointIds: ['pA2'] },
     });
     await peer.post(`${url(county[1] as string)}/submit`);
     ctx.clock.advance(40 * DAY);
@@ -123,7 +113,7 @@ describe('task list (任务清单)', () => {
   });
 
   it('the organization admin sees who filed late and who has not filed', async () => {
-    const res = await admin.get('/api/v1/annual/2026/filings?org=wb&kind=task_list');
+    const res = await admin.get('/api/v1/annual/2026/filings?org=cA&kind=task_list');
     expect(res.statusCode).toBe(200);
     const states = Object.fromEntries(
       res.json().items.map((i: { cadreId: string; state: string }) => [i.cadreId, i.state]),
@@ -132,7 +122,7 @@ describe('task list (任务清单)', () => {
     expect(states[county[1] as string]).toBe('on_time');
     expect(states[county[2] as string]).toBe('missing');
     expect(res.json().items).toHaveLength(10);
-    expect((await otherAdmin.get('/api/v1/annual/2026/filings?org=wb&kind=task_list')).statusCode).toBe(403);
+    expect((await otherAdmin.get('/api/v1/annual/2026/filings?org=cA&kind=task_list')).statusCode).toBe(403);
   });
 
   it('the admin returns it with comments, the cadre corrects and resubmits, the admin accepts', async () => {
@@ -160,7 +150,7 @@ describe('task list (任务清单)', () => {
     expect(accepted).toMatchObject({
       status: 'accepted',
       firstSubmittedOn: '2026-03-01',
-      reviewedBy: 'wb-admin',
+      reviewedBy: 'adminA',
     });
     const edit = await cadre.request({ method: 'PUT', url: target, payload: plan });
     expect(edit.statusCode).toBe(409);
@@ -174,12 +164,12 @@ describe('year-end assessment (年底考核)', () => {
     admin.request({ method: 'PUT', url: `/api/v1/assessments/${id}/grades`, payload: { grades } });
 
   it('an admin starts the assessment of their unit; another county’s admin may not', async () => {
-    expect((await otherAdmin.post('/api/v1/annual/2026/assessments', { orgId: 'wb' })).statusCode).toBe(403);
-    const res = await admin.post('/api/v1/annual/2026/assessments', { orgId: 'wb', sampleSize: 3 });
+    expect((await otherAdmin.post('/api/v1/annual/2026/assessments', { orgId: 'cA' })).statusCode).toBe(403);
+    const res = await admin.post('/api/v1/annual/2026/assessments', { orgId: 'cA', sampleSize: 3 });
     expect(res.statusCode).toBe(201);
     id = res.json().id;
     expect(res.json().quota).toEqual({ assessed: 10, excellent: 3, good: 5 });
-    expect((await admin.post('/api/v1/annual/2026/assessments', { orgId: 'wb' })).statusCode).toBe(409);
+    expect((await admin.post('/api/v1/annual/2026/assessments', { orgId: 'cA' })).statusCode).toBe(409);
   });
 
   it('allows 3 优 of 10 and refuses a 4th, saying by how many', async () => {
@@ -204,20 +194,22 @@ describe('year-end assessment (年底考核)', () => {
 
   it('draws the spot-check sample from the cadre’s own contacts only, once, and records results', async () => {
     const { p } = ctx;
-    const own = Array.from({ length: 8 }, (_, i) => `own${i}`);
+    // seven more besides the world's yA, kept by A1 too
+    const more = Array.from({ length: 7 }, (_, i) => `own${i}`);
+    const own = [...more, 'yA'];
     await p.db
       .insert(contacts)
-      .values([...own, 'other'].map((cid) => ({ id: cid, name: `青年${cid}`, role: 'youth' })));
+      .values([...more, 'other'].map((cid) => ({ id: cid, name: `青年${cid}`, role: 'youth' })));
     await p.db
       .insert(contactKeepers)
-      .values(own.map((contactId) => ({ contactId, cadreId: county[0] as string })));
+      .values(more.map((contactId) => ({ contactId, cadreId: county[0] as string })));
     await p.db.insert(contactKeepers).values({ contactId: 'other', cadreId: county[1] as string });
     const drawn = await admin.post(`/api/v1/assessments/${id}/spot-checks`, { cadreId: county[0] });
     expect(drawn.statusCode).toBe(200);
     const sample = drawn.json().map((c: { contactId: string }) => c.contactId);
     expect(sample).toHaveLength(3);
     for (const c of sample) expect(own).toContain(c);
-    expect(drawn.json()[0].contactName).toMatch(/^青\*+$/);
+    expect(drawn.json()[0].contactName).toMatch(/^[青甲]\*+$/);
     const again = await admin.post(`/api/v1/assessments/${id}/spot-checks`, { cadreId: county[0] });
     expect(again.json().map((c: { contactId: string }) => c.contactId)).toEqual(sample);
     const check = drawn.json()[0].id;
@@ -226,7 +218,7 @@ describe('year-end assessment (年底考核)', () => {
       url: `/api/v1/spot-checks/${check}`,
       payload: { confirmed: true, channel: 'phone', note: '本人确认' },
     });
-    expect(recorded.json()).toMatchObject({ confirmed: true, channel: 'phone', checkedBy: 'wb-admin' });
+    expect(recorded.json()).toMatchObject({ confirmed: true, channel: 'phone', checkedBy: 'adminA' });
     const [draw] = await auditActions('assessment.spot_check.draw');
     // the recorded seed repeats the draw
     const seed = `${id}/${county[0]}`;
@@ -260,7 +252,7 @@ describe('year-end assessment (年底考核)', () => {
     const rest = county.slice(4).map((cadreId, i) => ({ cadreId, grade: i === 0 ? 'poor' : 'fair' }));
     expect((await admin.post(`/api/v1/assessments/${id}/publish`)).statusCode).toBe(400);
     expect((await grade(rest)).statusCode).toBe(200);
-    const talks = (await admin.get('/api/v1/annual/2026/talks?org=wb')).json().items;
+    const talks = (await admin.get('/api/v1/annual/2026/talks?org=cA')).json().items;
     expect(talks.map((t: { cadreId: string }) => t.cadreId)).toEqual([county[4]]);
     expect((await admin.post(`/api/v1/assessments/${id}/publish`)).json().status).toBe('published');
     const locked = await grade([{ cadreId: county[5] as string, grade: 'good' }]);
@@ -273,7 +265,7 @@ describe('year-end assessment (年底考核)', () => {
     // published grades and filed task lists reach the compliance engine as facts
     const facts = await annualCycleFacts(ctx.p.db, { year: 2026, asOf: '2026-12-31', scopePath: null });
     const [unit] = facts.assessments;
-    expect(unit?.unit).toBe('wb');
+    expect(unit?.unit).toBe('cA');
     expect(unit?.grades).toHaveLength(10);
     expect(unit?.grades.find((g) => g.cadre === county[4])).toEqual({
       cadre: county[4],
@@ -297,15 +289,15 @@ describe('year-end assessment (年底考核)', () => {
 
   it('applies the quota per department: 7 assessed allow 2 优', async () => {
     const { p } = ctx;
-    await makeOrg(p, { id: 'bj-organ', level: 'prefecture', parent: 'sx' });
+    await makeOrg(p, { id: 'city-organ', level: 'prefecture', parent: 'prov' });
     const dept = [];
     for (let i = 0; i < 7; i++)
-      dept.push((await makeCadre(p, { orgId: 'bj-organ', department: '组织部', name: `部员${i}号` })).id);
-    await makeCadre(p, { orgId: 'bj-organ', department: '宣传部', name: '宣传部干部' });
-    await makeAccount(p, { username: 'organ-admin', role: 'org_admin', scopeOrgId: 'bj-organ' });
+      dept.push((await makeCadre(p, { orgId: 'city-organ', department: '组织部', name: `部员${i}号` })).id);
+    await makeCadre(p, { orgId: 'city-organ', department: '宣传部', name: '宣传部干部' });
+    await makeAccount(p, { username: 'organ-admin', role: 'org_admin', scopeOrgId: 'city-organ' });
     const organAdmin = await signedIn(ctx, 'organ-admin');
     const res = await organAdmin.post('/api/v1/annual/2026/assessments', {
-      orgId: 'bj-organ',
+      orgId: 'city-organ',
       department: '组织部',
     });
     expect(res.json().quota).toEqual({ assessed: 7, excellent: 2, good: 3 });

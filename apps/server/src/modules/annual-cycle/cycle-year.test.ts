@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  activityContacts,
-  attachments,
-  contactPoints,
-  contacts,
-  orgPresets,
-} from '../../platform/db/schema.ts';
+import { activityContacts, attachments, contacts, orgPresets } from '../../platform/db/schema.ts';
 import {
   type Client,
   createTestContext,
   makeAccount,
   makeCadre,
-  makeOrg,
   signedIn,
   type TestContext,
 } from '../../testing/index.ts';
+import { cityWithTwoCounties } from '../../testing/scenario.ts';
 import { annualCycleFacts } from './annual-cycle.facts.ts';
 
 const DAY = 86_400_000;
 let ctx: TestContext;
-let admin: Client; // 团渭滨区委
-let cityAdmin: Client; // 团宝鸡市委, over the county and its own departments
+let admin: Client; // county A
+let cityAdmin: Client; // the city, over the county and its own departments
 let cadre: Client;
 let peer: Client;
 let c0: string;
@@ -30,30 +24,14 @@ let d0: string;
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
   const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'sx', level: 'province', parent: 'central' });
-  await makeOrg(p, { id: 'bj', level: 'prefecture', parent: 'sx' });
-  await makeOrg(p, { id: 'wb', level: 'county', parent: 'bj' });
-  await makeOrg(p, { id: 'g1', level: 'grassroots', parent: 'wb' });
-  await p.db.insert(orgPresets).values({ orgId: 'bj', preset: 'baoji-2018-close-contact' });
-  c0 = (await makeCadre(p, { orgId: 'wb', name: '王晓燕' })).id;
-  c1 = (await makeCadre(p, { orgId: 'wb', name: '李明' })).id;
-  d0 = (await makeCadre(p, { orgId: 'bj', department: '组织部', name: '赵部员' })).id;
-  await p.db.insert(contactPoints).values({ id: 'p1', cadreId: c0, orgId: 'g1', fromDate: '2025-01-01' });
-  await p.db.insert(contacts).values([
-    { id: 'y1', name: '青年甲', role: 'youth' },
-    { id: 'y2', name: '青年乙', role: 'youth' },
-    { id: 'k1', name: '团干甲', role: 'league_cadre' },
-  ]);
-  await makeAccount(p, { username: 'wb-admin', role: 'org_admin', scopeOrgId: 'wb' });
-  await makeAccount(p, { username: 'bj-admin', role: 'org_admin', scopeOrgId: 'bj' });
-  await makeAccount(p, { username: 'cadre0', role: 'cadre', scopeOrgId: 'wb', cadreId: c0 });
-  await makeAccount(p, { username: 'cadre1', role: 'cadre', scopeOrgId: 'wb', cadreId: c1 });
-  await makeAccount(p, { username: 'dept0', role: 'cadre', scopeOrgId: 'bj', cadreId: d0 });
-  admin = await signedIn(ctx, 'wb-admin');
-  cityAdmin = await signedIn(ctx, 'bj-admin');
-  cadre = await signedIn(ctx, 'cadre0');
-  peer = await signedIn(ctx, 'cadre1');
+  const world = await cityWithTwoCounties(ctx);
+  await p.db.insert(orgPresets).values({ orgId: 'city', preset: 'baoji-2018-close-contact' });
+  ({ A1: c0, A2: c1 } = world.cadres);
+  ({ adminA: admin, city: cityAdmin, cadreA1: cadre, cadreA2: peer } = world.clients);
+  // besides the world: a cadre of the city's own organization department, and a league cadre met
+  d0 = (await makeCadre(p, { orgId: 'city', department: '组织部', name: '赵部员' })).id;
+  await makeAccount(p, { username: 'dept0', role: 'cadre', scopeOrgId: 'city', cadreId: d0 });
+  await p.db.insert(contacts).values({ id: 'k1', name: '团干甲', role: 'league_cadre' });
 });
 afterAll(() => ctx.close());
 
@@ -67,25 +45,25 @@ describe('mid-year self-check (半年自查)', () => {
   const url = () => `/api/v1/annual/2026/cadres/${c0}/self-check`;
 
   it('drafts the figures from the work log against the targets in force', async () => {
-    await log(cadre, { type: 'lecture', date: '2026-01-10', audience: 30, point: 'p1' });
-    await log(cadre, { type: 'lecture', date: '2026-02-10', audience: 20, point: 'p1' });
+    await log(cadre, { type: 'lecture', date: '2026-01-10', audience: 30, point: 'pA1' });
+    await log(cadre, { type: 'lecture', date: '2026-02-10', audience: 20, point: 'pA1' });
     await log(cadre, {
       type: 'visit',
       start: '2026-02-02',
       end: '2026-02-06',
       travelDays: 1,
-      point: 'p1',
+      point: 'pA1',
       contacts: [],
     });
     const talk = await log(cadre, {
       type: 'talk',
       date: '2026-02-12',
       mode: 'face_to_face',
-      point: 'p1',
+      point: 'pA1',
       attendees: 2,
     });
     await ctx.p.db.insert(activityContacts).values([
-      { activityId: talk, contactId: 'y1' },
+      { activityId: talk, contactId: 'yA' },
       { activityId: talk, contactId: 'k1' },
     ]);
     await log(cadre, { type: 'case', date: '2026-02-20', title: '青年之家建设经验' });
@@ -105,7 +83,7 @@ describe('mid-year self-check (半年自查)', () => {
       grassroots_days: [4, 60],
       youths_met: [1, 100],
       league_cadres: [1, 20],
-      talk: [1, null],
+      talk: [2, null], // with the world's talk of 10 February
     });
     expect(res.json().notable.map((n: { title: string }) => n.title)).toEqual(['青年之家建设经验']);
     expect(res.json().text).toContain('理论宣讲（集中宣讲、主题团课）次数：2（全年要求不少于 4）');
@@ -123,7 +101,7 @@ describe('mid-year self-check (半年自查)', () => {
     expect(saved.json().content.figures.find((f: { type: string }) => f.type === 'lecture').done).toBe(2);
     expect(saved.json()).toMatchObject({ due: '2026-06-30', state: 'pending', status: 'draft' });
     expect((await cadre.post(`${url()}/submit`)).statusCode).toBe(200);
-    await log(cadre, { type: 'lecture', date: '2026-02-27', audience: 10, point: 'p1' });
+    await log(cadre, { type: 'lecture', date: '2026-02-27', audience: 10, point: 'pA1' });
     const submitted = (await admin.get(url())).json();
     expect(submitted).toMatchObject({
       status: 'submitted',
@@ -154,7 +132,7 @@ describe('research (调查研究) and recommendations', () => {
     // no record is dated after today: the late report is logged in November, then the clock goes back
     const ahead = Date.parse('2026-11-06T02:00:00Z') - ctx.clock.now().getTime();
     ctx.clock.advance(ahead);
-    const late = await (await signedIn(ctx, 'cadre1')).post(
+    const late = await (await signedIn(ctx, 'cadreA2')).post(
       `/api/v1/annual/2026/cadres/${c1}/research/report`,
       { title: '农村青年就业', text: '', date: '2026-11-05' },
     );
@@ -186,22 +164,22 @@ describe('research (调查研究) and recommendations', () => {
 
   it('counties recommend reports of their cadres, departments their own; each unit is counted against its floor', async () => {
     const rec = (client: Client, body: object) => client.post('/api/v1/annual/2026/recommendations', body);
-    expect((await rec(admin, { orgId: 'wb', activityId: report0 })).statusCode).toBe(201);
-    expect((await rec(admin, { orgId: 'wb', activityId: report0 })).statusCode).toBe(409);
+    expect((await rec(admin, { orgId: 'cA', activityId: report0 })).statusCode).toBe(201);
+    expect((await rec(admin, { orgId: 'cA', activityId: report0 })).statusCode).toBe(409);
     // a report of another unit's cadre is not the county's to recommend
-    expect((await rec(admin, { orgId: 'wb', activityId: reportD })).statusCode).toBe(400);
+    expect((await rec(admin, { orgId: 'cA', activityId: reportD })).statusCode).toBe(400);
     expect(
-      (await rec(cityAdmin, { orgId: 'bj', department: '组织部', activityId: report1 })).statusCode,
+      (await rec(cityAdmin, { orgId: 'city', department: '组织部', activityId: report1 })).statusCode,
     ).toBe(400);
     expect(
-      (await rec(cityAdmin, { orgId: 'bj', department: '组织部', activityId: reportD })).statusCode,
+      (await rec(cityAdmin, { orgId: 'city', department: '组织部', activityId: reportD })).statusCode,
     ).toBe(201);
-    expect((await rec(peer, { orgId: 'wb', activityId: report1 })).statusCode).toBe(403);
-    const list = (await cityAdmin.get('/api/v1/annual/2026/recommendations?org=bj')).json();
+    expect((await rec(peer, { orgId: 'cA', activityId: report1 })).statusCode).toBe(403);
+    const list = (await cityAdmin.get('/api/v1/annual/2026/recommendations?org=city')).json();
     expect(list.units).toEqual(
       expect.arrayContaining([
-        { orgId: 'wb', department: null, count: 1, required: 2 },
-        { orgId: 'bj', department: '组织部', count: 1, required: 1 },
+        { orgId: 'cA', department: null, count: 1, required: 2 },
+        { orgId: 'city', department: '组织部', count: 1, required: 1 },
       ]),
     );
     const scored = await cityAdmin.request({
@@ -229,12 +207,12 @@ describe('reminders (提醒)', () => {
 
   it('an admin sees the organization’s milestones and who has not filed', async () => {
     ctx.clock.advance(100 * DAY); // 2026-06-09 in China; the old session has lapsed
-    const later = await signedIn(ctx, 'wb-admin');
+    const later = await signedIn(ctx, 'adminA');
     const res = (await later.get('/api/v1/annual/2026/reminders?days=30')).json();
     expect(res.asOf).toBe('2026-06-09');
     const byKind = Object.fromEntries(res.items.map((i: { kind: string }) => [i.kind, i]));
     expect(byKind.midyear_summary).toMatchObject({ state: 'pending', daysLeft: 21 });
-    expect(byKind.midyear_report.cadres).toEqual([{ id: c1, name: '李明' }]);
+    expect(byKind.midyear_report.cadres).toEqual([{ id: c1, name: '甲二' }]);
     expect(byKind.task_list.cadres.map((c: { id: string }) => c.id).sort()).toEqual([c0, c1].sort());
   });
 });
@@ -245,8 +223,8 @@ describe('the annual cycle as compliance facts', () => {
     expect(facts.cadreFilings.get(c0)).toEqual([
       expect.objectContaining({ kind: 'midyear_report', date: '2026-03-01' }),
     ]);
-    expect(facts.orgFilings.get('wb')).toEqual([expect.objectContaining({ kind: 'report_recommendation' })]);
-    expect(facts.orgFilings.get('bj')).toEqual([
+    expect(facts.orgFilings.get('cA')).toEqual([expect.objectContaining({ kind: 'report_recommendation' })]);
+    expect(facts.orgFilings.get('city')).toEqual([
       expect.objectContaining({ kind: 'report_recommendation', department: '组织部' }),
     ]);
     const before = await annualCycleFacts(ctx.p.db, { year: 2026, asOf: '2026-02-28', scopePath: null });

@@ -1,53 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactKeepers, contacts } from '../../platform/db/schema.ts';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, makeCadre, makeOrg, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, type World } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
+let world: World;
 let me: Client;
 let colleague: Client;
 let admin: Client;
-let meId: string;
-let pointId: string;
 let visitId: string;
 
 beforeAll(async () => {
   // demo mode: admins act without enrolling TOTP first
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'cA', level: 'county', parent: 'central' });
-  await makeOrg(p, { id: 'gA', level: 'grassroots', parent: 'cA', field: 'school' });
-  await makeOrg(p, { id: 'gB', level: 'grassroots', parent: 'cA', field: 'rural' });
-  await makeCadre(p, { orgId: 'gA', name: '支部书记' });
-  meId = (await makeCadre(p, { orgId: 'cA', name: '本人' })).id;
-  const colleagueId = (await makeCadre(p, { orgId: 'cA', name: '同事' })).id;
-  await makeAccount(p, { username: 'me', role: 'cadre', scopeOrgId: 'cA', cadreId: meId });
-  await makeAccount(p, { username: 'colleague', role: 'cadre', scopeOrgId: 'cA', cadreId: colleagueId });
-  await makeAccount(p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
-  await p.db.insert(contacts).values({ id: 'y1', name: '王同学', role: 'youth', field: 'school' });
-  await p.db.insert(contactKeepers).values({ contactId: 'y1', cadreId: meId, key: true });
-  me = await signedIn(ctx, 'me');
-  colleague = await signedIn(ctx, 'colleague');
-  admin = await signedIn(ctx, 'admin-a');
-  pointId = (
-    await admin.post('/api/v1/contact-points', { cadreId: meId, orgId: 'gA', from: '2026-01-01' })
-  ).json().id;
+  world = await cityWithTwoCounties(ctx);
+  // a branch secretary under gA, and a second branch of county A with no cadre
+  await makeCadre(ctx.p, { orgId: 'gA', name: '支部书记' });
+  await makeOrg(ctx.p, { id: 'gA2', level: 'grassroots', parent: 'cA' });
+  ({ cadreA1: me, cadreA2: colleague, adminA: admin } = world.clients);
   visitId = (
     await me.post('/api/v1/activities', {
       type: 'visit',
-      point: pointId,
+      point: 'pA1',
       start: '2026-02-02',
       end: '2026-02-08',
       travelDays: 1,
-      contacts: ['y1'],
+      contacts: ['yA'],
     })
   ).json().activity.id;
 });
@@ -57,7 +34,7 @@ const records = (c: Client, ids: string[]) => c.post('/api/v1/compliance/records
 
 describe('compliance records: the records behind a number', () => {
   it('a cadre reads the summaries of their own evidence, each of its kind, in the order asked', async () => {
-    const res = await records(me, [visitId, 'y1', pointId, meId]);
+    const res = await records(me, [visitId, 'yA', 'pA1', world.cadres.A1]);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.items.map((r: { kind: string }) => r.kind)).toEqual([
@@ -67,20 +44,20 @@ describe('compliance records: the records behind a number', () => {
       'cadre',
     ]);
     expect(body.items[0].activity.onSiteDays).toBe(6);
-    expect(body.items[1].contact.name).toBe('王同学');
+    expect(body.items[1].contact.name).toBe('甲县青年');
     expect(body.items[2].point.orgName).toBeTruthy();
-    expect(body.items[3].cadre.name).toBe('本人');
+    expect(body.items[3].cadre.name).toBe('甲一');
     expect(body.withheld).toEqual([]);
   });
 
   it('another cadre gets none of them: each id withheld, the refusals audited', async () => {
-    const res = await records(colleague, [visitId, 'y1', 'cA']);
+    const res = await records(colleague, [visitId, 'yA', 'cA']);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ items: [], withheld: [visitId, 'y1', 'cA'] });
+    expect(res.json()).toEqual({ items: [], withheld: [visitId, 'yA', 'cA'] });
     const denied = await ctx.p.db.query.auditLog.findMany({
-      where: (a, { and, eq }) => and(eq(a.actor, 'colleague'), eq(a.result, 'denied')),
+      where: (a, { and, eq }) => and(eq(a.actor, 'cadreA2'), eq(a.result, 'denied')),
     });
-    expect(denied.map((d) => d.objectId)).toEqual(expect.arrayContaining([visitId, 'y1', 'cA']));
+    expect(denied.map((d) => d.objectId)).toEqual(expect.arrayContaining([visitId, 'yA', 'cA']));
   });
 
   it('an admin reads organizations with their parent, for the coverage tree; unknown ids are withheld', async () => {
@@ -113,11 +90,11 @@ describe('compliance cadres: names of the subjects, per branch', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.org.id).toBe('cA');
-    expect(body.branches.map((b: { id: string }) => b.id).sort()).toEqual(['gA', 'gB']);
+    expect(body.branches.map((b: { id: string }) => b.id).sort()).toEqual(['gA', 'gA2']);
     const branchOf = Object.fromEntries(
       body.items.map((c: { name: string; branchId: string | null }) => [c.name, c.branchId]),
     );
-    expect(branchOf).toEqual({ 本人: null, 同事: null, 支部书记: 'gA' });
+    expect(branchOf).toEqual({ 甲一: null, 甲二: null, 支部书记: 'gA' });
   });
 
   it('a branch asked for gives only its own cadres; a cadre may not list a subtree', async () => {

@@ -1,53 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactKeepers, contacts } from '../../platform/db/schema.ts';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, makeOrg, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, type World, withThirdCounty } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
-let cityAdmin: Client; // admin of the cadres' organization
-let countyAdmin: Client; // admin of the point's county committee
-let otherCountyAdmin: Client;
+let world: World;
+let cityAdmin: Client; // admin of the cadres' organization (county A)
+let countyAdmin: Client; // admin of the point's county committee (county B)
+let otherCountyAdmin: Client; // county C: over neither
 let pred: Client;
 let succ: Client;
 let outsider: Client;
 let c1: string;
 let c2: string;
-let c3: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'prov', level: 'province', parent: 'central' });
-  await makeOrg(p, { id: 'cityA', level: 'prefecture', parent: 'prov' });
-  await makeOrg(p, { id: 'cityX', level: 'prefecture', parent: 'prov' });
-  await makeOrg(p, { id: 'countyX', level: 'county', parent: 'cityX' });
-  await makeOrg(p, { id: 'countyY', level: 'county', parent: 'cityX' });
-  await makeOrg(p, { id: 'g1', level: 'grassroots', parent: 'countyX', field: 'enterprise' });
-  c1 = (await makeCadre(p, { orgId: 'cityA', name: '前任' })).id;
-  c2 = (await makeCadre(p, { orgId: 'cityA', name: '接任' })).id;
-  c3 = (await makeCadre(p, { orgId: 'countyY', name: '旁人' })).id;
-  await makeAccount(p, { username: 'city-admin', role: 'org_admin', scopeOrgId: 'cityA' });
-  await makeAccount(p, { username: 'county-admin', role: 'org_admin', scopeOrgId: 'countyX' });
-  await makeAccount(p, { username: 'other-admin', role: 'org_admin', scopeOrgId: 'countyY' });
-  await makeAccount(p, { username: 'pred', role: 'cadre', scopeOrgId: 'cityA', cadreId: c1 });
-  await makeAccount(p, { username: 'succ', role: 'cadre', scopeOrgId: 'cityA', cadreId: c2 });
-  await makeAccount(p, { username: 'outsider', role: 'cadre', scopeOrgId: 'countyY', cadreId: c3 });
-  await p.db.insert(contacts).values({ id: 'y1', name: '李青年', role: 'youth' });
-  await p.db.insert(contactKeepers).values({ contactId: 'y1', cadreId: c1 });
-  cityAdmin = await signedIn(ctx, 'city-admin');
-  countyAdmin = await signedIn(ctx, 'county-admin');
-  otherCountyAdmin = await signedIn(ctx, 'other-admin');
-  pred = await signedIn(ctx, 'pred');
-  succ = await signedIn(ctx, 'succ');
-  outsider = await signedIn(ctx, 'outsider');
+  world = await cityWithTwoCounties(ctx);
+  const third = await withThirdCounty(ctx);
+  // the point's organization: an enterprise branch of county B
+  await makeOrg(ctx.p, { id: 'g1', level: 'grassroots', parent: 'cB', field: 'enterprise' });
+  ({ A1: c1, A2: c2 } = world.cadres);
+  ({ adminA: cityAdmin, adminB: countyAdmin, cadreA1: pred, cadreA2: succ } = world.clients);
+  otherCountyAdmin = third.adminC;
+  outsider = third.cadreClient;
 });
 afterAll(() => ctx.close());
 
@@ -78,7 +53,7 @@ describe('contact points', () => {
 
     const prefecture = await cityAdmin.post('/api/v1/contact-points', {
       cadreId: c1,
-      orgId: 'cityX',
+      orgId: 'city',
       from: '2025-01-01',
     });
     expect(prefecture.statusCode).toBe(400);
@@ -86,7 +61,7 @@ describe('contact points', () => {
 
     const backwards = await cityAdmin.post('/api/v1/contact-points', {
       cadreId: c1,
-      orgId: 'countyX',
+      orgId: 'cB',
       from: '2025-05-01',
       to: '2025-04-01',
     });
@@ -104,14 +79,14 @@ describe('contact points', () => {
 
   it('cadres and admins of other subtrees cannot create points', async () => {
     expect(
-      (await pred.post('/api/v1/contact-points', { cadreId: c1, orgId: 'countyX', from: '2025-01-01' }))
+      (await pred.post('/api/v1/contact-points', { cadreId: c1, orgId: 'cB', from: '2025-01-01' }))
         .statusCode,
     ).toBe(403);
     expect(
       (
         await otherCountyAdmin.post('/api/v1/contact-points', {
           cadreId: c1,
-          orgId: 'countyX',
+          orgId: 'cB',
           from: '2025-01-01',
         })
       ).statusCode,
@@ -124,7 +99,7 @@ describe('contact points', () => {
       point: p1,
       date: '2025-06-01',
       mode: 'face_to_face',
-      contacts: ['y1'],
+      contacts: ['yA'],
       note: '谈心：就业困难',
     });
     expect(before.statusCode).toBe(201);
@@ -141,7 +116,7 @@ describe('contact points', () => {
     const rotated = await cityAdmin.post(`/api/v1/contact-points/${p1}/rotate`, {
       successorCadreId: c2,
       on: '2026-01-01',
-      handoverNote: '企业团支部换届在即，李青年需持续跟进',
+      handoverNote: '企业团支部换届在即，甲县青年需持续跟进',
     });
     expect(rotated.statusCode).toBe(201);
     const { predecessor, successor } = rotated.json();
@@ -172,7 +147,7 @@ describe('contact points', () => {
       start: '2026-02-02',
       end: '2026-02-06',
       travelDays: 1,
-      contacts: ['y1'],
+      contacts: ['yA'],
     });
     expect(after.statusCode).toBe(201);
     expect(after.json().onSiteDays).toBe(4);
@@ -190,11 +165,11 @@ describe('contact points', () => {
         fromPointId: p1,
         toPointId: p2,
         on: '2026-01-01',
-        note: '企业团支部换届在即，李青年需持续跟进',
+        note: '企业团支部换届在即，甲县青年需持续跟进',
       }),
     ]);
     // decision 14: the successor inherits the keeping, so sees the name
-    expect(sl.activities[0].contacts[0]).toEqual({ id: 'y1', name: '李青年', masked: false });
+    expect(sl.activities[0].contacts[0]).toEqual({ id: 'yA', name: '甲县青年', masked: false });
     // asking by the old tenure's id gives the same chain
     expect((await succ.get(`/api/v1/contact-points/${p1}/ledger`)).json().tenures).toHaveLength(2);
 
@@ -212,7 +187,7 @@ describe('contact points', () => {
     expect(county.json().activities).toHaveLength(2);
     expect(county.json().handovers).toHaveLength(1);
     // an admin who does not keep the contact sees the name masked
-    expect(county.json().activities[0].contacts[0]).toEqual({ id: 'y1', name: '李**', masked: true });
+    expect(county.json().activities[0].contacts[0]).toEqual({ id: 'yA', name: '甲***', masked: true });
     expect((await cityAdmin.get(`/api/v1/contact-points/${p2}/ledger`)).statusCode).toBe(200);
 
     expect((await otherCountyAdmin.get(`/api/v1/contact-points/${p2}/ledger`)).statusCode).toBe(403);
@@ -220,12 +195,13 @@ describe('contact points', () => {
     const denials = await ctx.p.db.query.auditLog.findMany({
       where: (a, { and, eq }) => and(eq(a.objectId, p2), eq(a.result, 'denied')),
     });
-    expect(denials.map((d) => d.actor)).toEqual(expect.arrayContaining(['other-admin', 'pred']));
+    expect(denials.map((d) => d.actor)).toEqual(expect.arrayContaining(['adminC', 'cadreA1']));
 
     // a cadre's points, current and past; an organization's contact cadres
     const mine = (await pred.get(`/api/v1/contact-points?cadre=${c1}`)).json();
     expect(mine.items.map((t: { id: string; to: string | null }) => [t.id, t.to])).toEqual([
       [p1, '2025-12-31'],
+      ['pA1', null], // the world's point in county A
     ]);
     expect((await outsider.get(`/api/v1/contact-points?cadre=${c1}`)).statusCode).toBe(403);
     const atOrg = (await countyAdmin.get('/api/v1/contact-points?org=g1')).json();
@@ -251,7 +227,7 @@ describe('contact points', () => {
   it('ends a tenure, never before it began nor before its own records', async () => {
     const created = await cityAdmin.post('/api/v1/contact-points', {
       cadreId: c1,
-      orgId: 'countyX',
+      orgId: 'cB',
       from: '2026-01-10',
     });
     const id = created.json().id;
@@ -308,26 +284,20 @@ describe('contact points under an organization, at any depth', () => {
   let inT: string;
 
   beforeAll(async () => {
-    const { p } = ctx;
-    await makeOrg(p, { id: 'countyS', level: 'county', parent: 'cityX' });
-    await makeOrg(p, { id: 'gS1', level: 'grassroots', parent: 'countyS', field: 'rural' });
-    await makeOrg(p, { id: 'gS2', level: 'grassroots', parent: 'gS1', field: 'school' });
-    await makeOrg(p, { id: 'countyT', level: 'county', parent: 'cityX' });
-    await makeOrg(p, { id: 'gT1', level: 'grassroots', parent: 'countyT' });
-    await makeAccount(p, { username: 's-admin', role: 'org_admin', scopeOrgId: 'countyS' });
-    await makeAccount(p, { username: 'cityx-admin', role: 'org_admin', scopeOrgId: 'cityX' });
-    sAdmin = await signedIn(ctx, 's-admin');
-    cityXAdmin = await signedIn(ctx, 'cityx-admin');
-    inS = [await point('countyS', c1), await point('gS1', c2), await point('gS2', c1)];
-    inT = await point('gT1', c2);
+    // county C's rural branch gC, with a school branch below it
+    await makeOrg(ctx.p, { id: 'gC2', level: 'grassroots', parent: 'gC', field: 'school' });
+    sAdmin = otherCountyAdmin;
+    cityXAdmin = world.clients.city;
+    inS = [await point('cC', c1), await point('gC', c2), await point('gC2', c1)];
+    inT = await point('gB', c2);
   });
 
   it('a county admin sees every point under the county, two levels down included, and none of another', async () => {
-    const res = await under(sAdmin, 'countyS', '?pageSize=50');
+    const res = await under(sAdmin, 'cC', '?pageSize=50');
     expect(res.statusCode).toBe(200);
     expect(res.json().total).toBe(3);
     expect(ids(res).sort()).toEqual([...inS].sort());
-    expect(res.json().items.map((i: { orgId: string }) => i.orgId)).toEqual(['countyS', 'gS1', 'gS2']);
+    expect(res.json().items.map((i: { orgId: string }) => i.orgId)).toEqual(['cC', 'gC', 'gC2']);
     // 领域 comes from the organization record
     expect(res.json().items.map((i: { orgField: string | null }) => i.orgField)).toEqual([
       null,
@@ -336,23 +306,23 @@ describe('contact points under an organization, at any depth', () => {
     ]);
     expect(ids(res)).not.toContain(inT);
 
-    const other = await under(sAdmin, 'countyT');
+    const other = await under(sAdmin, 'cB');
     expect(other.statusCode).toBe(403);
     const denied = await ctx.p.db.query.auditLog.findMany({
-      where: (a, { and, eq }) => and(eq(a.actor, 's-admin'), eq(a.result, 'denied')),
+      where: (a, { and, eq }) => and(eq(a.actor, 'adminC'), eq(a.result, 'denied')),
     });
-    expect(denied.map((d) => d.objectId)).toContain('countyT');
+    expect(denied.map((d) => d.objectId)).toContain('cB');
   });
 
   it('a city admin sees the grassroots points of all its counties, page by page', async () => {
-    const all = await under(cityXAdmin, 'cityX', '?pageSize=500');
+    const all = await under(cityXAdmin, 'city', '?pageSize=500');
     expect(ids(all)).toEqual(expect.arrayContaining([...inS, inT]));
     const total = all.json().total as number;
     expect(total).toBe(all.json().items.length);
 
     const paged: string[] = [];
     for (let page = 1; (page - 1) * 2 < total; page++) {
-      const res = await under(cityXAdmin, 'cityX', `?page=${page}&pageSize=2`);
+      const res = await under(cityXAdmin, 'city', `?page=${page}&pageSize=2`);
       expect(res.json()).toMatchObject({ total, page, pageSize: 2 });
       paged.push(...ids(res));
     }
@@ -360,8 +330,8 @@ describe('contact points under an organization, at any depth', () => {
   });
 
   it('refuses cadres and admins outside the subtree', async () => {
-    expect((await under(pred, 'countyS')).statusCode).toBe(403);
-    expect((await under(cityAdmin, 'cityX')).statusCode).toBe(403);
+    expect((await under(pred, 'cC')).statusCode).toBe(403);
+    expect((await under(cityAdmin, 'city')).statusCode).toBe(403);
     expect((await under(sAdmin, 'nowhere')).statusCode).toBe(404);
   });
 });

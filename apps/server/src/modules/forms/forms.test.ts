@@ -16,6 +16,7 @@ import {
   type TestContext,
 } from '../../testing/index.ts';
 
+// Not the shared scenario world: the printed forms are checked cell by cell against named Baoji fixtures.
 let ctx: TestContext;
 let admin: Client;
 let otherAdmin: Client;

@@ -1,24 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties } from '../../testing/scenario.ts';
 
 let ctx: TestContext;
 let admin: Client;
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  await makeOrg(ctx.p, { id: 'central', level: 'central' });
-  await makeOrg(ctx.p, { id: 'cA', name: '共青团甲县委', level: 'county', parent: 'central' });
-  await makeOrg(ctx.p, { id: 'cB', name: '共青团乙县委', level: 'county', parent: 'central' });
-  await makeAccount(ctx.p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
-  admin = await signedIn(ctx, 'admin-a');
+  admin = (await cityWithTwoCounties(ctx)).clients.adminA;
 });
 afterAll(() => ctx.close());
 
@@ -54,7 +44,7 @@ function upload(kind: string, file: Buffer, commit: boolean, parent = 'cA') {
 
 const good = [
   '赵一',
-  '共青团甲县委',
+  '组织cA',
   '办公室',
   '科级',
   '专职',
@@ -72,8 +62,8 @@ describe('cadre import', () => {
   it('lists every bad row by row number, column and reason, and writes nothing', async () => {
     const file = await filledTemplate('cadres', [
       good,
-      ['钱二', '共青团乙县委', '', '副处', '挂职'], // county B: outside the admin's scope
-      ['孙三', '共青团甲县委', '', '处长', '全职', '', '2019-02-30'],
+      ['钱二', '组织cB', '', '副处', '挂职'], // county B: outside the admin's scope
+      ['孙三', '组织cA', '', '处长', '全职', '', '2019-02-30'],
       ['李四', 'cA', '', '正处', '兼职', '', '', '', '', '13700000001'], // same mobile as row 3
     ]);
     const res = await upload('cadres', file, true);
@@ -86,19 +76,19 @@ describe('cadre import', () => {
     );
     expect(errs.some((e: string) => e.startsWith('3:'))).toBe(false);
     expect(body.errors.find((e: { row: number }) => e.row === 5).reason).toMatch(/处长/);
-    const count = await ctx.p.db.query.cadres.findMany();
-    expect(count).toHaveLength(0);
+    // the world's three cadres only
+    expect(await ctx.p.db.query.cadres.findMany()).toHaveLength(3);
   });
 
   it('previews a clean sheet without writing, then commits it whole with accounts', async () => {
     const file = await filledTemplate('cadres', [good, ['周五', 'cA', '', '其他', '兼职']]);
     const preview = (await upload('cadres', file, false)).json();
     expect(preview).toMatchObject({ ok: true, committed: false, rows: 2, errors: [] });
-    expect(await ctx.p.db.query.cadres.findMany()).toHaveLength(0);
+    expect(await ctx.p.db.query.cadres.findMany()).toHaveLength(3);
     const done = (await upload('cadres', file, true)).json();
     expect(done).toMatchObject({ ok: true, committed: true, created: 2 });
     const list = (await admin.get('/api/v1/cadres?org=cA')).json();
-    expect(list.items.map((c: { name: string }) => c.name).sort()).toEqual(['周五', '赵一']);
+    expect(list.items.map((c: { name: string }) => c.name).sort()).toEqual(['周五', '甲一', '甲二', '赵一']);
     const account = await ctx.p.db.query.accounts.findFirst({
       where: (a, { eq }) => eq(a.username, 'zhaoyi'),
     });
@@ -124,8 +114,11 @@ describe('grassroots organization import', () => {
     const res = (await upload('organizations', file, true)).json();
     expect(res).toMatchObject({ ok: true, committed: true, created: 2 });
     const children = (await admin.get('/api/v1/organizations?parent=cA')).json().items;
-    expect(children.map((o: { name: string; childCount: number }) => [o.name, o.childCount])).toEqual([
+    const rows = children.map((o: { name: string; childCount: number }) => [o.name, o.childCount]);
+    // beside the world's gA
+    expect(rows.sort()).toEqual([
       ['共青团某公司委员会', 1],
+      ['组织gA', 0],
     ]);
   });
 

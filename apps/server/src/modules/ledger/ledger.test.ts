@@ -17,6 +17,7 @@ import {
   type TestContext,
 } from '../../testing/index.ts';
 
+// Not the shared scenario world: the document tests need exact ledgers (ids, division codes, counts, bytes).
 let ctx: TestContext;
 let sys: Client;
 let adminA: Client;

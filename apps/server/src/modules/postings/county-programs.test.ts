@@ -1,43 +1,20 @@
 import type { TCreateActivityRequest, TFourPlusOne, TPostingPlanView } from '@lianxin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  systemActor,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, systemActor, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, withCountyAStaff } from '../../testing/scenario.ts';
 import { createActivity } from '../activities/activities.service.ts';
 
 let ctx: TestContext;
 let countyAdmin: Client;
 let otherAdmin: Client;
 let staff0: Client;
-const staff: string[] = [];
+let staff: string[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'gd', level: 'province', parent: 'central', divisionCode: '440000' });
-  await makeOrg(p, { id: 'mz', level: 'prefecture', parent: 'gd' });
-  await makeOrg(p, { id: 'mj', level: 'county', parent: 'mz' });
-  await makeOrg(p, { id: 'dp', level: 'county', parent: 'mz' });
-  for (let i = 1; i <= 6; i++)
-    await makeOrg(p, { id: `mj-g${i}`, level: 'grassroots', parent: 'mj', field: 'rural' });
-  // county staff hold no 正处 rank: "8+4" asks none of its leaders
-  for (let i = 0; i < 8; i++)
-    staff.push((await makeCadre(p, { orgId: 'mj', name: `县干部${i}`, grassrootsYears: 3 })).id);
-  await makeCadre(p, { orgId: 'mj', name: '兼职委员', employment: 'part_time' });
-  await makeAccount(p, { username: 'mj-admin', role: 'org_admin', scopeOrgId: 'mj' });
-  await makeAccount(p, { username: 'dp-admin', role: 'org_admin', scopeOrgId: 'dp' });
-  await makeAccount(p, { username: 'staff0', role: 'cadre', scopeOrgId: 'mj', cadreId: staff[0] });
-  countyAdmin = await signedIn(ctx, 'mj-admin');
-  otherAdmin = await signedIn(ctx, 'dp-admin');
-  staff0 = await signedIn(ctx, 'staff0');
+  const world = await cityWithTwoCounties(ctx);
+  staff = await withCountyAStaff(ctx, world);
+  ({ adminA: countyAdmin, adminB: otherAdmin, cadreA1: staff0 } = world.clients);
 }, 180_000);
 afterAll(() => ctx.close());
 
@@ -46,8 +23,8 @@ describe('"8+4" inside a county (decision 12)', () => {
     const notACounty = await countyAdmin.post('/api/v1/posting-programs', {
       name: '8+4',
       kind: 'mz2016',
-      orgId: 'mj',
-      organIds: ['mj', 'mj-g1'],
+      orgId: 'cA',
+      organIds: ['cA', 'gA-r1'],
       batches: [{ name: '一', start: '2026-01-05' }],
     });
     expect(notACounty.statusCode).toBe(400);
@@ -55,8 +32,8 @@ describe('"8+4" inside a county (decision 12)', () => {
     const program = await countyAdmin.post('/api/v1/posting-programs', {
       name: '2026 年“8+4”',
       kind: 'mz2016',
-      orgId: 'mj',
-      organIds: ['mj'],
+      orgId: 'cA',
+      organIds: ['cA'],
       batches: ['2026-01-05', '2026-04-06', '2026-07-06', '2026-10-05'].map((start, i) => ({
         name: `第${i + 1}批`,
         start,
@@ -102,8 +79,9 @@ describe('"8+4" inside a county (decision 12)', () => {
     expect(plan.score).not.toHaveProperty('mixedGroups');
     // avoided batches are never used; the preferred one is honoured here, where nothing stands against it
     expect(plan.rows.find((r) => r.cadre === staff[0])?.batch).toBe(b3);
-    expect(new Set(plan.rows.map((r) => r.county)).size).toBeLessThanOrEqual(6);
-    expect(plan.rows.every((r) => r.county.startsWith('mj-g'))).toBe(true);
+    // the world's gA and the six more
+    expect(new Set(plan.rows.map((r) => r.county)).size).toBeLessThanOrEqual(7);
+    expect(plan.rows.every((r) => r.county.startsWith('gA'))).toBe(true);
     for (const batch of new Set(plan.rows.map((r) => r.batch)))
       expect(plan.rows.filter((r) => r.batch === batch)).toHaveLength(2);
     for (const g of plan.groups) {
@@ -123,7 +101,7 @@ describe('"4+1": the weekly grassroots day', () => {
     await log({ type: 'talk', cadre: staff[1], date: '2026-02-24', mode: 'phone', attendees: 5 });
 
     // the test clock stands on Sunday 2026-03-01: the week of 23 February is still running
-    const res = await countyAdmin.get('/api/v1/four-plus-one?county=mj&weeks=2');
+    const res = await countyAdmin.get('/api/v1/four-plus-one?county=cA&weeks=2');
     expect(res.statusCode).toBe(200);
     const view = res.json() as TFourPlusOne;
     expect(view.weeks).toEqual(['2026-02-16', '2026-02-23']);
@@ -136,12 +114,12 @@ describe('"4+1": the weekly grassroots day', () => {
     expect(row(staff[2])?.missed).toBe(1);
 
     const earlier = (
-      await countyAdmin.get('/api/v1/four-plus-one?county=mj&weeks=2&until=2026-02-22')
+      await countyAdmin.get('/api/v1/four-plus-one?county=cA&weeks=2&until=2026-02-22')
     ).json();
     expect(earlier.currentWeek).toBeNull();
     expect(earlier.cadres.find((c: { id: string }) => c.id === staff[1]).missed).toBe(1);
 
-    expect((await otherAdmin.get('/api/v1/four-plus-one?county=mj')).statusCode).toBe(403);
-    expect((await countyAdmin.get('/api/v1/four-plus-one?county=mj-g1')).statusCode).toBe(400);
+    expect((await otherAdmin.get('/api/v1/four-plus-one?county=cA')).statusCode).toBe(403);
+    expect((await countyAdmin.get('/api/v1/four-plus-one?county=gA-r1')).statusCode).toBe(400);
   });
 });

@@ -1,16 +1,8 @@
 import type { TCreateActivityRequest, TPosting, TPostingGroupPage } from '@lianxin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contactKeepers, contacts } from '../../platform/db/schema.ts';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  systemActor,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, systemActor, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties, withPostingOrgans, withThirdCounty } from '../../testing/scenario.ts';
 import { createActivity } from '../activities/activities.service.ts';
 
 let ctx: TestContext;
@@ -31,32 +23,19 @@ const log = (body: Record<string, unknown>) =>
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
   const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'sx', level: 'province', parent: 'central', divisionCode: '610000' });
-  await makeOrg(p, { id: 'xa', level: 'prefecture', parent: 'sx' });
-  for (const id of ['xa1', 'xa2', 'xa3']) await makeOrg(p, { id, level: 'county', parent: 'xa' });
-  await makeOrg(p, { id: 'gs', level: 'province', parent: 'central', divisionCode: '620000' });
-  leaderId = (await makeCadre(p, { orgId: 'central', name: '牵头人', rank: 'division', grassrootsYears: 5 }))
-    .id;
-  memberId = (await makeCadre(p, { orgId: 'sx', name: '组员甲', grassrootsYears: 1 })).id;
-  const otherMemberId = (await makeCadre(p, { orgId: 'sx', name: '组员乙', grassrootsYears: 3 })).id;
-  const stranger = (await makeCadre(p, { orgId: 'gs', name: '旁人' })).id;
-  await makeAccount(p, { username: 'central-admin', role: 'org_admin', scopeOrgId: 'central' });
-  await makeAccount(p, { username: 'leader', role: 'cadre', scopeOrgId: 'central', cadreId: leaderId });
-  await makeAccount(p, { username: 'member', role: 'cadre', scopeOrgId: 'sx', cadreId: memberId });
-  await makeAccount(p, { username: 'member2', role: 'cadre', scopeOrgId: 'sx', cadreId: otherMemberId });
-  await makeAccount(p, { username: 'outsider', role: 'cadre', scopeOrgId: 'gs', cadreId: stranger });
-  admin = await signedIn(ctx, 'central-admin');
-  leader = await signedIn(ctx, 'leader');
-  member = await signedIn(ctx, 'member');
-  outsider = await signedIn(ctx, 'outsider');
-  otherMember = await signedIn(ctx, 'member2');
+  // posted from the centre and the province to the city's three counties; cadre B is no member
+  const world = await cityWithTwoCounties(ctx);
+  await withThirdCounty(ctx);
+  const organs = await withPostingOrgans(ctx);
+  ({ leader: leaderId, member1: memberId } = organs.cadres);
+  ({ central: admin, leader, member1: member, member2: otherMember } = organs.clients);
+  outsider = world.clients.cadreB;
 
   const program = await admin.post('/api/v1/posting-programs', {
     name: '常态化下沉基层 2026',
     kind: 'cyl2015',
     orgId: 'central',
-    organIds: ['central', 'sx'],
+    organIds: ['central', 'prov'],
     batches: [{ name: '第一批', start: '2026-03-01' }],
   });
   const plan = await admin.post(`/api/v1/posting-programs/${program.json().id}/plan`);
@@ -161,7 +140,7 @@ describe('during a posting', () => {
       approve: true,
       note: '特殊情况',
     });
-    expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: 'central-admin' });
+    expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: 'central' });
     expect(
       (await admin.post(`/api/v1/posting-leaves/${leaveId}/decision`, { approve: false })).statusCode,
     ).toBe(409);

@@ -1,17 +1,10 @@
 import { idNumberCheckChar } from '@lianxin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  makeCadre,
-  makeOrg,
-  signedIn,
-  type TestContext,
-} from '../../testing/index.ts';
+import { type Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { cityWithTwoCounties } from '../../testing/scenario.ts';
 
-// The four holes of issue 11 and the minors' rules, each as its own regression test, against one
-// world: a city with two counties, each with a cadre, a point and a youth kept there.
+// The four holes of issue 11 and the minors' rules, each as its own regression test, against the
+// shared world (a city with two counties), with county B's cadre given a point and a youth there.
 
 let ctx: TestContext;
 let sys: Client;
@@ -37,23 +30,10 @@ const ledger = (parts: Record<string, unknown[]>) => ({
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
-  await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'city', level: 'prefecture', parent: 'central' });
-  await makeOrg(p, { id: 'cA', level: 'county', parent: 'city' });
-  await makeOrg(p, { id: 'cB', level: 'county', parent: 'city' });
-  await makeOrg(p, { id: 'gA', level: 'grassroots', parent: 'cA' });
-  await makeOrg(p, { id: 'gB', level: 'grassroots', parent: 'cB' });
-  ids.cadreA = (await makeCadre(p, { orgId: 'cA', name: '甲县干部' })).id;
-  ids.cadreB = (await makeCadre(p, { orgId: 'cB', name: '乙县干部' })).id;
-  await makeAccount(p, { username: 'sys', role: 'system_admin' });
-  await makeAccount(p, { username: 'admin-a', role: 'org_admin', scopeOrgId: 'cA' });
-  await makeAccount(p, { username: 'admin-b', role: 'org_admin', scopeOrgId: 'cB' });
-  await makeAccount(p, { username: 'cadre-a', role: 'cadre', scopeOrgId: 'cA', cadreId: ids.cadreA });
-  sys = await signedIn(ctx, 'sys');
-  adminA = await signedIn(ctx, 'admin-a');
-  adminB = await signedIn(ctx, 'admin-b');
-  cadreA = await signedIn(ctx, 'cadre-a');
+  const { cadres, clients } = await cityWithTwoCounties(ctx);
+  ids.cadreA = cadres.A1;
+  ids.cadreB = cadres.B;
+  ({ sys, adminA, adminB, cadreA1: cadreA } = clients);
   const world = await sys.post(
     '/api/v1/ledger',
     ledger({
@@ -109,9 +89,9 @@ describe('issue 11 holes', () => {
     expect(
       await ctx.p.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.username, 'bound-elsewhere') }),
     ).toBeUndefined();
-    expect(
-      (await denials('admin-a')).some((d) => d.objectType === 'cadre' && d.objectId === ids.cadreB),
-    ).toBe(true);
+    expect((await denials('adminA')).some((d) => d.objectType === 'cadre' && d.objectId === ids.cadreB)).toBe(
+      true,
+    );
   });
 
   it('3: a ledger import cannot change or take over a contact kept only in another county', async () => {
@@ -185,7 +165,7 @@ describe('minors (decision 27)', () => {
     const log = await adminA.get('/api/v1/contacts/minor-access?org=cA');
     expect(log.statusCode).toBe(200);
     expect(log.json().items).toMatchObject([
-      { actor: 'cadre-a', contactId: id, contactName: '小*', reason: '家访联系' },
+      { actor: 'cadreA1', contactId: id, contactName: '小*', reason: '家访联系' },
     ]);
     expect(log.body).not.toContain('13822223333');
     // another county's admin does not see it; a cadre may not read the log at all
