@@ -9,6 +9,8 @@ export const ZYearMonth = z
 
 /** 团内现任职务 as 智慧团建 offers it (familiar.md); any other text is still accepted. */
 export const leaguePositionChoices = ['书记', '副书记', '常委', '委员', '候补委员', '工作人员', '其他'];
+/** 政治面貌 as 智慧团建 lists it. */
+export const politicalStatusChoices = ['共青团员', '中共党员', '中共预备党员', '群众'];
 
 /**
  * The person as 智慧团建's cadre form records them (familiar.md): kept so that a sheet exported from it
