@@ -191,8 +191,8 @@ describe('a cadre sheet exported from 智慧团建', () => {
     const res = (await upload('cadres', file, true)).json();
     expect(res).toMatchObject({ ok: true, committed: true, rows: 2, created: 2 });
     const list = (await admin.get('/api/v1/cadres?org=bZ')).json().items;
-    const byName = Object.fromEntries(list.map((c: { name: string }) => [c.name, c]));
-    expect(byName['王六']).toMatchObject({
+    const byName = new Map(list.map((c: { name: string }) => [c.name, c]));
+    expect(byName.get('王六')).toMatchObject({
       orgId: 'bZ',
       rank: 'staff',
       employment: 'part_time',
@@ -205,7 +205,7 @@ describe('a cadre sheet exported from 智慧团建', () => {
       mobileMasked: expect.stringMatching(/^139/),
       idNumberMasked: expect.stringMatching(/^610302/),
     });
-    expect(byName['陈七']).toMatchObject({
+    expect(byName.get('陈七')).toMatchObject({
       employment: 'full_time',
       joinedLeagueOn: '2001-09',
       positionSince: null,
