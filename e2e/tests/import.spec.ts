@@ -40,3 +40,50 @@ test('an admin imports a cadre sheet with one bad row and sees the error by row 
   await expect(page.getByRole('button', { name: '确认导入' }).first()).toBeDisabled();
   await page.screenshot({ path: '.tmp/screens/import-errors.png' });
 });
+
+test('a sheet exported from 智慧团建 is read as it is; an unknown 团支部 is named by row and column', async ({
+  page,
+}) => {
+  await login(page, 'wb-admin');
+  await page.getByRole('menuitem', { name: '批量导入' }).click();
+  // its headers, data from row 2, no 职级
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('团干部信息');
+  ws.addRow([
+    '姓名',
+    '身份证号码',
+    '所在团支部',
+    '民族',
+    '政治面貌',
+    '文化程度',
+    '入团年月',
+    '手机号码',
+    '团内现任职务',
+    '团干部性质',
+    '任现职年月',
+  ]);
+  ws.addRow([
+    '韩梅',
+    '',
+    '某村团支部',
+    '汉族',
+    '共青团员',
+    '大学本科',
+    '2008-05',
+    '',
+    '书记',
+    '兼职',
+    '2022-07',
+  ]);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: '智慧团建导出.xlsx', mimeType: 'application/octet-stream', buffer });
+  await page.getByRole('button', { name: '预览校验' }).first().click();
+  await expect(page.getByText('未导入任何数据')).toBeVisible();
+  const row = page.getByRole('row', { name: /所在团支部/ });
+  await expect(row).toContainText('2');
+  await expect(row).toContainText('某村团支部');
+  await page.screenshot({ path: '.tmp/screens/import-zhtj.png' });
+});

@@ -2,6 +2,28 @@ import { z } from 'zod';
 import { ZDate, ZId, ZIdNumber, ZMobile } from './common.ts';
 import { ZEmployment, ZRank, ZRole } from './enums.ts';
 
+/** 年月 as 智慧团建 keeps 入团年月 and 任现职年月: YYYY-MM. */
+export const ZYearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月格式应为 YYYY-MM / year-month must be YYYY-MM');
+
+/** 团内现任职务 as 智慧团建 offers it (familiar.md); any other text is still accepted. */
+export const leaguePositionChoices = ['书记', '副书记', '常委', '委员', '候补委员', '工作人员', '其他'];
+/** 政治面貌 as 智慧团建 lists it. */
+export const politicalStatusChoices = ['共青团员', '中共党员', '中共预备党员', '群众'];
+
+/**
+ * The person as 智慧团建's cadre form records them (familiar.md): kept so that a sheet exported from it
+ * imports without losing a column. None is used by a rule.
+ */
+const leagueRecord = {
+  ethnicity: z.string().trim().max(20).nullable(), // 民族
+  politicalStatus: z.string().trim().max(20).nullable(), // 政治面貌
+  education: z.string().trim().max(20).nullable(), // 文化程度
+  joinedLeagueOn: ZYearMonth.nullable(), // 入团年月
+  positionSince: ZYearMonth.nullable(), // 任现职年月
+};
+
 /** 团干部. Mobile and ID number are personal data: encrypted at rest, masked in answers. */
 export const ZCadre = z.object({
   id: ZId,
@@ -15,6 +37,7 @@ export const ZCadre = z.object({
   hiredOn: ZDate.nullable(),
   probationEndsOn: ZDate.nullable(),
   position: z.string().nullable(), // 团内现任职务
+  ...leagueRecord,
   mobileMasked: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
   active: z.boolean(),
@@ -31,6 +54,11 @@ export const ZCadreInput = z.object({
   hiredOn: ZDate.nullable().optional(),
   probationEndsOn: ZDate.nullable().optional(),
   position: z.string().trim().max(50).nullable().optional(),
+  ethnicity: leagueRecord.ethnicity.optional(),
+  politicalStatus: leagueRecord.politicalStatus.optional(),
+  education: leagueRecord.education.optional(),
+  joinedLeagueOn: leagueRecord.joinedLeagueOn.optional(),
+  positionSince: leagueRecord.positionSince.optional(),
   mobile: ZMobile.nullable().optional(),
   idNumber: ZIdNumber.nullable().optional(),
 });

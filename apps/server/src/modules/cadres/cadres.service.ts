@@ -107,6 +107,11 @@ export async function insertCadre(p: Platform, tx: Db, actor: Actor, orgId: stri
     hiredOn: input.hiredOn ?? null,
     probationEndsOn: input.probationEndsOn ?? null,
     position: input.position ?? null,
+    ethnicity: input.ethnicity ?? null,
+    politicalStatus: input.politicalStatus ?? null,
+    education: input.education ?? null,
+    joinedLeagueOn: input.joinedLeagueOn ?? null,
+    positionSince: input.positionSince ?? null,
     ...personal,
   };
   await tx.insert(cadres).values(row);

@@ -24,8 +24,10 @@ export async function orgResolver(p: Platform, actor: Actor, root: OrgRow, texts
   return (text: string): OrgRow | string => {
     const byId = found.find((o) => o.id === text);
     const matches = byId ? [byId] : found.filter((o) => o.name === text);
-    if (matches.length === 0) return `在「${root.name}」及其下级中找不到该组织 / organization not found`;
-    if (matches.length > 1) return '组织名称不唯一，请填写组织编号 / name is ambiguous, give the id';
+    if (matches.length === 0)
+      return `在「${root.name}」及其下级中找不到名为「${text}」的组织 / organization not found`;
+    if (matches.length > 1)
+      return `「${text}」有 ${matches.length} 个同名组织（编号 ${matches.map((o) => o.id).join('、')}），请改填组织编号 / name is ambiguous, give the id`;
     const org = matches[0] as OrgRow;
     if (org.closedOn) return '该组织已撤销 / organization is closed';
     if (!canOnOrg(actor, org.path, 'write')) return '无权在该组织下录入 / no write access';

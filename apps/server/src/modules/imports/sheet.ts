@@ -5,6 +5,8 @@ import { unstorable, withoutUnstorable } from '../../platform/http.ts';
 export interface Column<K extends string = string> {
   key: K;
   header: string;
+  /** other headers naming the same field, as another system's export spells them */
+  aliases?: string[];
   required?: boolean;
   /** shown under the header row in the template */
   hint?: string;
@@ -23,7 +25,7 @@ export type RawRow<K extends string> = { row: number; values: Partial<Record<K, 
 
 const HEADER_ROW = 1;
 const HINT_ROW = 2;
-const FIRST_DATA_ROW = 3;
+const FIRST_DATA_ROW = 2;
 const MAX_ROWS = 5000;
 
 /** A template like the ones 智慧团建 users download: headers, hints, drop-downs, a notes sheet. */
@@ -43,7 +45,7 @@ export async function buildTemplate(title: string, columns: Column[], notes: str
     if (c.choices) {
       const letter = ws.getColumn(i + 1).letter;
       // biome-ignore lint/suspicious/noExplicitAny: exceljs types omit the range-wide add()
-      (ws as any).dataValidations.add(`${letter}${FIRST_DATA_ROW}:${letter}${MAX_ROWS}`, {
+      (ws as any).dataValidations.add(`${letter}${HINT_ROW + 1}:${letter}${MAX_ROWS}`, {
         type: 'list',
         allowBlank: !c.required,
         formulae: [`"${c.choices.join(',')}"`],
@@ -74,17 +76,34 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-/** Reads the first sheet by header names; a missing required column is a file-level error. */
+/** The cell's header without the * marking a required column, front or back. */
+const bareHeader = (value: ExcelJS.CellValue) =>
+  cellText(value)
+    .replace(/^\*|\*$/g, '')
+    .trim();
+
+/** Our template's second row: every filled cell is its column's hint. Other sheets start data there. */
+function isHintRow<K extends string>(values: Partial<Record<K, string>>, columns: Column<K>[]) {
+  const filled = Object.entries(values) as [K, string][];
+  return filled.length > 0 && filled.every(([k, v]) => columns.find((c) => c.key === k)?.hint === v);
+}
+
+/**
+ * Reads the first sheet by header names (a column's header or one of its aliases, in any order;
+ * other columns are ignored); a missing required column is a file-level error. `headers` gives each
+ * field's header as the file spells it, for error messages.
+ */
 export async function readRows<K extends string>(
   file: Buffer,
   columns: Column<K>[],
-): Promise<{ rows: RawRow<K>[]; errors: RowError[] }> {
+): Promise<{ rows: RawRow<K>[]; errors: RowError[]; headers: Partial<Record<K, string>> }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
     return {
       rows: [],
+      headers: {},
       errors: [
         { row: 0, column: '文件', reason: '不是有效的 .xlsx 文件（请使用下载的模板） / not an .xlsx file' },
       ],
@@ -92,20 +111,29 @@ export async function readRows<K extends string>(
   }
   const ws = wb.worksheets[0];
   if (!ws)
-    return { rows: [], errors: [{ row: 0, column: '文件', reason: '文件中没有工作表 / no worksheet' }] };
+    return {
+      rows: [],
+      headers: {},
+      errors: [{ row: 0, column: '文件', reason: '文件中没有工作表 / no worksheet' }],
+    };
   const positions = new Map<K, number>();
+  const headers: Partial<Record<K, string>> = {};
   ws.getRow(HEADER_ROW).eachCell((cell, col) => {
-    const header = cellText(cell.value).replace(/\*$/, '');
-    const column = columns.find((c) => c.header === header);
-    if (column) positions.set(column.key, col);
+    const header = bareHeader(cell.value);
+    const column = columns.find((c) => c.header === header || c.aliases?.includes(header));
+    if (column && !positions.has(column.key)) {
+      positions.set(column.key, col);
+      headers[column.key] = header;
+    }
   });
   const missing = columns.filter((c) => c.required && !positions.has(c.key));
   if (missing.length > 0) {
     return {
       rows: [],
+      headers,
       errors: missing.map((c) => ({
         row: HEADER_ROW,
-        column: c.header,
+        column: [c.header, ...(c.aliases ?? [])].join(' 或 '),
         reason: '缺少该列（请使用下载的模板） / column missing',
       })),
     };
@@ -120,25 +148,26 @@ export async function readRows<K extends string>(
       // a NUL (exceljs reads `_x0000_` as one) or a lone surrogate: PostgreSQL cannot store it. The
       // row error keeps the file from being written; the rest of the text is still checked.
       if (unstorable(text)) {
-        const header = columns.find((c) => c.key === key)?.header ?? key;
         errors.push({
           row: r,
-          column: header,
+          column: headers[key] ?? key,
           reason: '含有无法保存的字符（空字符等） / unstorable character',
         });
       }
       const kept = withoutUnstorable(text);
       if (kept) values[key] = kept;
     }
+    if (r === FIRST_DATA_ROW && isHintRow(values, columns)) continue;
     if (Object.keys(values).length > 0) rows.push({ row: r, values });
   }
   if (rows.length > MAX_ROWS) {
     return {
       rows: [],
+      headers,
       errors: [{ row: 0, column: '文件', reason: `一次最多导入 ${MAX_ROWS} 行 / at most ${MAX_ROWS} rows` }],
     };
   }
-  return { rows, errors };
+  return { rows, errors, headers };
 }
 
 /** Reverse of a label map, accepting the code itself and some aliases. */
@@ -160,6 +189,20 @@ export function parseDate(text: string): string | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A 年月 as 智慧团建 sheets write it — 2010-05, 2010/5, 2010.05, 2010年5月, 201005, or a whole date —
+ * as YYYY-MM; null when it is none of these.
+ */
+export function parseYearMonth(text: string): string | null {
+  const t = text.trim();
+  const m = /^(\d{4})(?:[-/.年](\d{1,2})(?:月|[-/.]\d{1,2}日?)?|(\d{2}))$/.exec(t);
+  if (!m) return null;
+  const month = Number(m[2] ?? m[3]);
+  if (month < 1 || month > 12) return null;
+  if (/[-/.年]\d{1,2}[-/.]\d/.test(t) && !parseDate(t)) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}`;
 }
 
 /** Each row through `parse`, its problems gathered into `errors`; the rows that parsed. */

@@ -64,6 +64,12 @@ export const cadres = pgTable(
     hiredOn: date('hired_on'),
     probationEndsOn: date('probation_ends_on'),
     position: text('position'),
+    // as 智慧团建 records the person (familiar.md); 年月 as YYYY-MM
+    ethnicity: text('ethnicity'),
+    politicalStatus: text('political_status'),
+    education: text('education'),
+    joinedLeagueOn: text('joined_league_on'),
+    positionSince: text('position_since'),
     mobileEnc: bytea('mobile_enc'),
     mobileHash: text('mobile_hash'),
     mobileMasked: text('mobile_masked'),

@@ -1,12 +1,25 @@
 import {
   employmentLabels,
+  leaguePositionChoices,
+  politicalStatusChoices,
   rankLabels,
   type TCadre,
   type TCadreInput,
   type TEmployment,
   type TRank,
 } from '@lianxin/contracts';
-import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  DatePicker,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Switch,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TOrgPathItem } from '../../api/endpoints.ts';
@@ -24,6 +37,11 @@ interface Values {
   grassrootsYears?: number | null;
   hiredOn?: Dayjs | null;
   probationEndsOn?: Dayjs | null;
+  ethnicity?: string;
+  politicalStatus?: string;
+  education?: string;
+  joinedLeagueOn?: Dayjs | null;
+  positionSince?: Dayjs | null;
   mobile?: string;
   idNumber?: string;
   active?: boolean;
@@ -39,6 +57,11 @@ const FIELDS = [
   'grassrootsYears',
   'hiredOn',
   'probationEndsOn',
+  'ethnicity',
+  'politicalStatus',
+  'education',
+  'joinedLeagueOn',
+  'positionSince',
   'mobile',
   'idNumber',
   'active',
@@ -47,7 +70,12 @@ const FIELDS = [
 const rankOptions = Object.entries(rankLabels).map(([value, label]) => ({ value, label }));
 const employmentOptions = Object.entries(employmentLabels).map(([value, label]) => ({ value, label }));
 
+// 团内现任职务 as 智慧团建 offers it; other text may still be typed
+const positionOptions = leaguePositionChoices.map((value) => ({ value }));
+const politicalOptions = politicalStatusChoices.map((value) => ({ value }));
+
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const month = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM') : null);
 const text = (s: string | undefined) => s?.trim() || null;
 
 /** 新增 / 编辑 团干部 in a side drawer. `cadre` null: a new record in `defaultOrg`. */
@@ -77,6 +105,11 @@ export function CadreDrawer({
         grassrootsYears: cadre.grassrootsYears,
         hiredOn: cadre.hiredOn ? dayjs(cadre.hiredOn) : null,
         probationEndsOn: cadre.probationEndsOn ? dayjs(cadre.probationEndsOn) : null,
+        ethnicity: cadre.ethnicity ?? undefined,
+        politicalStatus: cadre.politicalStatus ?? undefined,
+        education: cadre.education ?? undefined,
+        joinedLeagueOn: cadre.joinedLeagueOn ? dayjs(cadre.joinedLeagueOn) : null,
+        positionSince: cadre.positionSince ? dayjs(cadre.positionSince) : null,
         active: cadre.active,
       }
     : { orgId: defaultOrg.id, grassrootsYears: 0, employment: 'full_time' };
@@ -94,6 +127,11 @@ export function CadreDrawer({
         grassrootsYears: v.grassrootsYears ?? 0,
         hiredOn: day(v.hiredOn),
         probationEndsOn: day(v.probationEndsOn),
+        ethnicity: text(v.ethnicity),
+        politicalStatus: text(v.politicalStatus),
+        education: text(v.education),
+        joinedLeagueOn: month(v.joinedLeagueOn),
+        positionSince: month(v.positionSince),
       };
       const mobile = text(v.mobile);
       const idNumber = text(v.idNumber)?.toUpperCase() ?? null;
@@ -160,7 +198,7 @@ export function CadreDrawer({
             <Input maxLength={50} placeholder="机关部室" />
           </Form.Item>
           <Form.Item label="团内现任职务" name="position" style={{ flex: '1 1 200px' }} rules={[{ max: 50 }]}>
-            <Input maxLength={50} placeholder="如 书记、副书记、委员" />
+            <AutoComplete options={positionOptions} maxLength={50} placeholder="选择或填写" />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
@@ -190,6 +228,30 @@ export function CadreDrawer({
           </Form.Item>
           <Form.Item label="试用期满日期" name="probationEndsOn" style={{ flex: '1 1 200px' }}>
             <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12} wrap>
+          <Form.Item label="民族" name="ethnicity" style={{ flex: '1 1 120px' }} rules={[{ max: 20 }]}>
+            <Input maxLength={20} placeholder="如 汉族" />
+          </Form.Item>
+          <Form.Item
+            label="政治面貌"
+            name="politicalStatus"
+            style={{ flex: '1 1 120px' }}
+            rules={[{ max: 20 }]}
+          >
+            <AutoComplete options={politicalOptions} maxLength={20} />
+          </Form.Item>
+          <Form.Item label="文化程度" name="education" style={{ flex: '1 1 120px' }} rules={[{ max: 20 }]}>
+            <Input maxLength={20} placeholder="如 大学本科" />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12} wrap>
+          <Form.Item label="入团年月" name="joinedLeagueOn" style={{ flex: '1 1 200px' }}>
+            <DatePicker picker="month" style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item label="任现职年月" name="positionSince" style={{ flex: '1 1 200px' }}>
+            <DatePicker picker="month" style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Form.Item
