@@ -18,10 +18,7 @@ async function publishDefault(page: Page, who: string, kind: RegExp) {
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(dialog.getByText(/已按本组织情况预填/)).toBeVisible();
-  const firstStart = await dialog
-    .locator('.ant-picker-selection-item-content')
-    .first()
-    .innerText();
+  const firstStart = await dialog.locator('.ant-picker-selection-item-content').first().innerText();
   expect(firstStart.trim() > new Date().toISOString().slice(0, 10)).toBe(true);
   await page.screenshot({ path: `.tmp/screens/posting-new-${who}.png` });
   const name = await dialog.getByLabel('计划名称').inputValue();
