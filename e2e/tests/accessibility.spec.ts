@@ -5,6 +5,7 @@ import { login } from './helpers.ts';
 
 // The admins' main pages: no serious or critical axe-core violation.
 const pages: [string, string][] = [
+  ['工作台', '/home'],
   ['组织管理', '/orgs'],
   ['团干部', '/people'],
   ['联系点', '/points'],

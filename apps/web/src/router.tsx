@@ -80,6 +80,7 @@ const routes: RouteObject[] = [
               {
                 ...page(() => import('./layout/AdminLayout.tsx'), 'AdminLayout'),
                 children: [
+                  { path: '/home', ...page(() => import('./pages/home/HomePage.tsx'), 'HomePage') },
                   { path: '/orgs', ...page(() => import('./pages/organizations/OrgsPage.tsx'), 'OrgsPage') },
                   { path: '/people', ...page(() => import('./pages/people/PeoplePage.tsx'), 'PeoplePage') },
                   { path: '/points', ...page(() => import('./pages/points/PointsPage.tsx'), 'PointsPage') },

@@ -192,3 +192,4 @@ export const ZProblemQueue = z.object({
   waiting: z.array(ZActivitySummary),
   overdue: z.array(ZActivitySummary),
 });
+export type TProblemQueue = z.infer<typeof ZProblemQueue>;

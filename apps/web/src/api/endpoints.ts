@@ -38,6 +38,7 @@ import type {
   TOverContacted,
   TPointLedger,
   TPresetAdoption,
+  TProblemQueue,
   TProblemStatus,
   TRankingSwitches,
   TRotateContactPointRequest,
@@ -317,6 +318,8 @@ export const api = {
       request<{ ok: true }>(`/activities/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     problems: (query: Partial<TPageQuery> & { cadre?: string; org?: string; status?: TProblemStatus }) =>
       request<TPaged<TActivitySummary>>('/problems', { query: { ...query } }),
+    /** problems passed up to `org` and waiting for its answer, and the overdue ones below it */
+    problemQueue: (org: string) => request<TProblemQueue>('/problems/queue', { query: { org } }),
     upload: (id: string, file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);

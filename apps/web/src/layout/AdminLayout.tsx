@@ -8,6 +8,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   FlagOutlined,
+  HomeOutlined,
   IdcardOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -55,6 +56,7 @@ function AdminShell() {
   const editor = canEdit(role);
 
   const items: MenuProps['items'] = [
+    { key: '/home', icon: <HomeOutlined />, label: '工作台' },
     { key: '/orgs', icon: <ApartmentOutlined />, label: '组织管理' },
     { key: '/people', icon: <TeamOutlined />, label: '团干部' },
     { key: '/points', icon: <EnvironmentOutlined />, label: '联系点' },

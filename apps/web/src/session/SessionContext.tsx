@@ -80,7 +80,7 @@ export function useSignedIn(): TSession {
 }
 
 export function homePath(session: TSession): string {
-  return session.account.role === 'cadre' ? '/me' : '/orgs';
+  return session.account.role === 'cadre' ? '/me' : '/home';
 }
 
 /** Roles that may create and edit (leaders read only, cadres see their own record). */

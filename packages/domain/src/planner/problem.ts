@@ -166,3 +166,6 @@ export function groupRules(options: PlannerOptions = {}): GroupRules {
     mixCentralAndProvincial: options.mixCentralAndProvincial ?? true,
   };
 }
+
+/** 第1组 for the planner's group id g1: how pages and messages name a group of a plan. */
+export const groupName = (id: string) => (/^g\d+$/.test(id) ? `第${id.slice(1)}组` : id);

@@ -16,9 +16,6 @@ export function namer(names: ReadonlyMap<string, string>): (text: string) => str
   return (text) => text.replace(pattern, (id) => names.get(id) ?? id);
 }
 
-/** 第1组 for the planner's g1. */
-export const groupName = (id: string) => (/^g\d+$/.test(id) ? `第${id.slice(1)}组` : id);
-
 /** What mends a broken rule that the planner found it could not meet with these batches and cadres. */
 const causeFixes: Record<string, string> = {
   'organ-balance': '减少批次数，或调整干部的回避批次，使每批可参加的人数相当',

@@ -7,6 +7,7 @@ import {
 } from '@lianxin/contracts';
 import {
   checkPlan,
+  groupName,
   type PostingCounty,
   type PostingPlan,
   type PostingProblem,
@@ -22,7 +23,7 @@ import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findOrgsByIds } from '../organizations/organizations.repo.ts';
 import { applyMove } from './plan-edit.ts';
-import { groupName, namer, violationView } from './plan-words.ts';
+import { namer, violationView } from './plan-words.ts';
 import {
   buildProblem,
   kindOf,

@@ -8,7 +8,6 @@ import {
   Modal,
   Segmented,
   Select,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -16,6 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { describeError, toastError, toastSuccess } from '../../feedback.ts';
 import { CadrePackDrawer } from './CadrePackDrawer.tsx';
@@ -156,7 +156,7 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
         人，“良”不超过 {a.quota.good} 人。{published ? <Tag color="blue">已发布（锁定）</Tag> : null}
       </Typography.Paragraph>
       {refusal ? <Alert type="error" showIcon title={refusal} role="alert" /> : null}
-      <Table<Entry>
+      <StackedTable<Entry>
         rowKey="cadreId"
         size="middle"
         columns={columns}

@@ -1,8 +1,9 @@
 import type { TFilingRoster } from '@lianxin/contracts';
-import { Alert, Flex, Input, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Flex, Input, Modal, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { filingStateLabels, filingStatusLabels } from './labels.ts';
@@ -72,7 +73,7 @@ export function FilingRosterTab({ year, orgId }: { year: number; orgId: string }
         <Typography.Paragraph>报备期限：{roster.data.due}（首次报送日期计算是否按时）</Typography.Paragraph>
       ) : null}
       {roster.error ? <Alert type="error" showIcon title={roster.error} /> : null}
-      <Table<Row>
+      <StackedTable<Row>
         rowKey="cadreId"
         size="middle"
         columns={columns}

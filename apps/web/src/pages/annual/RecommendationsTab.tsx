@@ -1,7 +1,8 @@
 import type { TRecommendation } from '@lianxin/contracts';
-import { Alert, Button, Flex, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, InputNumber, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { attempt } from './attempt.ts';
 import { DepartmentInput } from './DepartmentInput.tsx';
@@ -38,7 +39,7 @@ export function RecommendationsTab({
         ))}
       </Flex>
       <RecommendForm year={year} orgId={orgId} onDone={list.reload} />
-      <Table<TRecommendation>
+      <StackedTable<TRecommendation>
         rowKey="id"
         size="middle"
         loading={list.loading}

@@ -1,6 +1,7 @@
-import { Alert, DatePicker, Flex, Table, Tag } from 'antd';
+import { Alert, DatePicker, Flex, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { annualApi } from '../../api/annual.ts';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { attempt } from './attempt.ts';
 
@@ -21,7 +22,7 @@ export function TalksTab({ year, orgId }: { year: number; orgId: string }) {
   return (
     <Flex vertical gap={12}>
       {list.error ? <Alert type="error" showIcon title={list.error} /> : null}
-      <Table<Row>
+      <StackedTable<Row>
         rowKey={(r) => `${r.assessmentId}/${r.cadreId}`}
         size="middle"
         loading={list.loading}

@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { employmentLabels, rankLabels, type TCadre } from '@lianxin/contracts';
 import { Button, Card, Empty, Form, Input, Spin, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -6,11 +7,12 @@ import { api, type TPaged } from '../../api/endpoints.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PAGE_SIZES } from '../../components/paging.ts';
-import { toastError } from '../../feedback.ts';
+import { toastError, toastSuccess } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CadreDrawer } from './CadreDrawer.tsx';
 import { CadreWorkDrawer } from './CadreWorkDrawer.tsx';
+import { exportCadres } from './exportCadres.ts';
 import { OVER_CONTACTED_TAB, OverContactedList } from './OverContactedList.tsx';
 
 /**
@@ -31,6 +33,19 @@ export function PeoplePage() {
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') === OVER_CONTACTED_TAB ? OVER_CONTACTED_TAB : 'cadres';
   const orgId = currentOrg?.id;
+  const [exporting, setExporting] = useState(false);
+
+  const exportAll = async () => {
+    if (!currentOrg) return;
+    setExporting(true);
+    try {
+      toastSuccess(`已导出 ${await exportCadres(currentOrg, query.q)} 人`);
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   // Another organization: back to page 1.
   useEffect(() => {
@@ -60,7 +75,7 @@ export function PeoplePage() {
     {
       title: '序号',
       key: 'index',
-      width: 70,
+      width: 60,
       fixed: 'left',
       render: (_, __, index) => (query.page - 1) * query.pageSize + index + 1,
     },
@@ -82,7 +97,7 @@ export function PeoplePage() {
     },
     { title: '所在组织', dataIndex: 'orgName', ellipsis: true },
     { title: '部室', dataIndex: 'department', width: 120, render: (d: string | null) => d ?? '—' },
-    { title: '职级', dataIndex: 'rank', width: 110, render: (r: TCadre['rank']) => rankLabels[r] },
+    { title: '职级', dataIndex: 'rank', width: 90, render: (r: TCadre['rank']) => rankLabels[r] },
     {
       title: '性质',
       dataIndex: 'employment',
@@ -164,6 +179,15 @@ export function PeoplePage() {
                         清空
                       </Button>
                     </Form.Item>
+                    <Form.Item>
+                      <Button
+                        icon={<DownloadOutlined />}
+                        loading={exporting}
+                        onClick={() => void exportAll()}
+                      >
+                        导出 Excel
+                      </Button>
+                    </Form.Item>
                   </Form>
                 </Card>
                 <Card size="small">
@@ -173,7 +197,8 @@ export function PeoplePage() {
                     loading={loading}
                     columns={columns}
                     dataSource={data?.items ?? []}
-                    scroll={{ x: 1100 }}
+                    // fits the 1366 px desk without a scroll bar; narrower screens scroll
+                    scroll={{ x: 1000 }}
                     locale={{ emptyText: '暂无团干部' }}
                     pagination={{
                       current: query.page,

@@ -53,13 +53,13 @@ export function PointsPage() {
     {
       title: '序号',
       key: 'index',
-      width: 60,
+      width: 50,
       render: (_, __, i) => (cadreId ? 0 : (paging.page - 1) * paging.pageSize) + i + 1,
     },
     {
       title: '联系点',
       dataIndex: 'orgName',
-      width: 220,
+      width: 200,
       render: (name: string, p) => (
         <>
           <Link to={`/points/${encodeURIComponent(p.id)}`}>{name}</Link>
@@ -71,20 +71,20 @@ export function PointsPage() {
         </>
       ),
     },
-    { title: '领域', key: 'field', width: 110, render: (_, p) => fieldOf(p) },
-    { title: '联系人', key: 'holder', width: 120, render: (_, p) => holderName(p) },
-    { title: '任期', key: 'term', width: 200, render: (_, p) => termOf(p) },
+    { title: '领域', key: 'field', width: 90, render: (_, p) => fieldOf(p) },
+    { title: '联系人', key: 'holder', width: 100, render: (_, p) => holderName(p) },
+    { title: '任期', key: 'term', width: 190, render: (_, p) => termOf(p) },
     {
       title: '类别',
       dataIndex: 'category',
-      width: 70,
+      width: 60,
       render: (c: TContactPoint['category']) => (c ? pointCategoryLabels[c] : '—'),
     },
     { title: '联系主题', dataIndex: 'topic', ellipsis: true, render: (t: string | null) => t ?? '—' },
     {
       title: '状态',
       key: 'state',
-      width: 90,
+      width: 80,
       render: (_, p) => {
         const state = stateOf(p);
         return <Tag color={state.color}>{state.label}</Tag>;
@@ -93,7 +93,7 @@ export function PointsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 140,
       render: (_, p) => (
         <Space size={4}>
           <Link to={`/points/${encodeURIComponent(p.id)}`}>台账</Link>
@@ -139,7 +139,8 @@ export function PointsPage() {
         columns={columns}
         dataSource={points.data?.items ?? []}
         loading={points.loading}
-        scroll={{ x: 1110 }}
+        // fits the 1366 px desk (the topic takes what is left); narrower screens scroll
+        scroll={{ x: 1040 }}
         pagination={cadreId ? false : serverPagination(paging, setPaging, points.data?.total ?? 0, '个任期')}
         locale={{
           emptyText: points.error ?? (cadreId ? '该团干部暂无联系点' : '本组织及其下级组织暂无联系点'),

@@ -1,5 +1,6 @@
 import type { TMoveCadreRequest, TPostingBatch, TPostingPlanView } from '@lianxin/contracts';
 import { rankLabels } from '@lianxin/contracts';
+import { groupName } from '@lianxin/domain';
 import { Button, Select, Table, type TableColumnsType, Tag } from 'antd';
 import type { TTarget } from './postingsApi.ts';
 
@@ -28,7 +29,7 @@ export function PlanTable({
   const groupOptions = [
     ...plan.groups.map((g) => ({
       value: g.id,
-      label: `${g.id} · ${batchName.get(g.batch) ?? g.batch} · ${g.prefectureName}（${g.members.length} 人）`,
+      label: `${groupName(g.id)} · ${batchName.get(g.batch) ?? g.batch} · ${g.prefectureName}（${g.members.length} 人）`,
     })),
     { value: NEW_GROUP, label: '新建小组' },
   ];
@@ -52,7 +53,10 @@ export function PlanTable({
         </span>
       ),
     },
-    { title: '派出机关', dataIndex: 'organName', width: 160 },
+    // one organ sending everyone is named above the table: its column would only repeat it
+    ...(new Set(plan.rows.map((r) => r.organName)).size > 1
+      ? [{ title: '派出机关', dataIndex: 'organName', width: 150 }]
+      : []),
     { title: '职级', dataIndex: 'rank', width: 80, render: (r: TRow['rank']) => rankLabels[r] },
     {
       title: '批次',
@@ -72,14 +76,14 @@ export function PlanTable({
     {
       title: '派驻地',
       dataIndex: 'county',
-      width: 240,
+      width: 220,
       render: (county: string, r) => (
         <Select
           aria-label={`${r.cadreName}的派驻地`}
           showSearch={{ optionFilterProp: 'label' }}
           value={county}
           disabled={!editable}
-          style={{ width: 230 }}
+          style={{ width: 210 }}
           options={targetOptions}
           onChange={(v) => onMove(r.cadre, { county: v })}
         />
@@ -88,13 +92,13 @@ export function PlanTable({
     {
       title: '小组',
       dataIndex: 'group',
-      width: 300,
+      width: 250,
       render: (group: string, r) => (
         <Select
           aria-label={`${r.cadreName}的小组`}
           value={group}
           disabled={!editable}
-          style={{ width: 290 }}
+          style={{ width: 240 }}
           options={groupOptions}
           onChange={(v) => onMove(r.cadre, { group: v })}
         />
@@ -103,7 +107,7 @@ export function PlanTable({
     {
       title: '牵头人',
       dataIndex: 'leader',
-      width: 110,
+      width: 100,
       render: (leader: boolean, r) =>
         leader ? (
           <Tag color="gold">牵头人</Tag>
@@ -116,7 +120,7 @@ export function PlanTable({
     {
       title: '月数',
       dataIndex: 'months',
-      width: 90,
+      width: 80,
       render: (months: number, r) => (
         <Select
           aria-label={`${r.cadreName}的月数`}
@@ -136,7 +140,7 @@ export function PlanTable({
       size="small"
       columns={columns}
       dataSource={plan.rows}
-      scroll={{ x: 1200 }}
+      scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
       pagination={plan.rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
     />
   );

@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
+import { LeftOutCard } from './LeftOutCard.tsx';
 import { PlanTable } from './PlanTable.tsx';
 import { PlanViolations } from './PlanViolations.tsx';
 import { kindLabels, postingsApi } from './postingsApi.ts';
@@ -140,15 +141,7 @@ export function ProgramPage() {
             editable={editable}
             onMove={move}
           />
-          {plan.unassigned.length > 0 ? (
-            <Card size="small" title={`未安排 ${plan.unassigned.length} 人`} style={{ marginTop: 12 }}>
-              {plan.unassigned.map((u) => (
-                <div key={u.cadre}>
-                  {u.cadreName}：{u.reason.split(' / ')[0]}
-                </div>
-              ))}
-            </Card>
-          ) : null}
+          <LeftOutCard plan={plan} />
         </Spin>
       ) : loaded.loading ? (
         <Spin />

@@ -13,6 +13,7 @@ import type {
   TPostingPreferences,
   TPostingProgram,
   TPostingReport,
+  TProgramSuggestion,
 } from '@lianxin/contracts';
 import { request } from '../../api/client.ts';
 
@@ -41,6 +42,9 @@ export const postingsApi = {
   program: (id: string) => request<TPostingProgram>(`/posting-programs/${enc(id)}`),
   createProgram: (body: TCreatePostingProgramRequest) =>
     request<TPostingProgram>('/posting-programs', { method: 'POST', body }),
+  /** the kinds `org` may run, each with batches its own organ cadres can fill */
+  suggestions: (org: string) =>
+    request<{ items: TProgramSuggestion[] }>('/posting-programs/suggestions', { query: { org } }),
   myPreferences: () => request<{ items: TMyProgramPreferences[] }>('/posting-preferences'),
   setPreferences: (programId: string, cadre: string, body: TPostingPreferences) =>
     request<TPostingPreferences>(`/posting-programs/${enc(programId)}/cadres/${enc(cadre)}/preferences`, {
