@@ -136,3 +136,17 @@ export function pageOf<T>(rows: readonly T[], page: number, pageSize: number): P
   const start = (page - 1) * pageSize;
   return { items: rows.slice(start, start + pageSize), total: rows.length, page, pageSize };
 }
+
+/** The days of a monthly trend: each month's end before `asOf`, then `asOf` itself. */
+export function monthEnds(year: number, asOf: string): string[] {
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+    if (last >= asOf) {
+      out.push(asOf);
+      break;
+    }
+    out.push(last);
+  }
+  return out;
+}

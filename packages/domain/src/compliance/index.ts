@@ -9,6 +9,7 @@ export {
   headline,
   type LaggardFigures,
   laggardFigures,
+  monthEnds,
   type Page,
   pageOf,
   type RuleFigures,
