@@ -28,11 +28,13 @@ interface ExportTableProps<T> {
   loading?: boolean;
   pageSize?: number;
   extra?: ReactNode;
+  /** pages served by the server: `rows` is the page shown, and the file holds that page */
+  remote?: { total: number; page: number; onChange: (page: number) => void };
 }
 
 /** A table in a card with 导出 Excel, which writes every row (not only the page shown). */
 export function ExportTable<T extends object>(props: ExportTableProps<T>) {
-  const { title, exportName, columns, rows, rowKey, onRow, loading, pageSize = 10, extra } = props;
+  const { title, exportName, columns, rows, rowKey, onRow, loading, pageSize = 10, extra, remote } = props;
   const [exporting, setExporting] = useState(false);
   const exportRows = async () => {
     setExporting(true);
@@ -75,7 +77,17 @@ export function ExportTable<T extends object>(props: ExportTableProps<T>) {
         dataSource={rows}
         loading={loading}
         onRow={onRow}
-        pagination={rows.length > pageSize ? { pageSize, showSizeChanger: false } : false}
+        pagination={
+          remote
+            ? remote.total > pageSize && {
+                pageSize,
+                total: remote.total,
+                current: remote.page,
+                onChange: remote.onChange,
+                showSizeChanger: false,
+              }
+            : rows.length > pageSize && { pageSize, showSizeChanger: false }
+        }
         scroll={{ x: 'max-content' }}
         columns={columns.map((c) => ({
           key: c.key,
