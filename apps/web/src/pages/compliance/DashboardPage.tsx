@@ -8,7 +8,7 @@ import { toastError } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { CadreWorkDrawer } from '../people/CadreWorkDrawer.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
-import { complianceApi } from './complianceApi.ts';
+import { complianceApi, everyPage } from './complianceApi.ts';
 import { BranchesPanel, LaggardsPanel } from './PeoplePanels.tsx';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -19,6 +19,8 @@ import { recordsOf } from './useSubjectNames.ts';
 
 const thisYear = new Date().getFullYear();
 const LAGGARDS_PER_PAGE = 15;
+// the largest page the dashboard route answers: an export fetches every laggard in pages of it
+const EXPORT_PAGE = 200;
 
 /**
  * 达标看板 of the organization chosen in the tree: pass rate per rule, laggards, sub-organizations,
@@ -142,6 +144,19 @@ export function DashboardPage() {
                     <LaggardsPanel
                       laggards={board.laggards}
                       onPage={(page) => setLaggardsAt({ view, page })}
+                      all={() =>
+                        everyPage(
+                          async (page) =>
+                            (
+                              await complianceApi.dashboard({
+                                ...at,
+                                laggardPage: page,
+                                laggardPageSize: EXPORT_PAGE,
+                              })
+                            ).laggards,
+                          EXPORT_PAGE,
+                        )
+                      }
                       onOpenCadre={setCadre}
                       onOpenWork={setWork}
                     />

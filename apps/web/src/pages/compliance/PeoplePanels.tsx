@@ -16,11 +16,13 @@ const rateValue = (rate: number | null) => (rate === null ? null : Math.round(ra
 export function LaggardsPanel({
   laggards,
   onPage,
+  all,
   onOpenCadre,
   onOpenWork,
 }: {
   laggards: TDashboard['laggards'];
   onPage: (page: number) => void;
+  all: () => Promise<CadreRow[]>;
   onOpenCadre: (cadre: TDashboardCadre) => void;
   onOpenWork: (cadre: { id: string; name: string }) => void;
 }) {
@@ -83,7 +85,7 @@ export function LaggardsPanel({
       rows={laggards.items}
       rowKey={(r) => r.cadre.id}
       pageSize={laggards.pageSize}
-      remote={{ total: laggards.total, page: laggards.page, onChange: onPage }}
+      remote={{ total: laggards.total, page: laggards.page, onChange: onPage, all }}
     />
   );
 }

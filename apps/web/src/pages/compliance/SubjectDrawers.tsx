@@ -3,7 +3,7 @@ import { Alert, Drawer, Flex, Grid, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { complianceApi } from './complianceApi.ts';
+import { complianceApi, everyPage } from './complianceApi.ts';
 import { type ExportColumn, ExportTable } from './ExportTable.tsx';
 import { ResultGroups } from './ResultGroups.tsx';
 import { amountText } from './ResultItem.tsx';
@@ -116,6 +116,11 @@ export function RuleDrawer({ rule, at, onClose, onOpenCadre, onOpenRecords }: Ru
             total: answer.data?.total ?? 0,
             page: current,
             onChange: (p) => setPage({ rule, page: p }),
+            all: () =>
+              everyPage(
+                (page) => complianceApi.results({ ...at, rule: rule ?? '', page, pageSize: 500 }),
+                500,
+              ),
           }}
         />
       </Flex>

@@ -22,6 +22,17 @@ export interface TEvaluationQuery {
 // The records route answers at most this many ids a call.
 const RECORDS_PER_CALL = 200;
 
+/** Every item of a paged answer, `pageSize` a call (an export of what a table pages). */
+export async function everyPage<T>(
+  load: (page: number) => Promise<{ items: T[]; total: number }>,
+  pageSize: number,
+): Promise<T[]> {
+  const first = await load(1);
+  const items = [...first.items];
+  for (let page = 2; (page - 1) * pageSize < first.total; page++) items.push(...(await load(page)).items);
+  return items;
+}
+
 export const complianceApi = {
   evaluate: (q: TEvaluationQuery) => request<TComplianceAnswer>('/compliance', { query: { ...q } }),
   dashboard: (q: TDashboardQuery) => request<TDashboard>('/compliance/dashboard', { query: { ...q } }),
