@@ -4,6 +4,7 @@ import {
   dashboardFigures,
   headline,
   laggardFigures,
+  monthEnds,
   pageOf,
   ruleFigures,
 } from './dashboard.ts';
@@ -88,5 +89,11 @@ describe('dashboard figures', () => {
     expect(pageOf(all.laggards, 2, 2)).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(pageOf(all.laggards, 2, 2).items.map((x) => x.cadre)).toEqual(['c1']);
     expect(pageOf(all.laggards, 3, 2).items).toEqual([]);
+  });
+
+  it('draw a trend at each month’s end before the day, then the day itself', () => {
+    expect(monthEnds(2026, '2026-03-15')).toEqual(['2026-01-31', '2026-02-28', '2026-03-15']);
+    expect(monthEnds(2024, '2024-02-29')).toEqual(['2024-01-31', '2024-02-29']);
+    expect(monthEnds(2026, '2026-12-31')).toHaveLength(12);
   });
 });
