@@ -6,9 +6,10 @@
  * PostgreSQL when BENCH_DATABASE_URL is set).
  */
 import crypto from 'node:crypto';
-import { evaluate, PRESET_IDS } from '@lianxin/domain';
+import { evaluate, monthEnds, PRESET_IDS } from '@lianxin/domain';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { complianceDashboard, complianceTrend } from '../src/modules/compliance/compliance.dashboard.ts';
 import {
   complianceFacts,
   type FactsQuery,
@@ -19,6 +20,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { createFieldCipher } from '../src/platform/crypto.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { createPlatform, type Platform } from '../src/platform/platform.ts';
+import { systemActor } from '../src/testing/index.ts';
 import { handWrittenCounts } from './compliance-raw.ts';
 
 const YEAR = 2026;
@@ -146,6 +148,24 @@ async function handWritten(p: Platform) {
   return ms(started);
 }
 
+/** The dashboard route's work (count-only evaluation, figures, a page of laggards named), in ms. */
+async function dashboard(p: Platform) {
+  const started = performance.now();
+  const q = { year: YEAR, asOf: AS_OF, org: 'bx-pv', laggardPage: 1, laggardPageSize: 15 };
+  await complianceDashboard(p, systemActor, q);
+  return ms(started);
+}
+
+/** The trend route (each month's end of the year, one request) and the hand-written SQL at each. */
+async function trend(p: Platform) {
+  let started = performance.now();
+  await complianceTrend(p, systemActor, { year: YEAR, asOf: AS_OF, org: 'bx-pv' });
+  const route = ms(started);
+  started = performance.now();
+  for (const day of monthEnds(YEAR, AS_OF)) await handWrittenCounts(p.db, '/bx-root/bx-pv/', YEAR, day);
+  return { route, raw: ms(started) };
+}
+
 /**
  * A subtree of `cadres` cadres with `perCadre` activities each: the evaluation listing every record
  * (as before issue 12, and as `GET /compliance` still answers) and the count-only one the dashboards
@@ -164,7 +184,16 @@ export async function benchCompliance(
   const buildStart = performance.now();
   await buildProvince(p, cadres, perCadre);
   const buildMs = ms(buildStart);
-  const best = { listed: Infinity, counted: Infinity, raw: Infinity, results: 0, counted_results: 0 };
+  const best = {
+    listed: Infinity,
+    counted: Infinity,
+    raw: Infinity,
+    dashboard: Infinity,
+    trend: Infinity,
+    trendRaw: Infinity,
+    results: 0,
+    counted_results: 0,
+  };
   for (let round = 0; round < 3; round++) {
     const raw = await handWritten(p);
     const listed = await evaluation(p, 'all');
@@ -172,14 +201,21 @@ export async function benchCompliance(
     best.raw = Math.min(best.raw, raw);
     best.listed = Math.min(best.listed, listed.ms);
     best.counted = Math.min(best.counted, counted.ms);
+    best.dashboard = Math.min(best.dashboard, await dashboard(p));
     best.results = listed.results;
     best.counted_results = counted.results;
   }
+  // a year of month ends is 12 evaluations: measured once
+  const year = await trend(p);
+  best.trend = year.route;
+  best.trendRaw = year.raw;
   const size = `${cadres} cadres, ${cadres * perCadre} activities`;
   console.log(
     `${label.padEnd(11)} compliance of ${size} (built in ${(buildMs / 1000).toFixed(1)} s, ${best.results} results): ` +
       `hand-written SQL ${best.raw.toFixed(0)} ms; evidence listed ${best.listed.toFixed(0)} ms (ratio ${(best.listed / best.raw).toFixed(2)}); ` +
-      `count-only ${best.counted.toFixed(0)} ms (ratio ${(best.counted / best.raw).toFixed(2)})`,
+      `count-only ${best.counted.toFixed(0)} ms (ratio ${(best.counted / best.raw).toFixed(2)}); ` +
+      `dashboard route ${best.dashboard.toFixed(0)} ms (ratio ${(best.dashboard / best.raw).toFixed(2)}); ` +
+      `trend route (12 month ends, one call) ${best.trend.toFixed(0)} ms vs the hand-written SQL at each ${best.trendRaw.toFixed(0)} ms (ratio ${(best.trend / best.trendRaw).toFixed(2)})`,
   );
 }
 

@@ -4,6 +4,7 @@ export * from './bulletins.ts';
 export * from './cards.ts';
 export * from './common.ts';
 export * from './compliance.ts';
+export * from './compliance-dashboard.ts';
 export * from './compliance-views.ts';
 export * from './contacts.ts';
 export * from './enums.ts';

@@ -1,5 +1,20 @@
 // The compliance engine's public face: presets as data, facts in, results out (decision 8).
 export type { EvaluateOptions, PresetAdoption } from './context.ts';
+export {
+  type Branches,
+  type BranchFigures,
+  type DashboardFigures,
+  dashboardFigures,
+  gradedResults,
+  headline,
+  type LaggardFigures,
+  laggardFigures,
+  monthEnds,
+  type Page,
+  pageOf,
+  type RuleFigures,
+  ruleFigures,
+} from './dashboard.ts';
 export { addDays, firstMonday } from './dates.ts';
 export { evaluate } from './engine.ts';
 export type * from './facts.ts';

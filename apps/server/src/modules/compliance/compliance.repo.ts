@@ -1,6 +1,6 @@
-import { and, asc, eq, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { contactPoints, exemptions, organizations, orgPresets } from '../../platform/db/schema.ts';
+import { cadres, contactPoints, exemptions, organizations, orgPresets } from '../../platform/db/schema.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 
 export type ExemptionRow = typeof exemptions.$inferSelect;
@@ -100,4 +100,22 @@ export async function pointOrgPaths(db: Db, pointId: string): Promise<string[] |
   const [row] = (result as unknown as { rows: Record<string, string | null>[] }).rows;
   if (!row) return null;
   return [row.at, row.holder, row.cadre_org].filter((x): x is string => x !== null);
+}
+
+/** Cadres by id with their organization's name: the few a dashboard page names. */
+export function cadresByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: cadres.id,
+      name: cadres.name,
+      orgId: cadres.orgId,
+      orgName: organizations.name,
+      department: cadres.department,
+      rank: cadres.rank,
+      employment: cadres.employment,
+    })
+    .from(cadres)
+    .innerJoin(organizations, eq(organizations.id, cadres.orgId))
+    .where(inArray(cadres.id, ids));
 }

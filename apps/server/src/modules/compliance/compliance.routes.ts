@@ -2,6 +2,8 @@ import {
   ZComplianceAnswer,
   ZComplianceEvidenceQuery,
   ZComplianceQuery,
+  ZDashboard,
+  ZDashboardQuery,
   ZExemption,
   ZExemptionList,
   ZExemptionListQuery,
@@ -9,10 +11,15 @@ import {
   ZPresetAdoption,
   ZPresetAdoptionList,
   ZPresetAdoptionRequest,
+  ZResultsPage,
+  ZResultsQuery,
+  ZTrend,
+  ZTrendQuery,
 } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { complianceDashboard, complianceResults, complianceTrend } from './compliance.dashboard.ts';
 import { complianceEvidence, evaluateCompliance } from './compliance.service.ts';
 import { approveExemption, exemptionsInScope, requestExemption } from './exemptions.service.ts';
 import { adoptPreset, presetsInForceAt } from './presets.service.ts';
@@ -47,6 +54,43 @@ export function complianceRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (request) => complianceEvidence(p, request.actor, request.query),
+    );
+    app.get(
+      '/compliance/dashboard',
+      {
+        schema: {
+          tags,
+          summary:
+            'The 达标看板 of a subtree aggregated on the server: headline, per rule, per sub-organization, one page of laggards',
+          querystring: ZDashboardQuery,
+          response: { 200: ZDashboard, ...errors },
+        },
+      },
+      async (request) => complianceDashboard(p, request.actor, request.query),
+    );
+    app.get(
+      '/compliance/trend',
+      {
+        schema: {
+          tags,
+          summary: 'The headline of a subtree at each month’s end of the year, in one call',
+          querystring: ZTrendQuery,
+          response: { 200: ZTrend, ...errors },
+        },
+      },
+      async (request) => complianceTrend(p, request.actor, request.query),
+    );
+    app.get(
+      '/compliance/results',
+      {
+        schema: {
+          tags,
+          summary: 'One page of subject results (count-only) for a drill-down: one rule’s, or one cadre’s',
+          querystring: ZResultsQuery,
+          response: { 200: ZResultsPage, ...errors },
+        },
+      },
+      async (request) => complianceResults(p, request.actor, request.query),
     );
     app.get(
       '/organizations/:id/presets',

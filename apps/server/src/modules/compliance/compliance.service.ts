@@ -24,7 +24,7 @@ export interface Scope {
   cadre: string | null;
 }
 
-async function scopeOf(p: Platform, actor: Actor, orgId: string | undefined): Promise<Scope> {
+export async function scopeOf(p: Platform, actor: Actor, orgId: string | undefined): Promise<Scope> {
   if (actor.role === 'cadre') {
     const own = actor.cadreId ? await findCadre(p.db, actor.cadreId) : null;
     if (!own) throw await refuse(p, actor, 'cadre', 'self', 'read');
@@ -101,7 +101,7 @@ export async function evaluateSubtree(
 }
 
 /** A result of a count-only evaluation: no evidence, and no detail naming records that were not listed. */
-function counted(r: ComplianceResult): ComplianceResult {
+export function counted(r: ComplianceResult): ComplianceResult {
   const { evidence: _, detail, ...rest } = r;
   const named = Object.entries(detail ?? {}).filter(([, ids]) => !ids.includes(UNLISTED));
   return named.length > 0

@@ -993,6 +993,14 @@ const routes: Record<string, Route> = {
   'GET /api/v1/compliance/evidence': {
     list: (w) => `/api/v1/compliance/evidence?year=2026&org=cA&cadre=${A1(w)}`,
   },
+  'GET /api/v1/compliance/dashboard': { list: () => '/api/v1/compliance/dashboard?year=2026&org=cA' },
+  'GET /api/v1/compliance/trend': {
+    list: () => '/api/v1/compliance/trend?year=2026&org=cA&asOf=2026-03-15',
+    showsA: false,
+  },
+  'GET /api/v1/compliance/results': {
+    list: (w) => `/api/v1/compliance/results?year=2026&org=cA&cadre=${A1(w)}`,
+  },
   'GET /api/v1/posting-programs/suggestions': {
     list: () => '/api/v1/posting-programs/suggestions?org=cA',
     showsA: false,

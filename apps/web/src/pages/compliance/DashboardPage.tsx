@@ -1,56 +1,79 @@
-import type { TComplianceResult } from '@lianxin/contracts';
+import type { TComplianceResult, TDashboardCadre } from '@lianxin/contracts';
 import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Select, Skeleton, Statistic, Tabs } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLoad } from '../../components/useLoad.ts';
+import { toastError } from '../../feedback.ts';
 import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { CadreWorkDrawer } from '../people/CadreWorkDrawer.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
-import { complianceApi } from './complianceApi.ts';
-import { branchRows, laggards, ruleRows } from './dashboardData.ts';
+import { complianceApi, everyPage } from './complianceApi.ts';
 import { EngagementCard } from './EngagementCard.tsx';
 import { BranchesPanel, LaggardsPanel } from './PeoplePanels.tsx';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
-import { countStatuses, graded, passRate, percent } from './rules.ts';
+import { percent } from './rules.ts';
 import { CadreDrawer, RuleDrawer } from './SubjectDrawers.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
 import { recordsOf } from './useSubjectNames.ts';
 
 const thisYear = new Date().getFullYear();
+const LAGGARDS_PER_PAGE = 15;
+// the largest page the dashboard route answers: an export fetches every laggard in pages of it
+const EXPORT_PAGE = 200;
 
 /**
  * 达标看板 of the organization chosen in the tree: pass rate per rule, laggards, sub-organizations,
- * county coverage and the monthly trend; organization → cadre → the records behind a number.
+ * county coverage and the monthly trend, aggregated and paged by the server (the browser never holds
+ * the subtree's results); organization → cadre → the records behind a number.
  */
 export function DashboardPage() {
   const { currentOrg, selectOrg } = useCurrentOrg();
   const org = currentOrg?.id;
   const [year, setYear] = useState(thisYear);
   const [asOfPick, setAsOfPick] = useState<string | undefined>(undefined);
+  // the page of laggards goes back to the first when the organization or the day changes
+  const view = `${org}|${year}|${asOfPick ?? ''}`;
+  const [laggardsAt, setLaggardsAt] = useState({ view, page: 1 });
+  const laggardPage = laggardsAt.view === view ? laggardsAt.page : 1;
   const answer = useLoad(
-    () => (org ? complianceApi.evaluate({ year, asOf: asOfPick, org }) : Promise.resolve(undefined)),
-    [org, year, asOfPick],
+    () =>
+      org
+        ? complianceApi.dashboard({
+            year,
+            asOf: asOfPick,
+            org,
+            laggardPage,
+            laggardPageSize: LAGGARDS_PER_PAGE,
+          })
+        : Promise.resolve(undefined),
+    [org, year, asOfPick, laggardPage],
   );
-  const roster = useLoad(() => (org ? complianceApi.cadres(org) : Promise.resolve(undefined)), [org]);
   const [rule, setRule] = useState<string | null>(null);
-  const [cadre, setCadre] = useState<string | null>(null);
+  const [cadre, setCadre] = useState<TDashboardCadre | null>(null);
   const [work, setWork] = useState<{ id: string; name: string } | null>(null);
   const [records, setRecords] = useState<RecordsRequest | null>(null);
 
-  const results = answer.data?.results ?? [];
-  const asOf = answer.data?.asOf ?? `${year}-12-31`;
-  const cadres = useMemo(() => new Map((roster.data?.items ?? []).map((c) => [c.id, c])), [roster.data]);
-  const rules = useMemo(() => ruleRows(answer.data?.results ?? []), [answer.data]);
-  const lagging = useMemo(() => laggards(answer.data?.results ?? [], cadres), [answer.data, cadres]);
-  const branches = useMemo(
-    () => (roster.data ? branchRows(answer.data?.results ?? [], roster.data, cadres) : []),
-    [answer.data, roster.data, cadres],
-  );
-  const counts = countStatuses(graded(results));
-  const openRecords = (r: TComplianceResult, subject: string) => setRecords(recordsOf(r, subject));
-  const error = answer.error ?? roster.error;
+  const board = answer.data;
+  const asOf = board?.asOf ?? `${year}-12-31`;
+  const at = { org: org ?? '', year, asOf };
+  const counts = board?.counts;
+  // a result of a rule's page is count-only: its records are fetched for that one subject
+  const openCounted = async (r: TComplianceResult, subject: string) => {
+    try {
+      const { results } = await complianceApi.evidence({
+        ...at,
+        rule: r.rule,
+        cadre: r.cadre ?? undefined,
+        point: r.point ?? undefined,
+        subjectOrg: r.org ?? undefined,
+      });
+      setRecords(recordsOf(results[0] ?? r, subject));
+    } catch (error) {
+      toastError(error);
+    }
+  };
 
   return (
     <>
@@ -79,14 +102,16 @@ export function DashboardPage() {
           </>
         }
       />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {answer.error ? (
+        <Alert type="error" showIcon title={answer.error} style={{ marginBottom: 16 }} />
+      ) : null}
       {!org ? <Empty description="请在左侧选择组织" /> : null}
-      {org && answer.loading && !answer.data ? <Skeleton active /> : null}
-      {org && answer.data ? (
+      {org && answer.loading && !board ? <Skeleton active /> : null}
+      {org && board && counts ? (
         <Flex vertical gap={16}>
           <Row gutter={[12, 12]}>
             {[
-              { title: '达标率', value: percent(passRate(counts)) },
+              { title: '达标率', value: percent(board.rate) },
               { title: '达标', value: counts.met },
               { title: '进行中', value: counts.in_progress },
               { title: '未达标', value: counts.unmet },
@@ -100,7 +125,7 @@ export function DashboardPage() {
               </Col>
             ))}
           </Row>
-          {results.length === 0 ? (
+          {board.rules.length === 0 ? (
             <Card>
               <Empty description="本组织及下级没有执行中的制度要求：请先为组织选定制度（预设）" />
             </Card>
@@ -108,18 +133,42 @@ export function DashboardPage() {
             <Tabs
               destroyOnHidden
               items={[
-                { key: 'rules', label: '按规则', children: <RulesPanel rows={rules} onOpenRule={setRule} /> },
+                {
+                  key: 'rules',
+                  label: '按规则',
+                  children: <RulesPanel rows={board.rules} onOpenRule={setRule} />,
+                },
                 {
                   key: 'laggards',
                   label: '落后干部',
-                  children: <LaggardsPanel rows={lagging} onOpenCadre={setCadre} onOpenWork={setWork} />,
+                  children: (
+                    <LaggardsPanel
+                      laggards={board.laggards}
+                      onPage={(page) => setLaggardsAt({ view, page })}
+                      all={() =>
+                        everyPage(
+                          async (page) =>
+                            (
+                              await complianceApi.dashboard({
+                                ...at,
+                                laggardPage: page,
+                                laggardPageSize: EXPORT_PAGE,
+                              })
+                            ).laggards,
+                          EXPORT_PAGE,
+                        )
+                      }
+                      onOpenCadre={setCadre}
+                      onOpenWork={setWork}
+                    />
+                  ),
                 },
                 {
                   key: 'branches',
                   label: '下级组织',
-                  children: <BranchesPanel rows={branches} onOpenOrg={(id) => void selectOrg(id)} />,
+                  children: <BranchesPanel rows={board.branches} onOpenOrg={(id) => void selectOrg(id)} />,
                 },
-                { key: 'coverage', label: '县级覆盖', children: <CoveragePanel results={results} /> },
+                { key: 'coverage', label: '县级覆盖', children: <CoveragePanel results={board.coverage} /> },
                 {
                   key: 'trend',
                   label: '月度趋势',
@@ -133,20 +182,16 @@ export function DashboardPage() {
       {org ? <EngagementCard org={org} year={year} /> : null}
       <RuleDrawer
         rule={rule}
-        results={results}
-        cadres={cadres}
+        at={at}
         onClose={() => setRule(null)}
         onOpenCadre={setCadre}
-        onOpenRecords={openRecords}
+        onOpenRecords={(r, subject) => void openCounted(r, subject)}
       />
       <CadreDrawer
         cadre={cadre}
-        info={cadre ? cadres.get(cadre) : undefined}
-        results={results}
-        year={year}
-        asOf={asOf}
+        at={at}
         onClose={() => setCadre(null)}
-        onOpenRecords={openRecords}
+        onOpenRecords={(r, subject) => setRecords(recordsOf(r, subject))}
       />
       <RecordsDrawer request={records} onClose={() => setRecords(null)} pointPath="/points" />
       <CadreWorkDrawer cadre={work} onClose={() => setWork(null)} />

@@ -28,11 +28,16 @@ interface ExportTableProps<T> {
   loading?: boolean;
   pageSize?: number;
   extra?: ReactNode;
+  /** pages served by the server: `rows` is the page shown, `all` fetches every row for the file */
+  remote?: { total: number; page: number; onChange: (page: number) => void; all: () => Promise<T[]> };
 }
 
-/** A table in a card with 导出 Excel, which writes every row (not only the page shown). */
+/**
+ * A table in a card with 导出 Excel, which writes every row (not only the page shown): for pages
+ * served by the server, every page is fetched at the export.
+ */
 export function ExportTable<T extends object>(props: ExportTableProps<T>) {
-  const { title, exportName, columns, rows, rowKey, onRow, loading, pageSize = 10, extra } = props;
+  const { title, exportName, columns, rows, rowKey, onRow, loading, pageSize = 10, extra, remote } = props;
   const [exporting, setExporting] = useState(false);
   const exportRows = async () => {
     setExporting(true);
@@ -42,7 +47,7 @@ export function ExportTable<T extends object>(props: ExportTableProps<T>) {
         fileName: exportName,
         sheet: exportName,
         header: filed.map((c) => c.title),
-        rows: rows.map((r) => filed.map((c) => c.value(r))),
+        rows: (remote ? await remote.all() : rows).map((r) => filed.map((c) => c.value(r))),
       });
     } catch (error) {
       toastError(error);
@@ -75,7 +80,17 @@ export function ExportTable<T extends object>(props: ExportTableProps<T>) {
         dataSource={rows}
         loading={loading}
         onRow={onRow}
-        pagination={rows.length > pageSize ? { pageSize, showSizeChanger: false } : false}
+        pagination={
+          remote
+            ? remote.total > pageSize && {
+                pageSize,
+                total: remote.total,
+                current: remote.page,
+                onChange: remote.onChange,
+                showSizeChanger: false,
+              }
+            : rows.length > pageSize && { pageSize, showSizeChanger: false }
+        }
         scroll={{ x: 'max-content' }}
         columns={columns.map((c) => ({
           key: c.key,

@@ -1,33 +1,39 @@
-import { employmentLabels, rankLabels } from '@lianxin/contracts';
+import { employmentLabels, rankLabels, type TDashboard, type TDashboardCadre } from '@lianxin/contracts';
 import { Tag } from 'antd';
 import { LinkButton } from '../../components/LinkButton.tsx';
-import type { BranchRow, CadreRow } from './dashboardData.ts';
 import { type ExportColumn, ExportTable } from './ExportTable.tsx';
 import { percent, ruleShort } from './rules.ts';
+
+type CadreRow = TDashboard['laggards']['items'][number];
+type BranchRow = TDashboard['branches'][number];
 
 const rateValue = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
 /**
- * 落后干部: cadres with the most unmet rules first; a name opens the cadre's results, 工作记录 the
- * cadre's records (points, contacts, timeline) in one click.
+ * 落后干部: cadres with the most unmet rules first, a page at a time from the server; a name opens the
+ * cadre's results, 工作记录 the cadre's records (points, contacts, timeline) in one click.
  */
 export function LaggardsPanel({
-  rows,
+  laggards,
+  onPage,
+  all,
   onOpenCadre,
   onOpenWork,
 }: {
-  rows: CadreRow[];
-  onOpenCadre: (id: string) => void;
+  laggards: TDashboard['laggards'];
+  onPage: (page: number) => void;
+  all: () => Promise<CadreRow[]>;
+  onOpenCadre: (cadre: TDashboardCadre) => void;
   onOpenWork: (cadre: { id: string; name: string }) => void;
 }) {
   const columns: ExportColumn<CadreRow>[] = [
     {
       key: 'name',
       title: '姓名',
-      value: (r) => r.cadre?.name ?? r.id,
+      value: (r) => r.cadre.name,
       render: (r) => (
-        <LinkButton onClick={() => onOpenCadre(r.id)} data-cadre={r.id}>
-          {r.cadre?.name ?? r.id}
+        <LinkButton onClick={() => onOpenCadre(r.cadre)} data-cadre={r.cadre.id}>
+          {r.cadre.name}
         </LinkButton>
       ),
     },
@@ -38,21 +44,17 @@ export function LaggardsPanel({
       exported: false,
       render: (r) => (
         <LinkButton
-          onClick={() => onOpenWork({ id: r.id, name: r.cadre?.name ?? r.id })}
-          aria-label={`${r.cadre?.name ?? r.id}的工作记录`}
+          onClick={() => onOpenWork({ id: r.cadre.id, name: r.cadre.name })}
+          aria-label={`${r.cadre.name}的工作记录`}
         >
           工作记录
         </LinkButton>
       ),
     },
-    { key: 'org', title: '所在组织', value: (r) => r.cadre?.orgName ?? '' },
-    { key: 'department', title: '部室', value: (r) => r.cadre?.department ?? '' },
-    { key: 'rank', title: '职级', value: (r) => (r.cadre ? rankLabels[r.cadre.rank] : '') },
-    {
-      key: 'employment',
-      title: '干部性质',
-      value: (r) => (r.cadre ? employmentLabels[r.cadre.employment] : ''),
-    },
+    { key: 'org', title: '所在组织', value: (r) => r.cadre.orgName },
+    { key: 'department', title: '部室', value: (r) => r.cadre.department ?? '' },
+    { key: 'rank', title: '职级', value: (r) => rankLabels[r.cadre.rank] },
+    { key: 'employment', title: '干部性质', value: (r) => employmentLabels[r.cadre.employment] },
     { key: 'unmet', title: '未达标', value: (r) => r.counts.unmet, sorter: true },
     { key: 'in_progress', title: '进行中', value: (r) => r.counts.in_progress, sorter: true },
     { key: 'met', title: '达标', value: (r) => r.counts.met, sorter: true },
@@ -80,9 +82,10 @@ export function LaggardsPanel({
       title="落后干部（按未达标项数排序）"
       exportName="落后干部"
       columns={columns}
-      rows={rows}
-      rowKey={(r) => r.id}
-      pageSize={15}
+      rows={laggards.items}
+      rowKey={(r) => r.cadre.id}
+      pageSize={laggards.pageSize}
+      remote={{ total: laggards.total, page: laggards.page, onChange: onPage, all }}
     />
   );
 }
@@ -99,7 +102,7 @@ export function BranchesPanel({ rows, onOpenOrg }: { rows: BranchRow[]; onOpenOr
         return id ? <LinkButton onClick={() => onOpenOrg(id)}>{r.name}</LinkButton> : r.name;
       },
     },
-    { key: 'cadres', title: '团干部数', value: (r) => r.cadreCount, sorter: true },
+    { key: 'cadres', title: '团干部数', value: (r) => r.cadres, sorter: true },
     { key: 'met', title: '达标', value: (r) => r.counts.met, sorter: true },
     { key: 'in_progress', title: '进行中', value: (r) => r.counts.in_progress, sorter: true },
     { key: 'unmet', title: '未达标', value: (r) => r.counts.unmet, sorter: true },

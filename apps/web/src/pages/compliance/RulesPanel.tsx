@@ -1,10 +1,12 @@
+import type { TDashboard } from '@lianxin/contracts';
 import { Flex, Grid, Tag, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { LinkButton } from '../../components/LinkButton.tsx';
-import type { RuleRow } from './dashboardData.ts';
 import { EChart, type EChartOption } from './EChart.tsx';
 import { type ExportColumn, ExportTable } from './ExportTable.tsx';
 import { percent, presetOfRule, presetTitle, ruleShort, ruleText, statusChartColors } from './rules.ts';
+
+type RuleRow = TDashboard['rules'][number];
 
 const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 

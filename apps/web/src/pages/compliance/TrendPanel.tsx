@@ -1,39 +1,20 @@
+import type { TTrend } from '@lianxin/contracts';
 import { Alert, Flex, Skeleton } from 'antd';
 import { useMemo } from 'react';
 import { useLoad } from '../../components/useLoad.ts';
 import { complianceApi } from './complianceApi.ts';
 import { EChart, type EChartOption } from './EChart.tsx';
 import { type ExportColumn, ExportTable } from './ExportTable.tsx';
-import {
-  countStatuses,
-  graded,
-  monthEnds,
-  passRate,
-  percent,
-  type StatusCounts,
-  statusChartColors,
-} from './rules.ts';
+import { percent, statusChartColors } from './rules.ts';
 
-interface MonthRow {
-  asOf: string;
-  counts: StatusCounts;
-  rate: number | null;
-}
+type MonthRow = TTrend['months'][number];
 
-/**
- * 月度趋势: the subtree evaluated as of each month's end (the API's `asOf`), one call a month, in
- * turn so a province's evaluation never runs twelve times at once.
- */
+/** 月度趋势: the subtree's headline as of each month's end, the server's one call for the year. */
 export function TrendPanel({ org, year, asOf }: { org: string; year: number; asOf: string }) {
-  const months = useLoad(async () => {
-    const rows: MonthRow[] = [];
-    for (const day of monthEnds(year, asOf)) {
-      const answer = await complianceApi.evaluate({ year, asOf: day, org });
-      const counts = countStatuses(graded(answer.results));
-      rows.push({ asOf: day, counts, rate: passRate(counts) });
-    }
-    return rows;
-  }, [org, year, asOf]);
+  const months = useLoad(
+    async () => (await complianceApi.trend({ year, asOf, org })).months,
+    [org, year, asOf],
+  );
   const rows = months.data ?? [];
 
   const option = useMemo<EChartOption>(

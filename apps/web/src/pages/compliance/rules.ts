@@ -151,17 +151,3 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
   }
   return out;
 }
-
-/** The last day of each month of `year` up to `asOf`'s month, `asOf` itself for that month. */
-export function monthEnds(year: number, asOf: string): string[] {
-  const out: string[] = [];
-  for (let m = 1; m <= 12; m++) {
-    const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-    if (last >= asOf) {
-      out.push(asOf);
-      break;
-    }
-    out.push(last);
-  }
-  return out;
-}
