@@ -1,10 +1,10 @@
 import 'antd/dist/reset.css';
 import './styles.css';
 import 'dayjs/locale/zh-cn';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, message, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import { StrictMode, useEffect } from 'react';
+import { type ReactNode, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { setMessageApi } from './feedback.ts';
@@ -22,13 +22,24 @@ window.addEventListener('vite:preloadError', (event) => {
   window.location.reload();
 });
 
-function FeedbackBridge() {
-  const { message } = AntApp.useApp();
+/**
+ * The base text style of antd's `App` and its toasts, without `App` itself: that brings modal and
+ * notification code to every page, the phone's first load included, and no page uses them from there.
+ */
+function Shell({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  const [toasts, holder] = message.useMessage();
   useEffect(() => {
-    setMessageApi(message);
+    setMessageApi(toasts);
     return () => setMessageApi(null);
-  }, [message]);
-  return null;
+  }, [toasts]);
+  const { colorText: color, fontSize, lineHeight, fontFamily } = token;
+  return (
+    <div style={{ color, fontSize, lineHeight, fontFamily }}>
+      {holder}
+      {children}
+    </div>
+  );
 }
 
 // A wide table scrolls sideways inside antd's own box, which a keyboard cannot reach unless it takes
@@ -76,12 +87,11 @@ createRoot(root).render(
         },
       }}
     >
-      <AntApp>
-        <FeedbackBridge />
+      <Shell>
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>
-      </AntApp>
+      </Shell>
     </ConfigProvider>
   </StrictMode>,
 );
