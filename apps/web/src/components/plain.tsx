@@ -35,23 +35,29 @@ export function Txt({
   );
 }
 
-/** The title of a phone screen (antd `Typography.Title` level 1 at 20 px). */
-export function ScreenHeading({ children, style, ...rest }: HTMLAttributes<HTMLHeadingElement>) {
+/** A screen's title (antd `Typography.Title`), 20 px unless told: level 1 for the screen, 2 below it. */
+export function ScreenHeading({
+  level = 1,
+  children,
+  style,
+  ...rest
+}: HTMLAttributes<HTMLHeadingElement> & { level?: 1 | 2 }) {
   const { token } = theme.useToken();
+  const Tag = level === 1 ? 'h1' : 'h2';
   return (
-    <h1
+    <Tag
       style={{
         fontSize: 20,
         margin: '4px 0',
         color: token.colorTextHeading,
         fontWeight: token.fontWeightStrong,
-        lineHeight: token.lineHeightHeading1,
+        lineHeight: level === 1 ? token.lineHeightHeading1 : token.lineHeightHeading2,
         ...style,
       }}
       {...rest}
     >
       {children}
-    </h1>
+    </Tag>
   );
 }
 

@@ -152,7 +152,7 @@ function DueList({
         inline={0}
         rowKey={({ r }) => `${r.rule}|${r.point ?? ''}`}
         render={({ r, note }) => (
-          <Flex justify="space-between" align="center" gap={8}>
+          <Flex justify="space-between" align="center" wrap style={{ columnGap: 8 }}>
             <span style={{ minWidth: 0 }}>
               {ruleShort(r.rule, 20)}
               {r.point && pointNames.get(r.point) ? (
