@@ -15,6 +15,8 @@ dayjs.locale('zh-cn');
 // A release replaced the hashed chunks this tab was started with (the old ones are gone: 404): load
 // the new index.html, at most once a minute so a chunk that truly fails cannot loop.
 window.addEventListener('vite:preloadError', (event) => {
+  // Offline, the chunk is not gone, the network is: a reload would only show the browser's error page.
+  if (!navigator.onLine) return;
   const last = Number(sessionStorage.getItem('lianxin.reloadedForChunks') ?? 0);
   if (Date.now() - last < 60_000) return;
   sessionStorage.setItem('lianxin.reloadedForChunks', String(Date.now()));

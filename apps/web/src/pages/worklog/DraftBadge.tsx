@@ -15,7 +15,9 @@ export function DraftBadge({ accountId }: { accountId: string }) {
   const drafts = useDrafts(accountId);
   const [open, setOpen] = useState(false);
   useEffect(() => {
-    const later = setTimeout(() => void loadDrawer().catch(() => undefined), 3000);
+    const later = setTimeout(() => {
+      if (navigator.onLine) void loadDrawer().catch(() => undefined);
+    }, 3000);
     return () => clearTimeout(later);
   }, []);
   if (drafts.length === 0 && !open) return null;
