@@ -10,6 +10,8 @@ test('an entry saved offline is kept as a draft and synced once when back online
   await login(page, 'cadre01');
   const note = `离线草稿 ${Date.now()}`;
   await page.getByRole('button', { name: '记一笔' }).click();
+  // the tiles' screen, not /me still shown while its code loads (its activity rows are buttons too)
+  await expect(page.getByRole('heading', { level: 1, name: '记一笔' })).toBeVisible();
   await page.getByRole('button', { name: '谈心谈话' }).click();
   await expect(page.getByRole('button', { name: /^王磊/ })).toBeVisible();
 

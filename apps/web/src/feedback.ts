@@ -1,11 +1,11 @@
 /**
- * Toasts from anywhere (event handlers, helpers) through the antd `App` context, so they follow the
- * theme and locale. `FeedbackBridge` (in main.tsx) hands the instance over once mounted.
+ * Toasts from anywhere (event handlers, helpers) through antd's `message.useMessage`, so they follow
+ * the theme and locale. `Shell` (in main.tsx) hands the instance over once mounted.
  */
-import type { App, FormInstance } from 'antd';
+import type { FormInstance, message } from 'antd';
 import { ApiError } from './api/client.ts';
 
-type MessageInstance = ReturnType<typeof App.useApp>['message'];
+type MessageInstance = ReturnType<typeof message.useMessage>[0];
 
 let messageApi: MessageInstance | null = null;
 

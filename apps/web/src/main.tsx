@@ -1,10 +1,10 @@
 import 'antd/dist/reset.css';
 import './styles.css';
 import 'dayjs/locale/zh-cn';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, message, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import { StrictMode, useEffect } from 'react';
+import { type ReactNode, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { setMessageApi } from './feedback.ts';
@@ -15,6 +15,8 @@ dayjs.locale('zh-cn');
 // A release replaced the hashed chunks this tab was started with (the old ones are gone: 404): load
 // the new index.html, at most once a minute so a chunk that truly fails cannot loop.
 window.addEventListener('vite:preloadError', (event) => {
+  // Offline, the chunk is not gone, the network is: a reload would only show the browser's error page.
+  if (!navigator.onLine) return;
   const last = Number(sessionStorage.getItem('lianxin.reloadedForChunks') ?? 0);
   if (Date.now() - last < 60_000) return;
   sessionStorage.setItem('lianxin.reloadedForChunks', String(Date.now()));
@@ -22,13 +24,24 @@ window.addEventListener('vite:preloadError', (event) => {
   window.location.reload();
 });
 
-function FeedbackBridge() {
-  const { message } = AntApp.useApp();
+/**
+ * The base text style of antd's `App` and its toasts, without `App` itself: that brings modal and
+ * notification code to every page, the phone's first load included, and no page uses them from there.
+ */
+function Shell({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  const [toasts, holder] = message.useMessage();
   useEffect(() => {
-    setMessageApi(message);
+    setMessageApi(toasts);
     return () => setMessageApi(null);
-  }, [message]);
-  return null;
+  }, [toasts]);
+  const { colorText: color, fontSize, lineHeight, fontFamily } = token;
+  return (
+    <div style={{ color, fontSize, lineHeight, fontFamily }}>
+      {holder}
+      {children}
+    </div>
+  );
 }
 
 // A wide table scrolls sideways inside antd's own box, which a keyboard cannot reach unless it takes
@@ -76,12 +89,11 @@ createRoot(root).render(
         },
       }}
     >
-      <AntApp>
-        <FeedbackBridge />
+      <Shell>
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>
-      </AntApp>
+      </Shell>
     </ConfigProvider>
   </StrictMode>,
 );

@@ -32,7 +32,6 @@ function Root() {
 }
 
 const me = () => import('./pages/me/MePage.tsx');
-const quickEntry = () => import('./pages/me/QuickEntryPage.tsx');
 const groups = () => import('./pages/postings/GroupPages.tsx');
 const ledger = () => import('./pages/points/PointLedgerPage.tsx');
 
@@ -51,8 +50,11 @@ const routes: RouteObject[] = [
           },
           { path: '/totp-setup', ...page(() => import('./pages/auth/TotpSetupPage.tsx'), 'TotpSetupPage') },
           { path: '/me', ...page(me, 'MePage') },
-          { path: '/me/log', ...page(quickEntry, 'QuickEntryPage') },
-          { path: '/me/log/:type', ...page(quickEntry, 'QuickEntryFormPage') },
+          { path: '/me/log', ...page(() => import('./pages/me/QuickEntryPage.tsx'), 'QuickEntryPage') },
+          {
+            path: '/me/log/:type',
+            ...page(() => import('./pages/me/QuickEntryFormPage.tsx'), 'QuickEntryFormPage'),
+          },
           { path: '/me/contacts', ...page(() => import('./pages/me/ContactsPage.tsx'), 'ContactsPage') },
           { path: '/me/contacts/:id', ...page(() => import('./pages/me/ContactPage.tsx'), 'ContactPage') },
           { path: '/me/points/:id', ...page(ledger, 'MyPointLedgerPage') },

@@ -1,7 +1,8 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { ScreenHeading } from './plain.tsx';
 
 /**
  * The title of a phone screen, with a back arrow and optional buttons on the right. `data-screen`
@@ -23,9 +24,9 @@ export function ScreenTitle({
           <LeftOutlined />
         </Link>
       ) : null}
-      <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0', flex: 1, minWidth: 0 }} data-screen>
+      <ScreenHeading style={{ flex: 1, minWidth: 0 }} data-screen>
         {children}
-      </Typography.Title>
+      </ScreenHeading>
       {extra ? (
         <Flex gap={8} wrap>
           {extra}

@@ -1,19 +1,24 @@
 import type { TComplianceResult } from '@lianxin/contracts';
-import { Alert, Card, Empty, Flex, List, Segmented, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Segmented, Skeleton, Statistic, Tag } from 'antd';
 import { useState } from 'react';
 import { Navigate } from 'react-router-dom';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { Panel, PlainList, ScreenHeading, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { onDemand } from '../../onDemand.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
 import { complianceApi } from './complianceApi.ts';
-import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer.tsx';
+import type { RecordsRequest } from './RecordsDrawer.tsx';
 import { ResultGroups } from './ResultGroups.tsx';
 import { amountText } from './ResultItem.tsx';
 import { countStatuses, dueSoonDays, graded, ruleShort, UNREACHABLE, unreachable } from './rules.ts';
 import { recordsOf, useSubjectNames } from './useSubjectNames.ts';
 
 const thisYear = new Date().getFullYear();
+
+// The records (and the activity list in them) load when a number is tapped, not with the page.
+const RecordsDrawer = onDemand(() => import('./RecordsDrawer.tsx').then((m) => m.RecordsDrawer));
 
 /** 我的进度: every rule in force for me, how far I am, what is overdue and due soon, and the records. */
 export function ProgressPage() {
@@ -43,9 +48,7 @@ export function ProgressPage() {
     <MobileLayout>
       <Flex vertical gap={12}>
         <Flex justify="space-between" align="center" gap={8}>
-          <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
-            我的进度
-          </Typography.Title>
+          <ScreenHeading>我的进度</ScreenHeading>
           <Segmented
             size="small"
             value={year}
@@ -55,13 +58,13 @@ export function ProgressPage() {
         </Flex>
         {answer.error ? <Alert type="error" showIcon title={answer.error} /> : null}
         {answer.loading && !answer.data ? (
-          <Card>
+          <Panel bodyStyle={{ padding: 24 }}>
             <Skeleton active />
-          </Card>
+          </Panel>
         ) : null}
         {results ? (
           <>
-            <Card size="small">
+            <Panel>
               <Flex justify="space-around" className="lx-progress-summary">
                 <Statistic title="达标" value={counts.met} styles={{ content: { color: '#389e0d' } }} />
                 <Statistic
@@ -75,10 +78,10 @@ export function ProgressPage() {
                   styles={{ content: { color: '#cf1322' } }}
                 />
               </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Txt type="secondary" style={{ fontSize: 12 }}>
                 截至 {asOf}，共 {results.length} 项要求（提示性要求不计入）
-              </Typography.Text>
-            </Card>
+              </Txt>
+            </Panel>
             <DueList
               title={lost > 0 ? `未达标或${UNREACHABLE}` : '未达标'}
               color="red"
@@ -97,9 +100,9 @@ export function ProgressPage() {
               pointNames={pointNames}
             />
             {results.length === 0 ? (
-              <Card>
+              <Panel bodyStyle={{ padding: 24 }}>
                 <Empty description="本年度没有适用于你的考核要求" />
-              </Card>
+              </Panel>
             ) : (
               <ResultGroups
                 results={results}
@@ -112,7 +115,9 @@ export function ProgressPage() {
           </>
         ) : null}
       </Flex>
-      <RecordsDrawer request={records} onClose={() => setRecords(null)} pointPath="/me/points" />
+      {records ? (
+        <RecordsDrawer request={records} onClose={() => setRecords(null)} pointPath="/me/points" />
+      ) : null}
     </MobileLayout>
   );
 }
@@ -132,35 +137,34 @@ function DueList({
 }) {
   if (items.length === 0) return null;
   return (
-    <Card
-      size="small"
+    <Panel
       title={
         <span>
           <Tag color={color}>{items.length}</Tag>
           {title}
         </span>
       }
-      styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}
+      bodyStyle={{ paddingTop: 0, paddingBottom: 0 }}
       data-testid={`due-${color}`}
     >
-      <List
-        size="small"
-        dataSource={items}
+      <PlainList
+        items={items}
+        inline={0}
         rowKey={({ r }) => `${r.rule}|${r.point ?? ''}`}
-        renderItem={({ r, note }) => (
-          <List.Item style={{ paddingInline: 0 }}>
+        render={({ r, note }) => (
+          <Flex justify="space-between" align="center" wrap style={{ columnGap: 8 }}>
             <span style={{ minWidth: 0 }}>
               {ruleShort(r.rule, 20)}
               {r.point && pointNames.get(r.point) ? (
-                <Typography.Text type="secondary"> · {pointNames.get(r.point)}</Typography.Text>
+                <Txt type="secondary"> · {pointNames.get(r.point)}</Txt>
               ) : null}
             </span>
             <LinkButton onClick={() => onOpen(r)} style={{ flex: 'none' }}>
               {note}
             </LinkButton>
-          </List.Item>
+          </Flex>
         )}
       />
-    </Card>
+    </Panel>
   );
 }

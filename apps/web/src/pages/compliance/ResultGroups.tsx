@@ -1,5 +1,6 @@
 import type { TComplianceResult } from '@lianxin/contracts';
-import { Card, Flex, List } from 'antd';
+import { Flex } from 'antd';
+import { Panel, PlainList } from '../../components/plain.tsx';
 import { ResultItem } from './ResultItem.tsx';
 import { groupBy, presetOfRule, presetOrder, presetTitle } from './rules.ts';
 
@@ -21,30 +22,27 @@ export function ResultGroups({ results, year, asOf, pointNames, onOpenRecords }:
   return (
     <Flex vertical gap={12}>
       {groups.map(([preset, list]) => (
-        <Card
+        <Panel
           key={preset ?? 'other'}
-          size="small"
           title={preset ? presetTitle(preset) : '其他规则'}
           data-preset={preset ?? 'other'}
-          styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}
+          bodyStyle={{ paddingTop: 0, paddingBottom: 0 }}
         >
-          <List
-            size="small"
-            dataSource={[...list].sort((a, b) => rank[a.status] - rank[b.status])}
+          <PlainList
+            items={[...list].sort((a, b) => rank[a.status] - rank[b.status])}
+            inline={0}
             rowKey={(r) => `${r.rule}|${r.point ?? ''}|${r.org ?? ''}|${r.posting ?? ''}`}
-            renderItem={(r) => (
-              <List.Item style={{ display: 'block', paddingInline: 0 }}>
-                <ResultItem
-                  result={r}
-                  year={year}
-                  asOf={asOf}
-                  subject={r.point ? pointNames.get(r.point) : undefined}
-                  onOpenRecords={onOpenRecords}
-                />
-              </List.Item>
+            render={(r) => (
+              <ResultItem
+                result={r}
+                year={year}
+                asOf={asOf}
+                subject={r.point ? pointNames.get(r.point) : undefined}
+                onOpenRecords={onOpenRecords}
+              />
             )}
           />
-        </Card>
+        </Panel>
       ))}
     </Flex>
   );

@@ -1,6 +1,7 @@
 import type { TComplianceResult } from '@lianxin/contracts';
-import { Flex, Progress, Tag, Typography } from 'antd';
+import { Flex, Progress, Tag } from 'antd';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { Txt } from '../../components/plain.tsx';
 import {
   deadlineOf,
   dueSoonDays,
@@ -49,10 +50,10 @@ export function ResultItem({ result: r, year, asOf, subject, onOpenRecords }: Re
   return (
     <div className="lx-result" data-rule={r.rule} data-status={out ? 'unreachable' : r.status}>
       <Flex justify="space-between" align="flex-start" gap={8}>
-        <Typography.Text style={{ minWidth: 0 }}>
+        <Txt style={{ minWidth: 0 }}>
           {ruleText(r.rule)}
-          {subject ? <Typography.Text type="secondary"> · {subject}</Typography.Text> : null}
-        </Typography.Text>
+          {subject ? <Txt type="secondary"> · {subject}</Txt> : null}
+        </Txt>
         <Flex vertical align="flex-end" gap={4} style={{ flex: 'none' }}>
           <Tag
             color={out ? 'volcano' : statusColors[r.status]}
@@ -87,14 +88,14 @@ export function ResultItem({ result: r, year, asOf, subject, onOpenRecords }: Re
           {amountText(r)}
         </LinkButton>
         <span>
-          {overdue(r, year, asOf) ? <Typography.Text type="danger">已逾期</Typography.Text> : null}
+          {overdue(r, year, asOf) ? <Txt type="danger">已逾期</Txt> : null}
           {left !== null ? (
-            <Typography.Text type={out ? 'danger' : 'warning'}>
+            <Txt type={out ? 'danger' : 'warning'}>
               {left === 0 ? '今天截止' : `还剩 ${left} 天`}
               {out ? `，还差 ${r.required - r.actual} 天，不可能达标` : ''}
-            </Typography.Text>
+            </Txt>
           ) : null}
-          {r.exemption ? <Typography.Text type="secondary">已批准豁免</Typography.Text> : null}
+          {r.exemption ? <Txt type="secondary">已批准豁免</Txt> : null}
         </span>
       </Flex>
     </div>

@@ -1,9 +1,10 @@
 import { EditOutlined } from '@ant-design/icons';
 import { employmentLabels, rankLabels, roleLabels, type TCadre } from '@lianxin/contracts';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, Flex, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { Panel, ScreenHeading } from '../../components/plain.tsx';
 import { describeError } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
@@ -38,19 +39,17 @@ export function MePage() {
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
-        <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
-          {cadre ? `你好，${cadre.name}` : '我的'}
-        </Typography.Title>
+        <ScreenHeading>{cadre ? `你好，${cadre.name}` : '我的'}</ScreenHeading>
         {error ? <Alert type="error" showIcon title={error} /> : null}
         {!account.cadreId ? (
-          <Card>
+          <Panel bodyStyle={{ padding: 24 }}>
             <Empty description="本账号尚未关联团干部档案，请联系组织部管理员" />
-          </Card>
+          </Panel>
         ) : null}
         {account.cadreId && !cadre && !error ? (
-          <Card>
+          <Panel bodyStyle={{ padding: 24 }}>
             <Skeleton active />
-          </Card>
+          </Panel>
         ) : null}
         {account.cadreId ? (
           <Button
@@ -79,7 +78,7 @@ export function MePage() {
         ) : null}
         {account.cadreId ? <MyWork cadreId={account.cadreId} /> : null}
         {cadre ? (
-          <Card title="我的档案" size="small">
+          <Panel title="我的档案">
             <Descriptions
               column={1}
               size="small"
@@ -104,9 +103,9 @@ export function MePage() {
                 { key: 'active', label: '状态', children: cadre.active ? '在职' : '离任' },
               ]}
             />
-          </Card>
+          </Panel>
         ) : null}
-        <Card title="我的账号" size="small">
+        <Panel title="我的账号">
           <Descriptions
             column={1}
             size="small"
@@ -118,7 +117,7 @@ export function MePage() {
             ]}
           />
           <Link to="/change-password">修改密码</Link>
-        </Card>
+        </Panel>
       </Flex>
     </MobileLayout>
   );

@@ -1,9 +1,10 @@
 import { RightOutlined } from '@ant-design/icons';
 import { pointCategoryLabels } from '@lianxin/contracts';
-import { Alert, Card, Empty, Flex, List, Progress, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Progress, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { Panel, PlainList, RowButton, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { onDemand } from '../../onDemand.tsx';
 import { fieldOf, stateOf, termOf } from '../points/points.ts';
@@ -37,8 +38,7 @@ export function MyWork({ cadreId }: { cadreId: string }) {
   return (
     <Flex vertical gap={12}>
       {error ? <Alert type="error" showIcon title={error} /> : null}
-      <Card
-        size="small"
+      <Panel
         title="1+100 联系青年"
         extra={
           <Link to="/me/contacts">
@@ -48,10 +48,10 @@ export function MyWork({ cadreId }: { cadreId: string }) {
       >
         {progress ? (
           <>
-            <Typography.Text strong style={{ fontSize: 24 }} data-testid="progress-count">
+            <Txt strong style={{ fontSize: 24 }} data-testid="progress-count">
               {progress.count}
-            </Typography.Text>
-            <Typography.Text type="secondary"> / {progress.target} 人</Typography.Text>
+            </Txt>
+            <Txt type="secondary"> / {progress.target} 人</Txt>
             <Progress
               percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}
               strokeColor="#c41d1d"
@@ -61,39 +61,34 @@ export function MyWork({ cadreId }: { cadreId: string }) {
         ) : (
           <Progress percent={0} status="active" />
         )}
-      </Card>
-      <Card size="small" title="我的联系点">
-        <List
-          rowKey="id"
-          size="small"
+      </Panel>
+      <Panel title="我的联系点">
+        <PlainList
+          rowKey={(p) => p.id}
           loading={points.loading}
-          dataSource={points.data?.items ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无联系点" /> }}
-          renderItem={(p) => (
-            <List.Item>
-              <Link to={`/me/points/${encodeURIComponent(p.id)}`} style={{ width: '100%' }}>
-                <Flex justify="space-between" align="center" gap={8}>
-                  <span style={{ minWidth: 0 }}>
-                    {p.orgName}
-                    {p.category ? (
-                      <Tag style={{ marginLeft: 6 }}>{pointCategoryLabels[p.category]}</Tag>
-                    ) : null}
-                    {p.showcase ? <Tag color="gold">示范点</Tag> : null}
-                    <br />
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {p.orgField ? `${fieldOf(p)} · ` : ''}
-                      {termOf(p)}
-                      {p.topic ? ` · ${p.topic}` : ''}
-                    </Typography.Text>
-                  </span>
-                  <Tag color={stateOf(p).color}>{stateOf(p).label}</Tag>
-                </Flex>
-              </Link>
-            </List.Item>
+          items={points.data?.items ?? []}
+          empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无联系点" />}
+          render={(p) => (
+            <Link to={`/me/points/${encodeURIComponent(p.id)}`} style={{ width: '100%' }}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <span style={{ minWidth: 0 }}>
+                  {p.orgName}
+                  {p.category ? <Tag style={{ marginLeft: 6 }}>{pointCategoryLabels[p.category]}</Tag> : null}
+                  {p.showcase ? <Tag color="gold">示范点</Tag> : null}
+                  <br />
+                  <Txt type="secondary" style={{ fontSize: 12 }}>
+                    {p.orgField ? `${fieldOf(p)} · ` : ''}
+                    {termOf(p)}
+                    {p.topic ? ` · ${p.topic}` : ''}
+                  </Txt>
+                </span>
+                <Tag color={stateOf(p).color}>{stateOf(p).label}</Tag>
+              </Flex>
+            </Link>
           )}
         />
-      </Card>
-      <Card size="small" title="最近工作" styles={{ body: { paddingTop: 0 } }}>
+      </Panel>
+      <Panel title="最近工作" bodyStyle={{ paddingTop: 0 }}>
         <ActivityList
           items={timeline.data?.items}
           loading={timeline.loading}
@@ -101,32 +96,33 @@ export function MyWork({ cadreId }: { cadreId: string }) {
           onChanged={timeline.reload}
           empty="还没有工作记录，点上方“记一笔”"
         />
-      </Card>
-      <Card size="small" title={`待办问题${problems.length ? `（${problems.length}）` : ''}`}>
-        <List
-          rowKey="id"
-          size="small"
-          dataSource={problems}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待办问题" /> }}
-          renderItem={(p) => (
-            <List.Item onClick={() => setShown(p.id)} style={{ cursor: 'pointer' }}>
-              <span>
-                {p.title ?? p.note ?? '（未写标题）'}
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {p.date}
-                  {p.dueOn ? ` · 期限 ${p.dueOn}` : ''}
-                </Typography.Text>
-              </span>
-              {p.status ? (
-                <Tag color={problemStatusColors[p.status as keyof typeof problemStatusColors]}>
-                  {problemStatusLabels[p.status as keyof typeof problemStatusLabels] ?? p.status}
-                </Tag>
-              ) : null}
-            </List.Item>
+      </Panel>
+      <Panel title={`待办问题${problems.length ? `（${problems.length}）` : ''}`}>
+        <PlainList
+          rowKey={(p) => p.id}
+          items={problems}
+          empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待办问题" />}
+          render={(p) => (
+            <RowButton onClick={() => setShown(p.id)}>
+              <Flex justify="space-between" align="center" gap={8} component="span">
+                <span>
+                  {p.title ?? p.note ?? '（未写标题）'}
+                  <br />
+                  <Txt type="secondary" style={{ fontSize: 12 }}>
+                    {p.date}
+                    {p.dueOn ? ` · 期限 ${p.dueOn}` : ''}
+                  </Txt>
+                </span>
+                {p.status ? (
+                  <Tag color={problemStatusColors[p.status as keyof typeof problemStatusColors]}>
+                    {problemStatusLabels[p.status as keyof typeof problemStatusLabels] ?? p.status}
+                  </Tag>
+                ) : null}
+              </Flex>
+            </RowButton>
           )}
         />
-      </Card>
+      </Panel>
       {shown ? (
         <ActivityDrawer
           id={shown}

@@ -4,7 +4,7 @@ import {
   orgFieldLabels,
   type TCreateContactRequest,
 } from '@lianxin/contracts';
-import { App, Button, Drawer, Form, Input, Select, Switch } from 'antd';
+import { Button, Drawer, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
@@ -39,7 +39,8 @@ export function NewContactDrawer({
 }) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const { modal } = App.useApp();
+  // its own confirmations (the app shell has no antd `App`: it would bring modals to every page)
+  const [modal, confirmations] = Modal.useModal();
 
   const offerMerge = (existingId: string, name: string, key: boolean) => {
     modal.confirm({
@@ -107,6 +108,7 @@ export function NewContactDrawer({
 
   return (
     <Drawer title="新增联系青年" placement="bottom" size="90%" open={open} onClose={onClose}>
+      {confirmations}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -8,15 +8,15 @@ import {
   SoundOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { activityTypeLabels, activityTypes, type TActivityType } from '@lianxin/contracts';
-import { Button, Card, Flex, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { activityTypeLabels, type TActivityType } from '@lianxin/contracts';
+import { Button, Flex } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import { Navigate, useNavigate } from 'react-router-dom';
+import { Txt } from '../../components/plain.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
 import { mainTypes, moreTypes } from '../worklog/labels.ts';
-import { EntryForm } from './EntryForm.tsx';
 
 const icons: Partial<Record<TActivityType, ReactNode>> = {
   talk: <CommentOutlined />,
@@ -33,13 +33,18 @@ export function QuickEntryPage() {
   const { account } = useSignedIn();
   const navigate = useNavigate();
   const [more, setMore] = useState(false);
+  // The form's code (its own chunk: date pickers, selects) is fetched while the cadre picks a type,
+  // so a tap opens it at once, and on a train going offline it is already here.
+  useEffect(() => {
+    void import('./QuickEntryFormPage.tsx');
+  }, []);
   if (!account.cadreId) return <Navigate to="/me" replace />;
   const types = more ? moreTypes : mainTypes;
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
         <ScreenTitle back={more ? undefined : '/me'}>{more ? '记一笔 · 更多类型' : '记一笔'}</ScreenTitle>
-        <Typography.Text type="secondary">选择这次工作的类型</Typography.Text>
+        <Txt type="secondary">选择这次工作的类型</Txt>
         <div className="lx-tiles">
           {types.map((t) => (
             <button key={t} type="button" className="lx-tile" onClick={() => navigate(`/me/log/${t}`)}>
@@ -60,21 +65,6 @@ export function QuickEntryPage() {
           </Button>
         ) : null}
       </Flex>
-    </MobileLayout>
-  );
-}
-
-/** 记一笔, screens 2 and 3: the form of one type, then the confirmation. */
-export function QuickEntryFormPage() {
-  const { type } = useParams();
-  const { account } = useSignedIn();
-  if (!account.cadreId) return <Navigate to="/me" replace />;
-  if (!type || !(activityTypes as readonly string[]).includes(type)) return <Navigate to="/me/log" replace />;
-  return (
-    <MobileLayout>
-      <Card size="small" variant="borderless" styles={{ body: { padding: 12 } }}>
-        <EntryForm key={type} type={type as TActivityType} cadreId={account.cadreId} accountId={account.id} />
-      </Card>
     </MobileLayout>
   );
 }

@@ -1,7 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { activityTypeLabels, type TActivitySummary } from '@lianxin/contracts';
-import { Empty, List, Tag, Typography } from 'antd';
+import { Empty, Tag } from 'antd';
 import { useState } from 'react';
+import { PlainList, RowButton, Txt } from '../../components/plain.tsx';
 import { onDemand } from '../../onDemand.tsx';
 import { detailLine, whenOf } from './labels.ts';
 
@@ -24,47 +25,31 @@ export function ActivityList({ items, loading, names, showCadre, onChanged, empt
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
-      <List
-        rowKey="id"
-        size="small"
+      <PlainList
+        rowKey={(a) => a.id}
         loading={loading}
-        dataSource={items ?? []}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? '还没有工作记录'} />,
-        }}
-        renderItem={(a) => {
+        items={items ?? []}
+        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? '还没有工作记录'} />}
+        render={(a) => {
           const who = a.contactIds.map((id) => names?.get(id)).filter(Boolean);
           return (
-            <List.Item
-              className="lx-activity"
-              onClick={() => setOpen(a.id)}
-              style={{ cursor: 'pointer' }}
-              data-activity={a.id}
-            >
-              <List.Item.Meta
-                title={
-                  <span>
-                    <Tag color="red">{activityTypeLabels[a.type]}</Tag>
-                    {whenOf(a)}
-                    {showCadre ? <Typography.Text type="secondary"> · {a.cadreName}</Typography.Text> : null}
-                    {a.attachmentCount > 0 ? (
-                      <Typography.Text type="secondary">
-                        {' '}
-                        <PaperClipOutlined /> {a.attachmentCount}
-                      </Typography.Text>
-                    ) : null}
-                  </span>
-                }
-                description={
-                  <>
-                    {who.length > 0 ? <div>{who.join('、')}</div> : null}
-                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }} type="secondary">
-                      {detailLine(a)}
-                    </Typography.Paragraph>
-                  </>
-                }
-              />
-            </List.Item>
+            <RowButton className="lx-activity" onClick={() => setOpen(a.id)} data-activity={a.id}>
+              <span style={{ display: 'block', marginBottom: 4 }}>
+                <Tag color="red">{activityTypeLabels[a.type]}</Tag>
+                {whenOf(a)}
+                {showCadre ? <Txt type="secondary"> · {a.cadreName}</Txt> : null}
+                {a.attachmentCount > 0 ? (
+                  <Txt type="secondary">
+                    {' '}
+                    <PaperClipOutlined /> {a.attachmentCount}
+                  </Txt>
+                ) : null}
+              </span>
+              <Txt type="secondary" style={{ display: 'block' }}>
+                {who.length > 0 ? <span style={{ display: 'block' }}>{who.join('、')}</span> : null}
+                <span className="lx-clamp-2">{detailLine(a)}</span>
+              </Txt>
+            </RowButton>
           );
         }}
       />

@@ -1,72 +1,32 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { activityTypeLabels } from '@lianxin/contracts';
-import { Alert, Button, Drawer, Flex, List, Popconfirm, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { removeDraft, syncDrafts, useDrafts } from './drafts.ts';
-import { whenOf } from './labels.ts';
+import { Button } from 'antd';
+import { useEffect, useState } from 'react';
+import { onDemand } from '../../onDemand.tsx';
+import { useDrafts } from './drafts.ts';
+
+// The list (a drawer, confirmations) is not part of the first load: the phone header carries only the
+// badge. Drafts exist because the network is gone, so the list's code is fetched a little after the
+// page shows, while there is still a network, rather than on the tap.
+const loadDrawer = () => import('./DraftDrawer.tsx');
+const DraftDrawer = onDemand(() => loadDrawer().then((m) => m.DraftDrawer));
 
 /** 草稿 N in the phone header while entries wait for the network; tap for the list. */
 export function DraftBadge({ accountId }: { accountId: string }) {
   const drafts = useDrafts(accountId);
   const [open, setOpen] = useState(false);
-  const [syncing, setSyncing] = useState(false);
+  useEffect(() => {
+    const later = setTimeout(() => {
+      if (navigator.onLine) void loadDrawer().catch(() => undefined);
+    }, 3000);
+    return () => clearTimeout(later);
+  }, []);
   if (drafts.length === 0 && !open) return null;
-  const sync = async () => {
-    setSyncing(true);
-    try {
-      await syncDrafts(accountId);
-    } finally {
-      setSyncing(false);
-    }
-  };
   return (
     <>
       <Button size="small" icon={<CloudUploadOutlined />} onClick={() => setOpen(true)}>
         草稿 {drafts.length}
       </Button>
-      <Drawer title="待同步的草稿" placement="bottom" size="large" open={open} onClose={() => setOpen(false)}>
-        <Flex vertical gap={12}>
-          <Alert type="info" showIcon title="草稿保存在本机，联网后自动同步。" />
-          <List
-            rowKey="id"
-            dataSource={drafts}
-            locale={{ emptyText: '没有待同步的草稿' }}
-            renderItem={(d) => (
-              <List.Item
-                actions={[
-                  <Popconfirm key="del" title="删除这条草稿？" onConfirm={() => removeDraft(accountId, d.id)}>
-                    <Button size="small" danger type="link">
-                      删除
-                    </Button>
-                  </Popconfirm>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={
-                    <>
-                      {activityTypeLabels[d.body.type]}{' '}
-                      {d.error ? <Tag color="red">未通过校验</Tag> : <Tag>待同步</Tag>}
-                    </>
-                  }
-                  description={
-                    <>
-                      {whenOf(d.body as { date?: string; start?: string; end?: string })}
-                      {d.error ? (
-                        <Typography.Paragraph type="danger" style={{ margin: 0 }}>
-                          {d.error}
-                        </Typography.Paragraph>
-                      ) : null}
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-          <Button type="primary" block loading={syncing} onClick={() => void sync()}>
-            立即同步
-          </Button>
-        </Flex>
-      </Drawer>
+      {open ? <DraftDrawer accountId={accountId} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
