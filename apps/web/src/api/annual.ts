@@ -4,6 +4,8 @@ import type {
   TFilingRoster,
   TGrade,
   TMaterialPack,
+  TOrgAssessment,
+  TOrgGradesRequest,
   TRecommendation,
   TRecommendationList,
   TReminders,
@@ -59,6 +61,20 @@ export const annualApi = {
   roster: (year: number, org: string, kind: 'task_list' | 'midyear_report') =>
     request<TFilingRoster>(`/annual/${year}/filings`, { query: { org, kind } }),
   reminders: (year: number) => request<TReminders>(`/annual/${year}/reminders`),
+  /** 下级组织考核: the organization grades its lower organizations (seed 003 三.2). */
+  orgAssessments: {
+    list: (year: number, org: string) =>
+      request<{ items: TOrgAssessment[] }>(`/annual/${year}/org-assessments`, { query: { org } }),
+    create: (year: number, orgId: string) =>
+      request<TOrgAssessment>(`/annual/${year}/org-assessments`, { method: 'POST', body: { orgId } }),
+    grade: (id: string, grades: TOrgGradesRequest['grades']) =>
+      request<TOrgAssessment>(`/org-assessments/${encodeURIComponent(id)}/grades`, {
+        method: 'PUT',
+        body: { grades },
+      }),
+    publish: (id: string) =>
+      request<TOrgAssessment>(`/org-assessments/${encodeURIComponent(id)}/publish`, { method: 'POST' }),
+  },
   assessments: {
     list: (year: number, org: string) =>
       request<{ items: TAssessment[] }>(`/annual/${year}/assessments`, { query: { org } }),

@@ -6,6 +6,7 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { AssessmentTab } from './AssessmentTab.tsx';
 import { FilingRosterTab } from './FilingRosterTab.tsx';
 import { FormsTab } from './FormsTab.tsx';
+import { OrgAssessmentTab } from './OrgAssessmentTab.tsx';
 import { RecommendationsTab } from './RecommendationsTab.tsx';
 import { RemindersAlert } from './RemindersAlert.tsx';
 import { TalksTab } from './TalksTab.tsx';
@@ -46,6 +47,11 @@ export function AnnualPage() {
             key: 'assessment',
             label: '年底考核',
             children: <AssessmentTab year={year} orgId={currentOrg.id} />,
+          },
+          {
+            key: 'org-assessment',
+            label: '下级组织考核',
+            children: <OrgAssessmentTab year={year} orgId={currentOrg.id} />,
           },
           {
             key: 'research',
