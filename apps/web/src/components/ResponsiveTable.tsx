@@ -8,6 +8,8 @@ export interface RColumn<T> {
   width?: number;
   /** the card's title on a phone (one column); the others become its lines */
   primary?: boolean;
+  /** kept in sight at the right edge when the table scrolls sideways (the actions) */
+  pinned?: boolean;
 }
 
 interface ResponsiveTableProps<T> {
@@ -38,6 +40,7 @@ export function ResponsiveTable<T>({ rows, rowKey, columns, loading, emptyText }
           key: c.key,
           title: c.title,
           width: c.width,
+          fixed: c.pinned ? ('right' as const) : undefined,
           render: (_: unknown, row: T, i: number) => c.render(row, i),
         }))}
       />

@@ -71,7 +71,7 @@ export function HalfYearTab({ year, orgId }: { year: number; orgId: string }) {
         ),
     },
     { key: 'comment', title: '审核意见', width: 200, render: (s) => s.report?.reviewComment ?? '—' },
-    { key: 'action', title: '操作', width: 120, render: action },
+    { key: 'action', title: '操作', width: 120, pinned: true, render: action },
   ];
   return (
     <>

@@ -46,6 +46,7 @@ function columnsFor(side: 'received' | 'sent', decide?: (p: TPointProposal) => v
       key: 'action',
       title: '操作',
       width: 100,
+      pinned: true,
       render: (p) =>
         p.point ? (
           <Link to={`/points/${encodeURIComponent(p.point)}`}>查看联系点</Link>
