@@ -170,7 +170,7 @@ test('a problem is passed up, waits in the city queue overdue, is answered and r
   await dialog.getByRole('button', { name: /转\s*交/ }).click();
   await expect(dialog).toBeHidden();
   await expect(tracking).toContainText('上级团委');
-  await expect(tracking).toContainText('2026-07-31');
+  await expect(drawer).toContainText('2026-07-31');
 
   await switchTo(page, 'bj-admin');
   await openTab(page, '/problems', '待办');

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { ruleInputsApi } from '../../api/ruleInputs.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { toastSuccess } from '../../feedback.ts';
-import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
+import { useOptionalCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 
 type Problem = Extract<TLedgerActivity, { type: 'problem' }>;
 type Dialog = 'pass' | 'answer' | 'reply' | null;
@@ -37,7 +37,8 @@ export function ProblemTracking({
   editable: boolean;
   onChanged: () => void;
 }) {
-  const { currentOrg } = useCurrentOrg();
+  // the drawer opens on a cadre's own pages too, outside the admin layout: no path to offer there
+  const currentOrg = useOptionalCurrentOrg()?.currentOrg;
   const committees = (currentOrg?.path ?? []).filter((o) => o.level !== 'grassroots');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [passForm] = Form.useForm<PassValues>();
@@ -85,7 +86,6 @@ export function ProblemTracking({
               ? `${problemDestinationLabels[problem.passedTo]}：${where ?? '—'}（${problem.passedOn ?? ''}）`
               : '未转交',
           },
-          { key: 'due', label: '办理期限', children: problem.dueOn ?? '—' },
           {
             key: 'answer',
             label: '答复',
