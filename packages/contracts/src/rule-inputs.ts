@@ -87,6 +87,7 @@ export const ZPointProposalList = z.object({
   /** proposals the organization made (upwards) */
   sent: z.array(ZPointProposal),
 });
+export type TPointProposalList = z.infer<typeof ZPointProposalList>;
 
 // — 书记职位 (cyl2014.secretary_vacancy) —
 
@@ -97,6 +98,7 @@ export const ZSecretaryTerm = z.object({
   from: ZDate,
   to: ZDate.nullable(),
 });
+export type TSecretaryTerm = z.infer<typeof ZSecretaryTerm>;
 export const ZSecretaryPost = z.object({
   org: ZId,
   tracked: z.boolean(),
@@ -113,6 +115,7 @@ export const ZSecretaryStart = z.object({
 });
 /** 离任: the holder leaves on `to`; the post stands vacant from the next day until the next holder starts. */
 export const ZSecretaryLeave = z.object({ to: ZDate });
+export type TSecretaryStart = z.infer<typeof ZSecretaryStart>;
 
 // — 半年工作情况报告 (mz2016.half_year_report) —
 
@@ -151,7 +154,9 @@ export const ZHalfYearSlot = z.object({
   report: ZHalfYearReport.nullable(),
 });
 export const ZHalfYearSlots = z.object({ year: z.number().int(), items: z.array(ZHalfYearSlot) });
+export type THalfYearSlot = z.infer<typeof ZHalfYearSlot>;
 export type THalfYearSlots = z.infer<typeof ZHalfYearSlots>;
+export type THalfYearReview = z.infer<typeof ZHalfYearReview>;
 
 export const ZHalfYearSave = z.object({
   body: z.string().trim().min(1, '报告正文不能为空 / the text is required').max(50_000),
@@ -185,6 +190,7 @@ export const ZProblemPass = z
   });
 export type TProblemPass = z.infer<typeof ZProblemPass>;
 export const ZProblemText = z.object({ text: z.string().trim().min(1).max(5000), on: ZDate });
+export type TProblemText = z.infer<typeof ZProblemText>;
 
 /** The queue at one level: problems passed up to it and waiting for an answer, and the overdue ones below it. */
 export const ZProblemQueueQuery = z.object({ org: ZId });

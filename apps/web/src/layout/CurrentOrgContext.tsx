@@ -94,6 +94,11 @@ export function CurrentOrgProvider({ children }: { children: ReactNode }) {
   return <CurrentOrgContext.Provider value={value}>{children}</CurrentOrgContext.Provider>;
 }
 
+/** The chosen organization where the admin layout provides one; null on a cadre's own pages. */
+export function useOptionalCurrentOrg(): CurrentOrgValue | null {
+  return useContext(CurrentOrgContext);
+}
+
 export function useCurrentOrg(): CurrentOrgValue {
   const value = useContext(CurrentOrgContext);
   if (!value) throw new Error('useCurrentOrg outside CurrentOrgProvider');

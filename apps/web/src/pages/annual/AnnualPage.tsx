@@ -6,6 +6,7 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { AssessmentTab } from './AssessmentTab.tsx';
 import { FilingRosterTab } from './FilingRosterTab.tsx';
 import { FormsTab } from './FormsTab.tsx';
+import { HalfYearTab } from './HalfYearTab.tsx';
 import { OrgAssessmentTab } from './OrgAssessmentTab.tsx';
 import { RecommendationsTab } from './RecommendationsTab.tsx';
 import { RemindersAlert } from './RemindersAlert.tsx';
@@ -42,6 +43,11 @@ export function AnnualPage() {
             key: 'task-list',
             label: '任务清单报备',
             children: <FilingRosterTab year={year} orgId={currentOrg.id} />,
+          },
+          {
+            key: 'half-year',
+            label: '半年工作报告',
+            children: <HalfYearTab year={year} orgId={currentOrg.id} />,
           },
           {
             key: 'assessment',

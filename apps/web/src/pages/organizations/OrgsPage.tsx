@@ -12,6 +12,7 @@ import { CloseOrgModal } from './CloseOrgModal.tsx';
 import { CreateOrgModal } from './CreateOrgModal.tsx';
 import { MoveOrgModal } from './MoveOrgModal.tsx';
 import { RenameOrgModal } from './RenameOrgModal.tsx';
+import { SecretaryPostCard } from './SecretaryPostCard.tsx';
 
 type Dialog = 'create' | 'rename' | 'move' | 'close' | null;
 
@@ -139,6 +140,9 @@ export function OrgsPage() {
           ]}
         />
       </Card>
+      {currentOrg.level !== 'grassroots' ? (
+        <SecretaryPostCard key={currentOrg.id} org={currentOrg} editor={editor && !closed} />
+      ) : null}
       <Card size="small" title="下级组织">
         <Table<TOrganization>
           rowKey="id"

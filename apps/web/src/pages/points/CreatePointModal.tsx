@@ -1,4 +1,4 @@
-import { pointCategoryLabels, type TCreateContactPointRequest } from '@lianxin/contracts';
+import type { TCreateContactPointRequest } from '@lianxin/contracts';
 import { DatePicker, Form, Input, Segmented, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type TOrganizationDetail } from '../../api/endpoints.ts';
@@ -6,6 +6,7 @@ import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { toastSuccess } from '../../feedback.ts';
+import { categoryOptions } from './points.ts';
 
 /** Who holds the point: a cadre, or an organ of the committee (本部门、本单位的联系点, decision 6). */
 type HolderKind = 'cadre' | 'organ';
@@ -22,7 +23,6 @@ interface Values {
 }
 
 const fields = ['cadreId', 'holderOrgId', 'orgId', 'from', 'category', 'topic', 'showcase'] as const;
-const categoryOptions = Object.entries(pointCategoryLabels).map(([value, label]) => ({ value, label }));
 
 /** 新增联系点, with the registration fields of the 联系点登记表 (类别, 联系主题, 示范点). */
 export function CreatePointModal({

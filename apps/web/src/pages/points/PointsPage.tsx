@@ -1,5 +1,5 @@
 import { pointCategoryLabels, type TContactPoint } from '@lianxin/contracts';
-import { Button, Empty, Flex, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Space, Spin, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type TPaged } from '../../api/endpoints.ts';
@@ -11,6 +11,7 @@ import { useCurrentOrg } from '../../layout/CurrentOrgContext.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CreatePointModal } from './CreatePointModal.tsx';
 import { EndPointModal } from './EndPointModal.tsx';
+import { ProposalsTab } from './ProposalsTab.tsx';
 import { fieldOf, holderName, isOpen, stateOf, termOf } from './points.ts';
 import { RotatePointModal } from './RotatePointModal.tsx';
 
@@ -124,27 +125,47 @@ export function PointsPage() {
           ) : null
         }
       />
-      <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text>按团干部查看：</Typography.Text>
-        <div style={{ width: 320, maxWidth: '100%' }}>
-          <CadreSelect orgId={orgId} value={cadreId} onChange={setCadreId} allowClear />
-        </div>
-        <Typography.Text type="secondary">
-          {cadreId ? '该团干部的全部联系点（含已结束的任期）' : '本组织及其各级下级组织的联系点'}
-        </Typography.Text>
-      </Flex>
-      <Table<TContactPoint>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={points.data?.items ?? []}
-        loading={points.loading}
-        // fits the 1366 px desk (the topic takes what is left); narrower screens scroll
-        scroll={{ x: 1040 }}
-        pagination={cadreId ? false : serverPagination(paging, setPaging, points.data?.total ?? 0, '个任期')}
-        locale={{
-          emptyText: points.error ?? (cadreId ? '该团干部暂无联系点' : '本组织及其下级组织暂无联系点'),
-        }}
+      <Tabs
+        items={[
+          {
+            key: 'points',
+            label: '联系点',
+            children: (
+              <>
+                <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
+                  <Typography.Text>按团干部查看：</Typography.Text>
+                  <div style={{ width: 320, maxWidth: '100%' }}>
+                    <CadreSelect orgId={orgId} value={cadreId} onChange={setCadreId} allowClear />
+                  </div>
+                  <Typography.Text type="secondary">
+                    {cadreId ? '该团干部的全部联系点（含已结束的任期）' : '本组织及其各级下级组织的联系点'}
+                  </Typography.Text>
+                </Flex>
+                <Table<TContactPoint>
+                  rowKey="id"
+                  size="middle"
+                  columns={columns}
+                  dataSource={points.data?.items ?? []}
+                  loading={points.loading}
+                  // fits the 1366 px desk (the topic takes what is left); narrower screens scroll
+                  scroll={{ x: 1040 }}
+                  pagination={
+                    cadreId ? false : serverPagination(paging, setPaging, points.data?.total ?? 0, '个任期')
+                  }
+                  locale={{
+                    emptyText:
+                      points.error ?? (cadreId ? '该团干部暂无联系点' : '本组织及其下级组织暂无联系点'),
+                  }}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'proposals',
+            label: '候选联系点',
+            children: <ProposalsTab org={currentOrg} editor={editor} />,
+          },
+        ]}
       />
       <CreatePointModal
         open={creating}

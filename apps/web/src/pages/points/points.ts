@@ -1,5 +1,5 @@
 /** Words and small rules about contact points (联系点) shared by the admin and phone pages. */
-import { orgFieldLabels, type TContactPoint } from '@lianxin/contracts';
+import { orgFieldLabels, pointCategoryLabels, type TContactPoint } from '@lianxin/contracts';
 import dayjs from 'dayjs';
 
 /** 领域 of the point organization, as the 联系点登记表 names it. */
@@ -28,3 +28,9 @@ export function stateOf(p: TContactPoint, day = today()): { label: string; color
 
 export const currentPoints = (points: TContactPoint[] | undefined) =>
   (points ?? []).filter((p) => isCurrent(p));
+
+/** 类别 of the 联系点登记表 as choices: 巩固、提高、整顿、新建. */
+export const categoryOptions = Object.entries(pointCategoryLabels).map(([value, label]) => ({
+  value,
+  label,
+}));

@@ -1,5 +1,5 @@
 import type { TActivitySummary, TProblemStatus } from '@lianxin/contracts';
-import { Empty, Flex, Segmented, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { Empty, Flex, Segmented, Spin, Table, type TableColumnsType, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
@@ -12,6 +12,7 @@ import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
 import { problemStatusLabels } from '../worklog/labels.ts';
 import { AssignProblemModal } from './AssignProblemModal.tsx';
+import { ProblemQueueTab } from './ProblemQueueTab.tsx';
 import { ProblemStatusSelect } from './ProblemStatusSelect.tsx';
 
 type Filter = TProblemStatus | 'all';
@@ -35,6 +36,7 @@ export function ProblemsPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<TActivitySummary | null>(null);
+  const [version, setVersion] = useState(0);
   const orgId = currentOrg?.id;
   const list = useLoad(async () => {
     if (!orgId) return null;
@@ -104,56 +106,80 @@ export function ProblemsPage() {
   return (
     <>
       <PageHeader title="问题清单" />
-      <Flex vertical gap={12} style={{ marginBottom: 12 }}>
-        <Segmented<Filter>
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-          options={[
-            ...(['open', 'in_progress', 'escalated', 'resolved'] as const).map((s) => ({
-              value: s,
-              label: problemStatusLabels[s],
-            })),
-            { value: 'all', label: '全部' },
-          ]}
-          style={{ alignSelf: 'flex-start' }}
-        />
-        <Flex align="center" gap={8} wrap>
-          <Typography.Text>按团干部查看：</Typography.Text>
-          <div style={{ width: 320, maxWidth: '100%' }}>
-            <CadreSelect
-              orgId={orgId}
-              value={cadreId}
-              onChange={(v) => {
-                setCadreId(v);
-                setPaging((p) => ({ ...p, page: 1 }));
-              }}
-              allowClear
-            />
-          </div>
-        </Flex>
-      </Flex>
-      <Table<TActivitySummary>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.loading}
-        scroll={{ x: 960 }}
-        locale={{ emptyText: list.error ?? '没有此状态的问题' }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+      <Tabs
+        items={[
+          {
+            key: 'list',
+            label: '问题清单',
+            children: (
+              <>
+                <Flex vertical gap={12} style={{ marginBottom: 12 }}>
+                  <Segmented<Filter>
+                    value={status}
+                    onChange={(v) => {
+                      setStatus(v);
+                      setPaging((p) => ({ ...p, page: 1 }));
+                    }}
+                    options={[
+                      ...(['open', 'in_progress', 'escalated', 'resolved'] as const).map((s) => ({
+                        value: s,
+                        label: problemStatusLabels[s],
+                      })),
+                      { value: 'all', label: '全部' },
+                    ]}
+                    style={{ alignSelf: 'flex-start' }}
+                  />
+                  <Flex align="center" gap={8} wrap>
+                    <Typography.Text>按团干部查看：</Typography.Text>
+                    <div style={{ width: 320, maxWidth: '100%' }}>
+                      <CadreSelect
+                        orgId={orgId}
+                        value={cadreId}
+                        onChange={(v) => {
+                          setCadreId(v);
+                          setPaging((p) => ({ ...p, page: 1 }));
+                        }}
+                        allowClear
+                      />
+                    </div>
+                  </Flex>
+                </Flex>
+                <Table<TActivitySummary>
+                  rowKey="id"
+                  size="middle"
+                  columns={columns}
+                  dataSource={list.data?.items ?? []}
+                  loading={list.loading}
+                  scroll={{ x: 960 }}
+                  locale={{ emptyText: list.error ?? '没有此状态的问题' }}
+                  pagination={{
+                    current: paging.page,
+                    pageSize: paging.pageSize,
+                    total: list.data?.total ?? 0,
+                    pageSizeOptions: PAGE_SIZES,
+                    showSizeChanger: true,
+                    showTotal: (t) => `共 ${t} 条`,
+                    onChange: (page, pageSize) => setPaging({ page, pageSize }),
+                  }}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'queue',
+            label: '待办',
+            children: <ProblemQueueTab orgId={currentOrg.id} version={version} open={setOpen} />,
+          },
+        ]}
+      />
+      <ActivityDrawer
+        id={open}
+        onClose={() => setOpen(null)}
+        onChanged={() => {
+          list.reload();
+          setVersion((v) => v + 1);
         }}
       />
-      <ActivityDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />
       <AssignProblemModal
         problem={assigning}
         assigneeName={assigning?.assignee ? names?.get(assigning.assignee) : undefined}

@@ -21,6 +21,7 @@ import { toastError, toastSuccess } from '../../feedback.ts';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { EntryForm } from '../me/EntryForm.tsx';
 import { ProblemStatusSelect } from '../problems/ProblemStatusSelect.tsx';
+import { ProblemTracking } from '../problems/ProblemTracking.tsx';
 import { CardMessageReply } from './CardMessageReply.tsx';
 import { activityFields } from './labels.ts';
 
@@ -164,6 +165,16 @@ export function ActivityDrawer({
               { key: 'created', label: '录入时间', children: new Date(d.createdAt).toLocaleString('zh-CN') },
             ]}
           />
+          {a?.type === 'problem' ? (
+            <ProblemTracking
+              problem={a}
+              editable={mayMove}
+              onChanged={() => {
+                detail.reload();
+                onChanged?.();
+              }}
+            />
+          ) : null}
           {a?.type === 'problem' && a.origin === 'card' ? <CardMessageReply problemId={a.id} /> : null}
           {mayWrite ? (
             <Flex gap={8}>
