@@ -1,5 +1,5 @@
-import { Card, Descriptions, Empty, Flex, Grid, Spin, Table } from 'antd';
 import type { ReactNode } from 'react';
+import { StackedTable } from './StackedTable.tsx';
 
 export interface RColumn<T> {
   key: string;
@@ -21,50 +21,33 @@ interface ResponsiveTableProps<T> {
 }
 
 /**
- * A table on a wide screen, a card per row on a phone (390 px): a wide table there only scrolls
- * sideways and hides the actions, so each row's columns become the lines of its card.
+ * The rule-input pages' tables, declared by column: a `StackedTable` (a table on a wide screen, a
+ * card per row on a phone) whose actions stay pinned when the table scrolls sideways.
  */
-export function ResponsiveTable<T>({ rows, rowKey, columns, loading, emptyText }: ResponsiveTableProps<T>) {
-  const narrow = !Grid.useBreakpoint().md;
-  if (!narrow)
-    return (
-      <Table<T>
-        rowKey={rowKey}
-        size="middle"
-        loading={loading}
-        dataSource={rows}
-        pagination={false}
-        locale={{ emptyText }}
-        scroll={{ x: columns.reduce((sum, c) => sum + (c.width ?? 140), 0) }}
-        columns={columns.map((c) => ({
-          key: c.key,
-          title: c.title,
-          width: c.width,
-          fixed: c.pinned ? ('right' as const) : undefined,
-          render: (_: unknown, row: T, i: number) => c.render(row, i),
-        }))}
-      />
-    );
-  if (loading) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
-  if (rows.length === 0) return <Empty description={emptyText} />;
-  const primary = columns.find((c) => c.primary);
-  const lines = columns.filter((c) => c !== primary);
+export function ResponsiveTable<T extends object>({
+  rows,
+  rowKey,
+  columns,
+  loading,
+  emptyText,
+}: ResponsiveTableProps<T>) {
   return (
-    <Flex vertical gap={8}>
-      {rows.map((row, i) => (
-        <Card
-          key={rowKey(row)}
-          size="small"
-          title={primary?.render(row, i)}
-          styles={{ title: { whiteSpace: 'normal' } }}
-        >
-          <Descriptions
-            size="small"
-            column={1}
-            items={lines.map((c) => ({ key: c.key, label: c.title, children: c.render(row, i) }))}
-          />
-        </Card>
-      ))}
-    </Flex>
+    <StackedTable<T>
+      rowKey={rowKey}
+      size="middle"
+      loading={loading}
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText }}
+      cardTitleKey={columns.find((c) => c.primary)?.key}
+      scroll={{ x: columns.reduce((sum, c) => sum + (c.width ?? 140), 0) }}
+      columns={columns.map((c) => ({
+        key: c.key,
+        title: c.title,
+        width: c.width,
+        fixed: c.pinned ? ('right' as const) : undefined,
+        render: (_: unknown, row: T, i: number) => c.render(row, i),
+      }))}
+    />
   );
 }

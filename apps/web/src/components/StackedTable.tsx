@@ -13,12 +13,18 @@ function cellOf(column: Column, record: object, index: number): ReactNode {
 /**
  * A table on the desk, a stack of cards on the phone (below antd's `md`): each record a card of
  * "column: value" lines, so a row is read whole instead of scrolled sideways or wrapped word by word.
- * The 序号 column (key `i`) is left out of the cards, where the order shows it.
+ * The 序号 column (key `i`) is left out of the cards, where the order shows it; the column keyed
+ * `cardTitleKey`, when given, is the card's title instead of one of its lines.
  */
-export function StackedTable<T extends object>(props: TableProps<T>) {
+export function StackedTable<T extends object>({
+  cardTitleKey,
+  ...props
+}: TableProps<T> & { cardTitleKey?: string }) {
   const narrow = !Grid.useBreakpoint().md;
   if (!narrow) return <Table<T> {...props} />;
-  const columns = ((props.columns ?? []) as Column[]).filter((c) => c.key !== 'i');
+  const all = (props.columns ?? []) as Column[];
+  const title = all.find((c) => cardTitleKey !== undefined && c.key === cardTitleKey);
+  const columns = all.filter((c) => c.key !== 'i' && c !== title);
   const records = (props.dataSource ?? []) as readonly object[];
   const rowKey = props.rowKey as ((r: object, i?: number) => Key) | string | undefined;
   const keyOf = (r: object, i: number): Key =>
@@ -31,7 +37,12 @@ export function StackedTable<T extends object>(props: TableProps<T>) {
       locale={{ emptyText: (props.locale?.emptyText as ReactNode) ?? '暂无数据' }}
       renderItem={(record: object, index: number) => (
         <List.Item key={keyOf(record, index)} style={{ padding: '4px 0', border: 'none' }}>
-          <Card size="small" style={{ width: '100%' }}>
+          <Card
+            size="small"
+            style={{ width: '100%' }}
+            title={title ? cellOf(title, record, index) : undefined}
+            styles={{ title: { whiteSpace: 'normal' } }}
+          >
             <Descriptions
               size="small"
               column={1}
