@@ -273,15 +273,24 @@ function blockCause(ix: ProblemIndex, batch: number, b: Block): PlanViolation {
   const leaders = blockLeaders(ix, b);
   const size = b.provincial.length + b.centrals.length;
   const { min, max } = ix.rules;
+  const batchId = at(ix.batches, batch).id;
+  // a block without a province: the sending organ's own cadres (a county's "8+4", or the central organ)
+  const who =
+    b.province === null
+      ? { zh: `${size} 名干部`, en: `${size} cadres` }
+      : {
+          zh: `在 ${where} 有 ${b.provincial.length} 名本省干部、${b.centrals.length} 名中央干部`,
+          en: `${size} cadres in ${where} (${b.centrals.length} central)`,
+        };
+  const help = b.province === null ? '' : '（中央干部已不够调配）';
   return {
     rule: Math.ceil(size / max) > leaders ? 'group-leader' : 'group-size',
     subject,
     hard: true,
     message:
-      `无法满足：批次 ${at(ix.batches, batch).id} 在 ${where} 有 ${b.provincial.length} 名本省干部、${b.centrals.length} 名中央干部，` +
-      `其中 ${leaders} 人可牵头，无法编成每组 ${min}–${max} 人且各有牵头人的小组（中央干部已不够调配） / ` +
-      `cannot be met: batch ${at(ix.batches, batch).id} has ${size} cadres in ${where} (${b.centrals.length} central) and ` +
-      `${leaders} who may lead: no split into groups of ${min}–${max} each with a leader, and no central cadre left to help`,
+      `无法满足：批次 ${batchId} ${who.zh}，其中 ${leaders} 人可牵头，无法编成每组 ${min}–${max} 人且各有牵头人的小组${help} / ` +
+      `cannot be met: batch ${batchId} has ${who.en} and ${leaders} who may lead: no split into groups of ${min}–${max} ` +
+      `each with a leader${b.province === null ? '' : ', and no central cadre left to help'}`,
   };
 }
 

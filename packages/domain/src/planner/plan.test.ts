@@ -183,6 +183,22 @@ describe('posting planner on infeasible programs', () => {
     expect(p.score.hardViolations).toBeGreaterThan(0);
   });
 
+  it("speaks of the organ's own cadres when an organ without a province sends them (a county's 8+4)", () => {
+    for (const ranks of [
+      ['staff', 'section'],
+      ['division', 'staff', 'section', 'staff', 'section', 'staff', 'section', 'staff'],
+    ] as PostingRank[][]) {
+      const problem = program(cadres('central', 16, ranks));
+      const causes = plan(problem).violations.filter((v) => v.message.startsWith('无法满足'));
+      expect(causes.length).toBeGreaterThan(0);
+      for (const v of causes) {
+        expect(v.message).toMatch(/\d+ 名(正处及以上)?干部/);
+        expect(v.message).not.toContain('本省干部');
+        expect(v.message).not.toContain('中央干部已不够调配');
+      }
+    }
+  });
+
   it('names the ranks the program asks of a leader, not always 正处及以上', () => {
     const problem = program(cadres('sx', 12, ['staff', 'section']));
     const deputies = plan(problem, { leaderRanks: ['secretariat', 'bureau', 'division', 'deputy_division'] });
