@@ -4,6 +4,7 @@ export * from './bilingual.ts';
 export * from './bulletins/index.ts';
 export * from './compliance/index.ts';
 export * from './divisions.ts';
+export * from './group-by.ts';
 export * from './org-tree.ts';
 export * from './password-policy.ts';
 export * from './personal-data.ts';

@@ -1,5 +1,6 @@
 import type { TCardMessageFollow, TPublicCard } from '@lianxin/contracts';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
+import { PublicLoad } from './PublicLoad.tsx';
 import { publicApi, say } from './publicApi.ts';
 
 const statusZh: Record<TCardMessageFollow['status'], string> = {
@@ -11,30 +12,16 @@ const statusZh: Record<TCardMessageFollow['status'], string> = {
 
 /** 联系名片 as a youth sees it on a phone: who the cadre is, a message box, the reply by code. */
 export function CardPage({ token }: { token: string }) {
-  const [card, setCard] = useState<TPublicCard | null>(null);
-  const [gone, setGone] = useState<string | null>(null);
-  useEffect(() => {
-    publicApi.card(token).then(setCard, (e: unknown) => setGone(say(e)));
-  }, [token]);
-
-  if (gone)
-    return (
-      <main className="pc">
-        <p className="pc-gone">{gone}</p>
-      </main>
-    );
-  if (!card)
-    return (
-      <main className="pc">
-        <p className="pc-muted">加载中…</p>
-      </main>
-    );
   return (
-    <main className="pc">
-      <CardHeader card={card} />
-      <LeaveMessage token={token} />
-      <FollowMessage token={token} />
-    </main>
+    <PublicLoad key={token} load={() => publicApi.card(token)}>
+      {(card: TPublicCard) => (
+        <main className="pc">
+          <CardHeader card={card} />
+          <LeaveMessage token={token} />
+          <FollowMessage token={token} />
+        </main>
+      )}
+    </PublicLoad>
   );
 }
 

@@ -1,46 +1,32 @@
 import type { TPublicOpenDay } from '@lianxin/contracts';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
+import { PublicLoad } from './PublicLoad.tsx';
 import { publicApi, say } from './publicApi.ts';
 
 /** 专题开放日 as a youth sees it from the link: the announcement and the sign-up form. */
 export function OpenDayPage({ id }: { id: string }) {
-  const [day, setDay] = useState<TPublicOpenDay | null>(null);
-  const [gone, setGone] = useState<string | null>(null);
-  useEffect(() => {
-    document.title = '专题开放日报名 · 连心';
-    publicApi.openDay(id).then(setDay, (e: unknown) => setGone(say(e)));
-  }, [id]);
-
-  if (gone)
-    return (
-      <main className="pc">
-        <p className="pc-gone">{gone}</p>
-      </main>
-    );
-  if (!day)
-    return (
-      <main className="pc">
-        <p className="pc-muted">加载中…</p>
-      </main>
-    );
   return (
-    <main className="pc">
-      <header className="pc-head">
-        <p className="pc-kicker">{day.orgName} · 专题开放日</p>
-        <h1>{day.theme}</h1>
-        <dl>
-          <div>
-            <dt>时间</dt>
-            <dd>{day.heldOn}</dd>
-          </div>
-          <div>
-            <dt>地点</dt>
-            <dd>{day.place}</dd>
-          </div>
-        </dl>
-      </header>
-      <SignUp id={id} />
-    </main>
+    <PublicLoad key={id} load={() => publicApi.openDay(id)} title="专题开放日报名 · 连心">
+      {(day: TPublicOpenDay) => (
+        <main className="pc">
+          <header className="pc-head">
+            <p className="pc-kicker">{day.orgName} · 专题开放日</p>
+            <h1>{day.theme}</h1>
+            <dl>
+              <div>
+                <dt>时间</dt>
+                <dd>{day.heldOn}</dd>
+              </div>
+              <div>
+                <dt>地点</dt>
+                <dd>{day.place}</dd>
+              </div>
+            </dl>
+          </header>
+          <SignUp id={id} />
+        </main>
+      )}
+    </PublicLoad>
   );
 }
 

@@ -1,3 +1,4 @@
+import { groupBy } from '../group-by.ts';
 import { countStatuses, isAdvisoryResult, passRate, type StatusCounts } from './pass-rate.ts';
 import { ruleById } from './presets.ts';
 import { type ComplianceResult, PRESET_IDS } from './types.ts';
@@ -55,17 +56,6 @@ export function gradedResults<R extends Result>(results: readonly R[]): R[] {
 export function headline(results: readonly Result[]): { counts: StatusCounts; rate: number | null } {
   const counts = countStatuses(gradedResults(results));
   return { counts, rate: passRate(counts) };
-}
-
-function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = out.get(k);
-    if (list) list.push(t);
-    else out.set(k, [t]);
-  }
-  return out;
 }
 
 function presetRank(rule: string): number {

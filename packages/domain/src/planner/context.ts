@@ -1,3 +1,4 @@
+import { groupBy } from '../group-by.ts';
 import {
   type GroupRules,
   groupRules,
@@ -27,16 +28,7 @@ export interface ProblemIndex {
   readonly open: ReadonlyMap<string, readonly number[]>;
 }
 
-export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
+export { groupBy };
 
 export function indexProblem(problem: PostingProblem, options: PlannerOptions = {}): ProblemIndex {
   const batches = [...problem.batches].sort(

@@ -13,7 +13,7 @@ import {
 } from '@lianxin/domain';
 
 // 达标率 is the domain's, so the bulletins of the server count as the dashboards do
-export { countStatuses, isAdvisoryResult, passRate, type StatusCounts } from '@lianxin/domain';
+export { countStatuses, groupBy, isAdvisoryResult, passRate, type StatusCounts } from '@lianxin/domain';
 
 export const statusLabels: Record<TComplianceStatus, string> = {
   met: '达标',
@@ -139,15 +139,4 @@ export function percent(rate: number | null): string {
 /** Results that count toward grades: advisory rules are shown apart and never rated. */
 export function graded(results: readonly TComplianceResult[]): TComplianceResult[] {
   return results.filter((r) => !isAdvisoryResult(r));
-}
-
-export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = out.get(k);
-    if (list) list.push(t);
-    else out.set(k, [t]);
-  }
-  return out;
 }
