@@ -11,6 +11,8 @@ import {
   type TestContext,
 } from '../../testing/index.ts';
 
+// A world of its own, not the shared city: a national program needs two provinces with division
+// codes, prefectures of four counties each, and organ cadres of set ranks, probation and employment.
 let ctx: TestContext;
 let admin: Client; // 团中央组织部
 let provinceAdmin: Client; // another province's admin
