@@ -81,6 +81,7 @@ export const ZFilingRosterItem = z.object({
   cadreId: ZId,
   cadreName: z.string(),
   orgId: ZId,
+  orgName: z.string(),
   department: z.string().nullable(),
   filingId: ZId.nullable(),
   status: ZFilingStatus.nullable(),

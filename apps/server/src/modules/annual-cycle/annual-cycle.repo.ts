@@ -58,6 +58,7 @@ export function rosterWithFilings(db: Db, orgPath: string, year: number, kind: F
       id: cadres.id,
       name: cadres.name,
       orgId: cadres.orgId,
+      orgName: organizations.name,
       department: cadres.department,
       filing: cycleFilings,
     })

@@ -370,7 +370,7 @@ export async function publishAssessment(p: Platform, actor: Actor, id: string) {
     throw badRequest(
       `${ungraded.length} cadres are not graded yet`,
       `尚有 ${ungraded.length} 名团干部未评定等次`,
-      ungraded.map((e) => ({ path: 'grades', message: `${e.cadreName}（${e.entry.cadreId}）` })),
+      ungraded.map((e) => ({ path: 'grades', message: e.cadreName })),
     );
   await setStatus(p, actor, id, 'published', {});
   return toAssessmentDto(p, id);

@@ -287,6 +287,7 @@ export async function filingRoster(
       cadreId: r.id,
       cadreName: r.name,
       orgId: r.orgId,
+      orgName: r.orgName,
       department: r.department,
       filingId: r.filing?.id ?? null,
       status: (r.filing?.status ?? null) as TFilingStatus | null,

@@ -157,7 +157,7 @@ export async function publishOrgAssessment(p: Platform, actor: Actor, id: string
     throw badRequest(
       `${ungraded.length} organizations are not graded yet`,
       `尚有 ${ungraded.length} 个下级组织未评定等次`,
-      ungraded.map((o) => ({ path: 'grades', message: `${o.name}（${o.orgId}）` })),
+      ungraded.map((o) => ({ path: 'grades', message: o.name })),
     );
   await inTransaction(p, async (tx) => {
     await tx

@@ -6,6 +6,7 @@ import {
   Flex,
   Input,
   Modal,
+  Popconfirm,
   Segmented,
   Select,
   type TableColumnsType,
@@ -65,6 +66,13 @@ export function AssessmentTab({ year, orgId }: { year: number; orgId: string }) 
         />
         <Button onClick={start}>启动考核</Button>
       </Flex>
+      {units.length === 0 && list.data ? (
+        <Typography.Text type="secondary">
+          启动考核：本单位（或所填部室）当前在职的团干部参加 {year}{' '}
+          年度考核，名单随即固定；此后评定等次（“优”不超过 30%、“良”不超过
+          50%，向下取整）、录入互评、抽查联系青年，全部评定后发布结果并锁定。
+        </Typography.Text>
+      ) : null}
       {current ? <AssessmentUnit key={current.id} initial={current} onChanged={list.reload} /> : null}
     </Flex>
   );
@@ -105,6 +113,8 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
   }
 
   const changed = Object.entries(grades).map(([cadreId, grade]) => ({ cadreId, grade }));
+  const gradeOf = (e: Entry) => (e.cadreId in grades ? grades[e.cadreId] : e.grade);
+  const count = (g: TGrade) => a.entries.filter((e) => gradeOf(e) === g).length;
   const columns: TableColumnsType<Entry> = [
     { title: '序号', key: 'i', width: 60, render: (_, __, i) => i + 1 },
     { title: '姓名', dataIndex: 'cadreName', width: 120 },
@@ -118,7 +128,7 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
           style={{ width: 90 }}
           disabled={published}
           allowClear
-          value={e.cadreId in grades ? grades[e.cadreId] : e.grade}
+          value={gradeOf(e)}
           onChange={(v) => setGrades((g) => ({ ...g, [e.cadreId]: v ?? null }))}
           options={GRADES.map((g) => ({ value: g, label: assessmentGradeLabels[g] }))}
         />
@@ -155,6 +165,10 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
         {a.department ?? a.orgName}：参加考核 {a.quota.assessed} 人，“优”不超过 {a.quota.excellent}{' '}
         人，“良”不超过 {a.quota.good} 人。{published ? <Tag color="blue">已发布（锁定）</Tag> : null}
       </Typography.Paragraph>
+      <Typography.Text aria-live="polite">
+        当前评定：“优”{count('excellent')}/{a.quota.excellent}，“良”{count('good')}/{a.quota.good}，“中”
+        {count('fair')}，“差”{count('poor')}，未评 {a.entries.filter((e) => gradeOf(e) === null).length}
+      </Typography.Text>
       {refusal ? <Alert type="error" showIcon title={refusal} role="alert" /> : null}
       <StackedTable<Entry>
         rowKey="cadreId"
@@ -175,9 +189,14 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
             >
               保存等次
             </Button>
-            <Button onClick={() => act(() => annualApi.assessments.publish(a.id), '考核结果已发布')}>
-              发布结果
-            </Button>
+            <Popconfirm
+              title="发布后考核结果锁定，修改须解锁并记录原因。确定发布？"
+              okText="发布"
+              cancelText="取消"
+              onConfirm={() => act(() => annualApi.assessments.publish(a.id), '考核结果已发布')}
+            >
+              <Button>发布结果</Button>
+            </Popconfirm>
             <Button onClick={() => setReviewing(true)}>录入互评</Button>
           </>
         )}
