@@ -19,6 +19,7 @@ import { LinkButton } from '../../components/LinkButton.tsx';
 import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { describeError, toastError, toastSuccess } from '../../feedback.ts';
+import { complianceApi } from '../compliance/complianceApi.ts';
 import { CadrePackDrawer } from './CadrePackDrawer.tsx';
 import { DepartmentInput } from './DepartmentInput.tsx';
 import { MutualReviewModal } from './MutualReviewModal.tsx';
@@ -89,6 +90,12 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
   const openEntry = a.entries.find((e) => e.cadreId === openCadre);
   useEffect(() => setA(initial), [initial]);
   const published = a.status === 'published';
+  // each cadre's rules of the year beside their grade (the 达标看板's figures, one request)
+  const figures = useLoad(
+    () => complianceApi.dashboard({ org: a.orgId, year: a.year, laggardPage: 1, laggardPageSize: 200 }),
+    [a.orgId, a.year],
+  );
+  const figureOf = new Map((figures.data?.laggards.items ?? []).map((l) => [l.cadre.id, l]));
 
   const reload = () =>
     annualApi.assessments
@@ -133,6 +140,26 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
           options={GRADES.map((g) => ({ value: g, label: assessmentGradeLabels[g] }))}
         />
       ),
+    },
+    {
+      title: '规则达标',
+      key: 'compliance',
+      width: 130,
+      render: (_, e) => {
+        const f = figureOf.get(e.cadreId);
+        if (!f) return '—';
+        const graded = f.counts.met + f.counts.unmet + f.counts.in_progress;
+        return (
+          <span title={f.unmetRules.length > 0 ? `未达标 ${f.unmetRules.length} 项` : undefined}>
+            {f.counts.met}/{graded} 项
+            {f.counts.unmet > 0 ? (
+              <Tag color="red" style={{ marginLeft: 4 }}>
+                未达标 {f.counts.unmet}
+              </Tag>
+            ) : null}
+          </span>
+        );
+      },
     },
     { title: '互评平均分', dataIndex: 'mutualScore', width: 110, render: (s: number | null) => s ?? '—' },
     {
