@@ -32,6 +32,22 @@ const objects: Record<string, string> = {
   divisions: '行政区划团委',
   contact_keeper: '联系人',
   showcase_case: '典型案例',
+  bulletin: '通报',
+  card: '联系名片',
+  card_message: '名片留言',
+  card_rating: '满意度评价',
+  fact_book: '明白帐',
+  keeper_request: '联系申请',
+  key: '加密密钥',
+  open_day: '专题开放日',
+  org_report: '半年工作报告',
+  point_proposal: '候选联系点',
+  problem: '问题',
+  secretary: '书记职位',
+  preset: '规则',
+  midyear_report: '半年自查报告',
+  year_summary: '个人总结',
+  import_job: '导入任务',
 };
 
 const actions: Record<string, string> = {
@@ -76,6 +92,26 @@ const actions: Record<string, string> = {
   'case.publish': '发布典型案例',
   'case.unpublish': '撤下典型案例',
   read: '查看',
+  'bulletin.settings': '设置通报排名开关',
+  'card_message.reply': '答复名片留言',
+  'card_message.reveal': '查看留言人联系方式',
+  'key.rotate': '更换加密密钥',
+  'key.rotate.start': '开始更换加密密钥',
+  'open_day.check_in': '开放日签到',
+  'open_day.sign_up': '报名专题开放日',
+  'open_day.take': '开放日参加者加入联系名单',
+  'point_proposal.approve': '批准候选联系点',
+  'point_proposal.decline': '不予确定候选联系点',
+  'problem.pass': '转交问题',
+  'problem.answer': '登记问题答复',
+  'problem.reply': '回复提出问题的青年',
+  'keeper_request.approved': '批准联系申请',
+  'keeper_request.rejected': '驳回联系申请',
+  'secretary.start': '登记新任书记',
+  'secretary.leave': '登记书记离任',
+  'secretary.vacant': '登记书记空缺',
+  'preset.adopt': '采用规则',
+  'organization.move': '调整组织隶属',
 };
 
 const verbs: Record<string, string> = {
@@ -92,6 +128,9 @@ const verbs: Record<string, string> = {
   write: '修改',
   approve: '批准',
   publish: '发布',
+  check_in: '签到',
+  decline: '不予确定',
+  take: '加入联系名单',
 };
 
 const results: Record<string, { label: string; color: string }> = {
