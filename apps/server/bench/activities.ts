@@ -8,8 +8,10 @@ import { timed } from './timing.ts';
 
 const INSERTS = 500;
 
-/** A cadre records a talk with two contacts: through the API, and the same rows by raw SQL. */
-export async function benchActivityInserts(p: Platform, app: FastifyInstance) {
+export const BENCH_PEOPLE = ['bench-y1', 'bench-y2'];
+
+/** A county under `central` with cadre 压测干部 (account `bench-cadre`) keeping two youths. */
+export async function benchCadre(p: Platform) {
   await makeOrg(p, { id: 'bench-county', level: 'county', parent: 'central' });
   const cadre = await makeCadre(p, { orgId: 'bench-county', name: '压测干部' });
   await makeAccount(p, {
@@ -18,9 +20,17 @@ export async function benchActivityInserts(p: Platform, app: FastifyInstance) {
     scopeOrgId: 'bench-county',
     cadreId: cadre.id,
   });
-  const people = ['bench-y1', 'bench-y2'];
-  await p.db.insert(contacts).values(people.map((id) => ({ id, name: '青年', role: 'youth' })));
-  await p.db.insert(contactKeepers).values(people.map((contactId) => ({ contactId, cadreId: cadre.id })));
+  await p.db.insert(contacts).values(BENCH_PEOPLE.map((id) => ({ id, name: '青年', role: 'youth' })));
+  await p.db
+    .insert(contactKeepers)
+    .values(BENCH_PEOPLE.map((contactId) => ({ contactId, cadreId: cadre.id })));
+  return cadre;
+}
+
+/** A cadre records a talk with two contacts: through the API, and the same rows by raw SQL. */
+export async function benchActivityInserts(p: Platform, app: FastifyInstance) {
+  const cadre = await benchCadre(p);
+  const people = BENCH_PEOPLE;
   const client = new Client(app);
   await client.login('bench-cadre');
 

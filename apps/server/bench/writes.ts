@@ -18,15 +18,14 @@ import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createFieldCipher } from '../src/platform/crypto.ts';
 import { openPostgres } from '../src/platform/db/client.ts';
-import { contactKeepers, contacts } from '../src/platform/db/schema.ts';
 import { createPlatform } from '../src/platform/platform.ts';
-import { Client, makeAccount, makeCadre, makeOrg } from '../src/testing/index.ts';
+import { Client, makeOrg } from '../src/testing/index.ts';
+import { BENCH_PEOPLE, benchCadre } from './activities.ts';
 import { freshDatabase } from './compliance.ts';
 
 const SECONDS = 5;
 const PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
-const PEOPLE = ['bench-y1', 'bench-y2'];
-const talk = { type: 'talk', date: '2026-05-01', mode: 'face_to_face', contacts: PEOPLE };
+const talk = { type: 'talk', date: '2026-05-01', mode: 'face_to_face', contacts: BENCH_PEOPLE };
 
 /** The statements of one recorded talk, as pgbench runs them (`:sid`, `:cadre` set per run, as parameters). */
 const script = `
@@ -85,16 +84,7 @@ export async function benchWrites(serverUrl: string) {
     demo: true,
   });
   await makeOrg(p, { id: 'central', level: 'central' });
-  await makeOrg(p, { id: 'bench-county', level: 'county', parent: 'central' });
-  const cadre = await makeCadre(p, { orgId: 'bench-county', name: '压测干部' });
-  await makeAccount(p, {
-    username: 'bench-cadre',
-    role: 'cadre',
-    scopeOrgId: 'bench-county',
-    cadreId: cadre.id,
-  });
-  await p.db.insert(contacts).values(PEOPLE.map((id) => ({ id, name: '青年', role: 'youth' })));
-  await p.db.insert(contactKeepers).values(PEOPLE.map((contactId) => ({ contactId, cadreId: cadre.id })));
+  const cadre = await benchCadre(p);
   const app = await buildApp(p);
   const clients = await Promise.all(
     [1, 2, 3, 4].map(async () => {
