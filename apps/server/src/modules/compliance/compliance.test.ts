@@ -13,6 +13,8 @@ import {
 import { importLedger } from '../ledger/ledger.import.ts';
 import { boundaryLedger, engineOnLedger, key, sorted } from './compliance.fixture.ts';
 
+// A world of its own, not the shared city: the boundary ledger (compliance.fixture.ts) puts records
+// on each rule's edges, and the engine's answer on that ledger is what every figure is checked against.
 let ctx: TestContext;
 let sys: Client;
 let adminBj: Client;
