@@ -147,7 +147,10 @@ export function FilingRosterTab({ year, orgId }: { year: number; orgId: string }
       render: (_, row) => (
         <Flex gap={8}>
           {row.filingId ? (
-            <LinkButton aria-label={`查看${row.cadreName}的任务清单`} onClick={() => setReading(row)}>
+            <LinkButton
+              aria-label={`${row.status === 'submitted' ? '审阅' : '查看'}${row.cadreName}的任务清单`}
+              onClick={() => setReading(row)}
+            >
               {row.status === 'submitted' ? '审阅' : '查看'}
             </LinkButton>
           ) : null}
