@@ -1,16 +1,8 @@
 import type { TComplianceCadres, TComplianceResult, TDashboard } from '@lianxin/contracts';
 import { dashboardFigures, headline, monthEnds } from '@lianxin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  signedIn,
-  systemActor,
-  type TestContext,
-} from '../../testing/index.ts';
-import { importLedger } from '../ledger/ledger.import.ts';
-import { boundaryLedger, key, sorted } from './compliance.fixture.ts';
+import { type Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { key, sorted, withBoundaryLedger } from './compliance.fixture.ts';
 
 // The dashboard routes against a fresh full evaluation (GET /compliance) of the same subtree,
 // aggregated by the same domain functions in the test: the server's figures must be those.
@@ -20,11 +12,7 @@ let sys: Client;
 let adminBj: Client;
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  await importLedger(ctx.p, systemActor, boundaryLedger());
-  await makeAccount(ctx.p, { username: 'sys', role: 'system_admin' });
-  await makeAccount(ctx.p, { username: 'admin-bj', role: 'org_admin', scopeOrgId: 'o-bj' });
-  sys = await signedIn(ctx, 'sys');
-  adminBj = await signedIn(ctx, 'admin-bj');
+  ({ sys, adminBj } = await withBoundaryLedger(ctx));
 }, 120_000);
 afterAll(() => ctx.close());
 

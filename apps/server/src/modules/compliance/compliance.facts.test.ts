@@ -1,16 +1,15 @@
 import { type ComplianceFacts, factsFromLedger, type LedgerDocument } from '@lianxin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, systemActor, type TestContext } from '../../testing/index.ts';
-import { importLedger } from '../ledger/ledger.import.ts';
+import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { complianceFacts } from './compliance.facts.ts';
-import { boundaryLedger } from './compliance.fixture.ts';
+import { boundaryLedger, withBoundaryLedger } from './compliance.fixture.ts';
 
 let ctx: TestContext;
 const doc = boundaryLedger();
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  await importLedger(ctx.p, systemActor, doc);
+  await withBoundaryLedger(ctx);
 });
 afterAll(() => ctx.close());
 

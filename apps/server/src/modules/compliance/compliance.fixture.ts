@@ -1,5 +1,7 @@
-import type { TComplianceResult } from '@lianxin/contracts';
+import type { TComplianceResult, TRole } from '@lianxin/contracts';
 import { evaluate, factsFromLedger, type LedgerDocument, presetsInForceFromLedger } from '@lianxin/domain';
+import { type Client, makeAccount, signedIn, systemActor, type TestContext } from '../../testing/index.ts';
+import { importLedger } from '../ledger/ledger.import.ts';
 
 /**
  * A small ledger with the boundary cases of the counting conventions (policy-rules.md): a visit
@@ -253,4 +255,28 @@ export function engineOnLedger(year: number, asOf: string): TComplianceResult[] 
     asOf,
     presetsInForce: presetsInForceFromLedger(ledger),
   }) as TComplianceResult[];
+}
+
+/** Who reads the boundary ledger: an account each, scoped as the name says. */
+const readers = {
+  sys: { role: 'system_admin' },
+  adminBj: { role: 'org_admin', scopeOrgId: 'o-bj' },
+  adminWb: { role: 'org_admin', scopeOrgId: 'o-wb' },
+  leaderBj: { role: 'leader', scopeOrgId: 'o-bj' },
+  cadreC3: { role: 'cadre', scopeOrgId: 'o-wb', cadreId: 'c3' },
+} satisfies Record<string, { role: TRole; scopeOrgId?: string; cadreId?: string }>;
+type Reader = keyof typeof readers;
+
+/**
+ * The world of the compliance tests that check figures against the engine run on the ledger
+ * itself: the boundary ledger imported into the test database, and every reader signed in.
+ */
+export async function withBoundaryLedger(ctx: TestContext): Promise<Record<Reader, Client>> {
+  await importLedger(ctx.p, systemActor, boundaryLedger());
+  const clients = {} as Record<Reader, Client>;
+  for (const [username, account] of Object.entries(readers)) {
+    await makeAccount(ctx.p, { username, ...account });
+    clients[username as Reader] = await signedIn(ctx, username);
+  }
+  return clients;
 }

@@ -2,16 +2,8 @@ import type { TComplianceResult } from '@lianxin/contracts';
 import { ALL_RULES } from '@lianxin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/db/schema.ts';
-import {
-  type Client,
-  createTestContext,
-  makeAccount,
-  signedIn,
-  systemActor,
-  type TestContext,
-} from '../../testing/index.ts';
-import { importLedger } from '../ledger/ledger.import.ts';
-import { boundaryLedger, engineOnLedger, key, sorted } from './compliance.fixture.ts';
+import { type Client, createTestContext, type TestContext } from '../../testing/index.ts';
+import { engineOnLedger, key, sorted, withBoundaryLedger } from './compliance.fixture.ts';
 
 // A world of its own, not the shared city: the boundary ledger (compliance.fixture.ts) puts records
 // on each rule's edges, and the engine's answer on that ledger is what every figure is checked against.
@@ -19,22 +11,12 @@ let ctx: TestContext;
 let sys: Client;
 let adminBj: Client;
 let adminWb: Client;
+let leaderBj: Client;
 let cadreC3: Client;
-const doc = boundaryLedger();
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
-  const { p } = ctx;
-  await importLedger(p, systemActor, doc);
-  await makeAccount(p, { username: 'sys', role: 'system_admin' });
-  await makeAccount(p, { username: 'admin-bj', role: 'org_admin', scopeOrgId: 'o-bj' });
-  await makeAccount(p, { username: 'admin-wb', role: 'org_admin', scopeOrgId: 'o-wb' });
-  await makeAccount(p, { username: 'leader-bj', role: 'leader', scopeOrgId: 'o-bj' });
-  await makeAccount(p, { username: 'cadre-c3', role: 'cadre', scopeOrgId: 'o-wb', cadreId: 'c3' });
-  sys = await signedIn(ctx, 'sys');
-  adminBj = await signedIn(ctx, 'admin-bj');
-  adminWb = await signedIn(ctx, 'admin-wb');
-  cadreC3 = await signedIn(ctx, 'cadre-c3');
+  ({ sys, adminBj, adminWb, leaderBj, cadreC3 } = await withBoundaryLedger(ctx));
 });
 afterAll(() => ctx.close());
 
@@ -87,8 +69,7 @@ describe('GET /api/v1/compliance', () => {
     const other = await adminWb.get('/api/v1/compliance?year=2026&org=o-jt');
     expect(other.statusCode).toBe(403);
     expect(other.json().error.messageZh).toBeTruthy();
-    const leader = await signedIn(ctx, 'leader-bj');
-    const subtree = await results(leader, 'year=2026&asOf=2026-06-30&org=o-wb');
+    const subtree = await results(leaderBj, 'year=2026&asOf=2026-06-30&org=o-wb');
     expect(sorted(subtree)).toEqual(sorted(own));
   });
 
@@ -172,7 +153,7 @@ describe('exemptions', () => {
     expect((await adminWb.post(`/api/v1/exemptions/${exemption.id}/approve`)).statusCode).toBe(403);
     const approved = await adminBj.post(`/api/v1/exemptions/${exemption.id}/approve`);
     expect(approved.statusCode).toBe(200);
-    expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: 'admin-bj' });
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: 'adminBj' });
     expect((await adminBj.post(`/api/v1/exemptions/${exemption.id}/approve`)).statusCode).toBe(409);
 
     const after = (await results(cadreC3, 'year=2026&asOf=2026-06-30')).find((r) => key(r) === key(target));
