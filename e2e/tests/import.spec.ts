@@ -1,3 +1,4 @@
+import { zhtjCadreHeaders } from '@lianxin/contracts';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { login } from './helpers.ts';
@@ -46,22 +47,10 @@ test('a sheet exported from 智慧团建 is read as it is; an unknown 团支部 
 }) => {
   await login(page, 'wb-admin');
   await page.getByRole('menuitem', { name: '批量导入' }).click();
-  // its headers, data from row 2, no 职级
+  // its headers, data from row 2, no 职级 (the columns we do not keep left empty)
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('团干部信息');
-  ws.addRow([
-    '姓名',
-    '身份证号码',
-    '所在团支部',
-    '民族',
-    '政治面貌',
-    '文化程度',
-    '入团年月',
-    '手机号码',
-    '团内现任职务',
-    '团干部性质',
-    '任现职年月',
-  ]);
+  ws.addRow([...zhtjCadreHeaders]);
   ws.addRow([
     '韩梅',
     '',

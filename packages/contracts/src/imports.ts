@@ -16,3 +16,25 @@ export const ZImportResult = z.object({
   created: z.number().int(),
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
+
+/**
+ * The header row of a cadre sheet exported from 智慧团建, in its order. The cadre import reads such
+ * a sheet as it is: 所在团支部 names the organization, and the columns it does not keep (学习工作单位,
+ * 电子邮箱, QQ) are passed over.
+ */
+export const zhtjCadreHeaders = [
+  '姓名',
+  '身份证号码',
+  '所在团支部',
+  '民族',
+  '政治面貌',
+  '文化程度',
+  '入团年月',
+  '手机号码',
+  '团内现任职务',
+  '团干部性质',
+  '任现职年月',
+  '学习工作单位',
+  '电子邮箱',
+  'QQ',
+] as const;

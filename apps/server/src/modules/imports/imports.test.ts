@@ -1,3 +1,4 @@
+import { zhtjCadreHeaders } from '@lianxin/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestContext, makeOrg, type TestContext } from '../../testing/index.ts';
@@ -106,23 +107,6 @@ describe('cadre import', () => {
 });
 
 describe('a cadre sheet exported from 智慧团建', () => {
-  // exactly its headers, in its order, with columns we do not keep (学习工作单位 … QQ)
-  const headers = [
-    '姓名',
-    '身份证号码',
-    '所在团支部',
-    '民族',
-    '政治面貌',
-    '文化程度',
-    '入团年月',
-    '手机号码',
-    '团内现任职务',
-    '团干部性质',
-    '任现职年月',
-    '学习工作单位',
-    '电子邮箱',
-    'QQ',
-  ];
   const wang = ['王六', '610302199001011232', '城关镇团支部', '汉族', '共青团员', '大学本科', '2008-05'];
   const rowsOf = (...rest: string[][]) => [
     [...wang, '13900000006', '书记', '兼职', '2022年7月', '城关镇政府', 'w@example.cn', '123456'],
@@ -132,7 +116,7 @@ describe('a cadre sheet exported from 智慧团建', () => {
   async function exported(rows: string[][]) {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('团干部信息');
-    ws.addRow(headers);
+    ws.addRow([...zhtjCadreHeaders]);
     for (const r of rows) ws.addRow(r);
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
