@@ -25,6 +25,8 @@ export const ZDashboardQuery = ZComplianceQuery.extend({
   /** the page of laggards answered (15 a page unless told) */
   laggardPage: z.coerce.number().int().min(1).default(1),
   laggardPageSize: z.coerce.number().int().min(1).max(200).default(15),
+  /** laggards among the organization's own cadres (本级) only: those its 年底考核 grades */
+  laggardsOwn: z.stringbool().optional(),
 });
 export type TDashboardQuery = z.infer<typeof ZDashboardQuery>;
 

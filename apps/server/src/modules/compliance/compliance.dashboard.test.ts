@@ -65,6 +65,14 @@ describe.each([
     );
     const names = new Map(roster.items.map((c) => [c.id, c.name]));
     for (const l of second.laggards.items) expect(l.cadre.name).toBe(names.get(l.cadre.id));
+    // the organization's own cadres only (本级), as 年底考核 shows them
+    const own = await get<TDashboard>(sys, `/api/v1/compliance/dashboard?${q}&laggardsOwn=true`);
+    const ownIds = new Set(roster.items.filter((c) => c.branchId === null).map((c) => c.id));
+    expect(ownIds.size).toBeGreaterThan(0);
+    expect(own.laggards.items.map((l) => l.cadre.id)).toEqual(
+      expected.laggards.filter((l) => ownIds.has(l.cadre)).map((l) => l.cadre),
+    );
+    expect(own.counts).toEqual(expected.counts);
   }, 120_000);
 
   it('draws the trend of each month’s end in one call', async () => {

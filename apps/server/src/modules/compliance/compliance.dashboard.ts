@@ -99,7 +99,10 @@ export async function complianceDashboard(
   ]);
   const branches: Branches = { order: [...names.keys()], of: branchOf(e.facts, e.scope) };
   const figures = dashboardFigures(e.results, branches);
-  const laggards = pageOf(figures.laggards, q.laggardPage, q.laggardPageSize);
+  const ranked = q.laggardsOwn
+    ? figures.laggards.filter((l) => (branches.of.get(l.cadre) ?? null) === null)
+    : figures.laggards;
+  const laggards = pageOf(ranked, q.laggardPage, q.laggardPageSize);
   const cadres = await namedCadres(
     p,
     laggards.items.map((l) => l.cadre),

@@ -1,4 +1,4 @@
-import type { TAssessment, TGrade } from '@lianxin/contracts';
+import type { TAssessment, TDashboardLaggard, TGrade } from '@lianxin/contracts';
 import { assessmentGradeLabels } from '@lianxin/domain';
 import {
   Alert,
@@ -79,6 +79,23 @@ export function AssessmentTab({ year, orgId }: { year: number; orgId: string }) 
   );
 }
 
+/** Every page of the organization's own cadres' figures (one page unless it has over 200 cadres). */
+async function ownCadreFigures(org: string, year: number): Promise<TDashboardLaggard[]> {
+  const pageSize = 200;
+  const items: TDashboardLaggard[] = [];
+  for (let page = 1; ; page++) {
+    const { laggards } = await complianceApi.dashboard({
+      org,
+      year,
+      laggardsOwn: true,
+      laggardPage: page,
+      laggardPageSize: pageSize,
+    });
+    items.push(...laggards.items);
+    if (page * pageSize >= laggards.total) return items;
+  }
+}
+
 function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChanged: () => void }) {
   const [a, setA] = useState(initial);
   const [grades, setGrades] = useState<Record<string, TGrade | null>>({});
@@ -90,12 +107,10 @@ function AssessmentUnit({ initial, onChanged }: { initial: TAssessment; onChange
   const openEntry = a.entries.find((e) => e.cadreId === openCadre);
   useEffect(() => setA(initial), [initial]);
   const published = a.status === 'published';
-  // each cadre's rules of the year beside their grade (the 达标看板's figures, one request)
-  const figures = useLoad(
-    () => complianceApi.dashboard({ org: a.orgId, year: a.year, laggardPage: 1, laggardPageSize: 200 }),
-    [a.orgId, a.year],
-  );
-  const figureOf = new Map((figures.data?.laggards.items ?? []).map((l) => [l.cadre.id, l]));
+  // each cadre's rules of the year beside their grade: the 达标看板's figures of the organization's
+  // own cadres (those it assesses), not its whole subtree's
+  const figures = useLoad(() => ownCadreFigures(a.orgId, a.year), [a.orgId, a.year]);
+  const figureOf = new Map((figures.data ?? []).map((l) => [l.cadre.id, l]));
 
   const reload = () =>
     annualApi.assessments
