@@ -14,15 +14,21 @@ function cellOf(column: Column, record: object, index: number): ReactNode {
  * A table on the desk, a stack of cards on the phone (below antd's `md`): each record a card of
  * "column: value" lines, so a row is read whole instead of scrolled sideways or wrapped word by word.
  * The 序号 column (key `i`) is left out of the cards, where the order shows it; the column keyed
- * `cardTitleKey`, when given, is the card's title instead of one of its lines.
+ * `cardTitleKey`, when given, is the card's title instead of one of its lines. With `sideways`, the
+ * table on the desk keeps its columns' widths (140 px where none is given) and scrolls sideways
+ * rather than squeezing them, its `fixed` columns (the actions) staying in sight.
  */
 export function StackedTable<T extends object>({
   cardTitleKey,
+  sideways,
   ...props
-}: TableProps<T> & { cardTitleKey?: string }) {
+}: TableProps<T> & { cardTitleKey?: string; sideways?: boolean }) {
   const narrow = !Grid.useBreakpoint().md;
-  if (!narrow) return <Table<T> {...props} />;
   const all = (props.columns ?? []) as Column[];
+  if (!narrow) {
+    const wide = all.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 140), 0);
+    return <Table<T> {...(sideways ? { scroll: { x: wide } } : {})} {...props} />;
+  }
   const title = all.find((c) => cardTitleKey !== undefined && c.key === cardTitleKey);
   const columns = all.filter((c) => c.key !== 'i' && c !== title);
   const records = (props.dataSource ?? []) as readonly object[];

@@ -1,8 +1,8 @@
 import type { THalfYearSlot } from '@lianxin/contracts';
-import { Button, Tag, Typography } from 'antd';
+import { Button, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ruleInputsApi } from '../../api/ruleInputs.ts';
-import { type RColumn, ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { HalfYearReportModal } from './HalfYearReportModal.tsx';
@@ -36,20 +36,19 @@ export function HalfYearTab({ year, orgId }: { year: number; orgId: string }) {
       );
     return '—';
   };
-  const columns: RColumn<THalfYearSlot>[] = [
+  const columns: TableColumnsType<THalfYearSlot> = [
     {
       key: 'org',
       title: '县级团委',
       width: 180,
-      primary: true,
-      render: (s) => `${s.orgName} · ${s.half === 1 ? '上' : '下'}半年`,
+      render: (_, s) => `${s.orgName} · ${s.half === 1 ? '上' : '下'}半年`,
     },
-    { key: 'due', title: '报送期限', width: 110, render: (s) => s.due ?? '—' },
+    { key: 'due', title: '报送期限', width: 110, render: (_, s) => s.due ?? '—' },
     {
       key: 'state',
       title: '报送情况',
       width: 180,
-      render: (s) => (
+      render: (_, s) => (
         <>
           <Tag color={filingStateLabels[s.state].color}>{filingStateLabels[s.state].text}</Tag>
           {s.report ? filingStatusLabels[s.report.status] : '未填报'}
@@ -63,24 +62,28 @@ export function HalfYearTab({ year, orgId }: { year: number; orgId: string }) {
       key: 'file',
       title: '报告文件',
       width: 160,
-      render: (s) =>
+      render: (_, s) =>
         s.report?.fileName ? (
           <a href={ruleInputsApi.halfYear.fileUrl(s.report.id)}>{s.report.fileName}</a>
         ) : (
           '—'
         ),
     },
-    { key: 'comment', title: '审核意见', width: 200, render: (s) => s.report?.reviewComment ?? '—' },
-    { key: 'action', title: '操作', width: 120, pinned: true, render: action },
+    { key: 'comment', title: '审核意见', width: 200, render: (_, s) => s.report?.reviewComment ?? '—' },
+    { key: 'action', title: '操作', width: 120, fixed: 'right', render: (_, s) => action(s) },
   ];
   return (
     <>
-      <ResponsiveTable
-        rows={slots.data?.items ?? []}
+      <StackedTable<THalfYearSlot>
         rowKey={(s) => `${s.org}-${s.half}`}
-        columns={columns}
+        size="middle"
         loading={slots.loading}
-        emptyText={slots.error ?? '本级及下级没有县级团委'}
+        dataSource={slots.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: slots.error ?? '本级及下级没有县级团委' }}
+        cardTitleKey="org"
+        sideways
+        columns={columns}
       />
       {writing ? (
         <HalfYearReportModal

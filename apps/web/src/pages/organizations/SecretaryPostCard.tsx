@@ -1,12 +1,24 @@
 import type { TSecretaryPost, TSecretaryTerm } from '@lianxin/contracts';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Space,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TOrganizationDetail } from '../../api/endpoints.ts';
 import { ruleInputsApi } from '../../api/ruleInputs.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { type RColumn, ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastSuccess } from '../../feedback.ts';
 
@@ -31,19 +43,18 @@ function history(post: TSecretaryPost): Row[] {
   return rows.sort((a, b) => fromOf(b).localeCompare(fromOf(a)));
 }
 
-const columns: RColumn<Row>[] = [
+const columns: TableColumnsType<Row> = [
   {
     key: 'who',
     title: '书记',
     width: 160,
-    primary: true,
-    render: (r) => (r.kind === 'term' ? r.term.holderName : <Tag color="error">空缺</Tag>),
+    render: (_, r) => (r.kind === 'term' ? r.term.holderName : <Tag color="error">空缺</Tag>),
   },
   {
     key: 'span',
     title: '起止',
     width: 220,
-    render: (r) => (r.kind === 'term' ? span(r.term.from, r.term.to) : span(r.from, r.to)),
+    render: (_, r) => (r.kind === 'term' ? span(r.term.from, r.term.to) : span(r.from, r.to)),
   },
 ];
 
@@ -100,12 +111,16 @@ export function SecretaryPostCard({ org, editor }: { org: TOrganizationDetail; e
           <Typography.Text type="secondary">尚未登记书记任职情况</Typography.Text>
         ) : null}
         {data?.tracked ? (
-          <ResponsiveTable
-            rows={history(data)}
+          <StackedTable<Row>
             rowKey={(r) => (r.kind === 'term' ? r.term.id : `vacancy-${r.from}`)}
-            columns={columns}
+            size="middle"
             loading={post.loading}
-            emptyText={post.error ?? '暂无记录'}
+            dataSource={history(data)}
+            pagination={false}
+            locale={{ emptyText: post.error ?? '暂无记录' }}
+            cardTitleKey="who"
+            sideways
+            columns={columns}
           />
         ) : null}
       </Flex>

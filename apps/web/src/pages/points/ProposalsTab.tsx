@@ -1,10 +1,10 @@
 import { pointCategoryLabels, type TPointProposal } from '@lianxin/contracts';
-import { Button, Card, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { TOrganizationDetail } from '../../api/endpoints.ts';
 import { ruleInputsApi } from '../../api/ruleInputs.ts';
-import { type RColumn, ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { DecideProposalModal } from './DecideProposalModal.tsx';
 import { ProposePointModal } from './ProposePointModal.tsx';
@@ -16,25 +16,25 @@ const statusTags: Record<TPointProposal['status'], { text: string; color: string
 };
 
 function columnsFor(side: 'received' | 'sent', decide?: (p: TPointProposal) => void) {
-  const columns: RColumn<TPointProposal>[] = [
-    { key: 'org', title: '候选联系点', width: 200, primary: true, render: (p) => p.orgName },
+  const columns: TableColumnsType<TPointProposal> = [
+    { key: 'org', title: '候选联系点', width: 200, render: (_, p) => p.orgName },
     side === 'received'
-      ? { key: 'by', title: '推荐单位', width: 160, render: (p) => p.proposedByName }
-      : { key: 'to', title: '报送单位', width: 160, render: (p) => p.toName },
-    { key: 'on', title: '推荐日期', width: 110, render: (p) => p.proposedOn },
+      ? { key: 'by', title: '推荐单位', width: 160, render: (_, p) => p.proposedByName }
+      : { key: 'to', title: '报送单位', width: 160, render: (_, p) => p.toName },
+    { key: 'on', title: '推荐日期', width: 110, render: (_, p) => p.proposedOn },
     {
       key: 'category',
       title: '类别',
       width: 70,
-      render: (p) => (p.category ? pointCategoryLabels[p.category] : '—'),
+      render: (_, p) => (p.category ? pointCategoryLabels[p.category] : '—'),
     },
-    { key: 'topic', title: '联系主题', width: 160, render: (p) => p.topic ?? '—' },
-    { key: 'reason', title: '推荐理由', width: 200, render: (p) => p.reason ?? '—' },
+    { key: 'topic', title: '联系主题', width: 160, render: (_, p) => p.topic ?? '—' },
+    { key: 'reason', title: '推荐理由', width: 200, render: (_, p) => p.reason ?? '—' },
     {
       key: 'status',
       title: '状态',
       width: 190,
-      render: (p) => (
+      render: (_, p) => (
         <>
           <Tag color={statusTags[p.status].color}>{statusTags[p.status].text}</Tag>
           {p.decidedOn ? <Typography.Text type="secondary">{p.decidedOn}</Typography.Text> : null}
@@ -46,8 +46,8 @@ function columnsFor(side: 'received' | 'sent', decide?: (p: TPointProposal) => v
       key: 'action',
       title: '操作',
       width: 100,
-      pinned: true,
-      render: (p) =>
+      fixed: 'right',
+      render: (_, p) =>
         p.point ? (
           <Link to={`/points/${encodeURIComponent(p.point)}`}>查看联系点</Link>
         ) : decide && p.status === 'pending' ? (
@@ -74,12 +74,16 @@ export function ProposalsTab({ org, editor }: { org: TOrganizationDetail; editor
   return (
     <Flex vertical gap={16}>
       <Card size="small" title="下级推荐、待本级审批">
-        <ResponsiveTable
-          rows={list.data?.received ?? []}
+        <StackedTable<TPointProposal>
           rowKey={(p) => p.id}
+          size="middle"
           loading={list.loading}
+          dataSource={list.data?.received ?? []}
+          pagination={false}
+          locale={{ emptyText: list.error ?? '暂无下级推荐的候选联系点' }}
+          cardTitleKey="org"
+          sideways
           columns={columnsFor('received', editor ? setDeciding : undefined)}
-          emptyText={list.error ?? '暂无下级推荐的候选联系点'}
         />
       </Card>
       <Card
@@ -93,12 +97,16 @@ export function ProposalsTab({ org, editor }: { org: TOrganizationDetail; editor
           ) : null
         }
       >
-        <ResponsiveTable
-          rows={list.data?.sent ?? []}
+        <StackedTable<TPointProposal>
           rowKey={(p) => p.id}
+          size="middle"
           loading={list.loading}
+          dataSource={list.data?.sent ?? []}
+          pagination={false}
+          locale={{ emptyText: list.error ?? '本级尚未推荐候选联系点' }}
+          cardTitleKey="org"
+          sideways
           columns={columnsFor('sent')}
-          emptyText={list.error ?? '本级尚未推荐候选联系点'}
         />
       </Card>
       <ProposePointModal

@@ -1,31 +1,30 @@
 import type { TActivitySummary, TProblemStatus } from '@lianxin/contracts';
-import { Card, Flex, Tag } from 'antd';
+import { Card, Flex, type TableColumnsType, Tag } from 'antd';
 import { ruleInputsApi } from '../../api/ruleInputs.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
-import { type RColumn, ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { StackedTable } from '../../components/StackedTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { problemStatusLabels } from '../worklog/labels.ts';
 
-function columns(open: (id: string) => void, overdueIds: Set<string>): RColumn<TActivitySummary>[] {
+function columns(open: (id: string) => void, overdueIds: Set<string>): TableColumnsType<TActivitySummary> {
   return [
     {
       key: 'title',
       title: '问题',
       width: 240,
-      primary: true,
-      render: (p) => (
+      render: (_, p) => (
         <LinkButton onClick={() => open(p.id)} style={{ whiteSpace: 'normal', textAlign: 'left' }}>
           {p.title ?? p.note ?? '（未写标题）'}
         </LinkButton>
       ),
     },
-    { key: 'date', title: '反映日期', width: 110, render: (p) => p.date ?? '—' },
-    { key: 'cadre', title: '记录人', width: 100, render: (p) => p.cadreName },
+    { key: 'date', title: '反映日期', width: 110, render: (_, p) => p.date ?? '—' },
+    { key: 'cadre', title: '记录人', width: 100, render: (_, p) => p.cadreName },
     {
       key: 'due',
       title: '办理期限',
       width: 150,
-      render: (p) => (
+      render: (_, p) => (
         <>
           {p.dueOn ?? '—'}
           {overdueIds.has(p.id) ? (
@@ -40,7 +39,7 @@ function columns(open: (id: string) => void, overdueIds: Set<string>): RColumn<T
       key: 'status',
       title: '状态',
       width: 90,
-      render: (p) => (p.status ? problemStatusLabels[p.status as TProblemStatus] : '—'),
+      render: (_, p) => (p.status ? problemStatusLabels[p.status as TProblemStatus] : '—'),
     },
   ];
 }
@@ -65,21 +64,29 @@ export function ProblemQueueTab({
   return (
     <Flex vertical gap={16}>
       <Card size="small" title={`转交本级、待答复（${queue.data?.waiting.length ?? 0}）`}>
-        <ResponsiveTable
-          rows={queue.data?.waiting ?? []}
+        <StackedTable<TActivitySummary>
           rowKey={(p) => p.id}
-          columns={cols}
+          size="middle"
           loading={queue.loading}
-          emptyText={queue.error ?? '没有转交本级待答复的问题'}
+          dataSource={queue.data?.waiting ?? []}
+          pagination={false}
+          locale={{ emptyText: queue.error ?? '没有转交本级待答复的问题' }}
+          cardTitleKey="title"
+          sideways
+          columns={cols}
         />
       </Card>
       <Card size="small" title={`逾期未办结（${queue.data?.overdue.length ?? 0}）`}>
-        <ResponsiveTable
-          rows={queue.data?.overdue ?? []}
+        <StackedTable<TActivitySummary>
           rowKey={(p) => p.id}
-          columns={cols}
+          size="middle"
           loading={queue.loading}
-          emptyText={queue.error ?? '没有逾期的问题'}
+          dataSource={queue.data?.overdue ?? []}
+          pagination={false}
+          locale={{ emptyText: queue.error ?? '没有逾期的问题' }}
+          cardTitleKey="title"
+          sideways
+          columns={cols}
         />
       </Card>
     </Flex>
