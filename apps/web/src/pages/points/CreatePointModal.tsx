@@ -1,12 +1,12 @@
 import type { TCreateContactPointRequest } from '@lianxin/contracts';
-import { DatePicker, Form, Input, Segmented, Select, Switch } from 'antd';
+import { DatePicker, Form, Segmented } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type TOrganizationDetail } from '../../api/endpoints.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { toastSuccess } from '../../feedback.ts';
-import { categoryOptions } from './points.ts';
+import { RegistrationFields } from './RegistrationFields.tsx';
 
 /** Who holds the point: a cadre, or an organ of the committee (本部门、本单位的联系点, decision 6). */
 type HolderKind = 'cadre' | 'organ';
@@ -90,15 +90,7 @@ export function CreatePointModal({
       <Form.Item name="from" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="category" label="类别" extra="巩固、提高、整顿或新建">
-        <Select allowClear options={categoryOptions} />
-      </Form.Item>
-      <Form.Item name="topic" label="联系主题">
-        <Input maxLength={200} placeholder="如：青年技能提升、留守儿童关爱" />
-      </Form.Item>
-      <Form.Item name="showcase" label="示范点" valuePropName="checked">
-        <Switch checkedChildren="是" unCheckedChildren="否" />
-      </Form.Item>
+      <RegistrationFields />
     </FormModal>
   );
 }

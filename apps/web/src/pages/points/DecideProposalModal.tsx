@@ -1,11 +1,11 @@
 import type { TPointProposal, TPointProposalDecision } from '@lianxin/contracts';
-import { DatePicker, Form, Input, Segmented, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, Segmented } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ruleInputsApi } from '../../api/ruleInputs.ts';
 import { CadreSelect } from '../../components/CadreSelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { toastSuccess } from '../../feedback.ts';
-import { categoryOptions } from './points.ts';
+import { RegistrationFields } from './RegistrationFields.tsx';
 
 type Values = Omit<TPointProposalDecision, 'from'> & { holderKind: 'cadre' | 'organ'; from?: Dayjs };
 
@@ -95,15 +95,7 @@ export function DecideProposalModal({
           <Form.Item name="from" label="开始联系日期">
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="category" label="类别">
-            <Select allowClear options={categoryOptions} />
-          </Form.Item>
-          <Form.Item name="topic" label="联系主题">
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="showcase" label="示范点" valuePropName="checked">
-            <Switch checkedChildren="是" unCheckedChildren="否" />
-          </Form.Item>
+          <RegistrationFields />
         </>
       ) : null}
       <Form.Item

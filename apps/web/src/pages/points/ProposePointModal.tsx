@@ -1,11 +1,11 @@
 import type { TPointProposalRequest } from '@lianxin/contracts';
-import { Form, Input, Select, Switch } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { TOrganizationDetail } from '../../api/endpoints.ts';
 import { ruleInputsApi } from '../../api/ruleInputs.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { toastSuccess } from '../../feedback.ts';
-import { categoryOptions } from './points.ts';
+import { RegistrationFields } from './RegistrationFields.tsx';
 
 type Values = Omit<TPointProposalRequest, 'proposedBy'>;
 
@@ -50,15 +50,7 @@ export function ProposePointModal({
       >
         <OrgSelect placeholder="搜索本级所属的基层团组织" />
       </Form.Item>
-      <Form.Item name="category" label="类别" extra="巩固、提高、整顿或新建">
-        <Select allowClear options={categoryOptions} />
-      </Form.Item>
-      <Form.Item name="topic" label="建议联系主题">
-        <Input maxLength={200} />
-      </Form.Item>
-      <Form.Item name="showcase" label="建议作为示范点" valuePropName="checked">
-        <Switch checkedChildren="是" unCheckedChildren="否" />
-      </Form.Item>
+      <RegistrationFields suggested />
       <Form.Item name="reason" label="推荐理由">
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
