@@ -313,12 +313,9 @@ export const ZOrgAssessmentEntry = z.object({
   orgId: ZId,
   name: z.string(),
   grade: ZGrade.nullable(),
-  /** The year's figures to date, as the level's bulletin counts them */
-  cadres: z.number().int(),
-  rate: z.number().nullable(),
-  coverage: z.object({ covered: z.number(), total: z.number(), rate: z.number().nullable() }),
 });
 
+/** The grading as it is stored: what every write answers (the figures beside it are read apart). */
 export const ZOrgAssessment = z.object({
   id: ZId,
   year: z.number().int(),
@@ -326,13 +323,29 @@ export const ZOrgAssessment = z.object({
   orgName: z.string(),
   status: z.enum(['open', 'published']),
   publishedAt: z.string().nullable(),
-  /** the day the figures beside each organization count to */
-  asOf: ZDate,
   /** The most organizations each capped grade may reach, of those assessed. */
   quota: z.object({ assessed: z.number().int(), excellent: z.number().int(), good: z.number().int() }),
   entries: z.array(ZOrgAssessmentEntry),
 });
 export type TOrgAssessment = z.infer<typeof ZOrgAssessment>;
+
+/**
+ * The year's figures to date of each organization assessed, as the level's bulletin counts them:
+ * a whole-subtree evaluation, read once beside the grading rather than with every grade saved.
+ */
+export const ZOrgAssessmentFigures = z.object({
+  /** the day the figures count to: today, or the year's end once past */
+  asOf: ZDate,
+  items: z.array(
+    z.object({
+      orgId: ZId,
+      cadres: z.number().int(),
+      rate: z.number().nullable(),
+      coverage: z.object({ covered: z.number(), total: z.number(), rate: z.number().nullable() }),
+    }),
+  ),
+});
+export type TOrgAssessmentFigures = z.infer<typeof ZOrgAssessmentFigures>;
 
 export const ZOrgGradesRequest = z.object({
   grades: z.array(z.object({ orgId: ZId, grade: ZGrade.nullable() })).min(1),

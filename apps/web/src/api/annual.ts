@@ -5,6 +5,7 @@ import type {
   TGrade,
   TMaterialPack,
   TOrgAssessment,
+  TOrgAssessmentFigures,
   TOrgGradesRequest,
   TRecommendation,
   TRecommendationList,
@@ -74,6 +75,8 @@ export const annualApi = {
       }),
     publish: (id: string) =>
       request<TOrgAssessment>(`/org-assessments/${encodeURIComponent(id)}/publish`, { method: 'POST' }),
+    figures: (id: string) =>
+      request<TOrgAssessmentFigures>(`/org-assessments/${encodeURIComponent(id)}/figures`),
   },
   assessments: {
     list: (year: number, org: string) =>

@@ -1,6 +1,7 @@
 import {
   ZCreateOrgAssessmentRequest,
   ZOrgAssessment,
+  ZOrgAssessmentFigures,
   ZOrgAssessmentListQuery,
   ZOrgGradesRequest,
   ZYearParams,
@@ -13,6 +14,7 @@ import {
   createOrgAssessment,
   getOrgAssessment,
   listOrgAssessments,
+  orgAssessmentFigures,
   publishOrgAssessment,
   setOrgGrades,
 } from './org-assessment.service.ts';
@@ -56,6 +58,19 @@ export function orgAssessmentRoutes(p: Platform): FastifyPluginAsyncZod {
       '/org-assessments/:id',
       { schema: { tags, params, response: { 200: ZOrgAssessment, ...errors } } },
       async (r) => getOrgAssessment(p, r.actor, r.params.id),
+    );
+    app.get(
+      '/org-assessments/:id/figures',
+      {
+        schema: {
+          tags,
+          summary:
+            'Each assessed organization’s 达标率 and 联系点覆盖 to date, as the level’s bulletin counts them',
+          params,
+          response: { 200: ZOrgAssessmentFigures, ...errors },
+        },
+      },
+      async (r) => orgAssessmentFigures(p, r.actor, r.params.id),
     );
     app.put(
       '/org-assessments/:id/grades',

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { TGrade, TOrgAssessment } from '@lianxin/contracts';
+import type { TGrade, TOrgAssessment, TOrgAssessmentFigures } from '@lianxin/contracts';
 import { type AssessmentGrade, gradeQuotaProblems, quotaLimit } from '@lianxin/domain';
 import { and, eq } from 'drizzle-orm';
 import { type Actor, authorize, type Permission } from '../../platform/access/index.ts';
@@ -20,19 +20,12 @@ async function loadOrgAssessment(p: Platform, actor: Actor, id: string, perm: Pe
   return row;
 }
 
-/** Each organization graded, with the year's figures to date beside it (the bulletin's count). */
+/** The grading as stored: each organization with its grade, and the quotas of those assessed. */
 async function toDto(p: Platform, id: string): Promise<TOrgAssessment> {
   const row = await findOrgAssessment(p.db, id);
   if (!row) throw notFound('Assessment of lower organizations', id, '下级组织考核');
   const a = row.assessment;
-  const today = chinaToday(p.clock);
-  const asOf = `${a.year}-12-31` < today ? `${a.year}-12-31` : today;
-  const [graded, figures, quota] = await Promise.all([
-    gradedOrgs(p.db, id),
-    levelFigures(p, { id: a.orgId, path: row.orgPath }, a.year, asOf, { rankOrgs: false, rankCadres: false }),
-    quotaOf(p, row.orgPath, a.year),
-  ]);
-  const byOrg = new Map(figures.rows.map((r) => [r.orgId, r]));
+  const [graded, quota] = await Promise.all([gradedOrgs(p.db, id), quotaOf(p, row.orgPath, a.year)]);
   return {
     id,
     year: a.year,
@@ -40,18 +33,39 @@ async function toDto(p: Platform, id: string): Promise<TOrgAssessment> {
     orgName: row.orgName,
     status: a.status as TOrgAssessment['status'],
     publishedAt: a.publishedAt?.toISOString() ?? null,
-    asOf,
     quota: {
       assessed: graded.length,
       excellent: quotaLimit(graded.length, quota.excellent ?? 1),
       good: quotaLimit(graded.length, quota.good ?? 1),
     },
-    entries: graded.map((g) => {
-      const f = byOrg.get(g.orgId);
+    entries: graded.map((g) => ({ orgId: g.orgId, name: g.name, grade: g.grade as TGrade | null })),
+  };
+}
+
+/**
+ * Each assessed organization's year to date (today, or the year's end once past), as the level's
+ * bulletin counts it: one evaluation of the grading level's subtree, so read apart from the grades.
+ */
+export async function orgAssessmentFigures(
+  p: Platform,
+  actor: Actor,
+  id: string,
+): Promise<TOrgAssessmentFigures> {
+  const row = await loadOrgAssessment(p, actor, id, 'read');
+  const a = row.assessment;
+  const today = chinaToday(p.clock);
+  const asOf = `${a.year}-12-31` < today ? `${a.year}-12-31` : today;
+  const [graded, figures] = await Promise.all([
+    gradedOrgs(p.db, id),
+    levelFigures(p, { id: a.orgId, path: row.orgPath }, a.year, asOf, { rankOrgs: false, rankCadres: false }),
+  ]);
+  const byOrg = new Map(figures.rows.map((r) => [r.orgId, r]));
+  return {
+    asOf,
+    items: graded.map(({ orgId }) => {
+      const f = byOrg.get(orgId);
       return {
-        orgId: g.orgId,
-        name: g.name,
-        grade: g.grade as TGrade | null,
+        orgId,
         cadres: f?.cadres ?? 0,
         rate: f?.rate ?? null,
         coverage: f?.coverage ?? { covered: 0, total: 0, rate: null },

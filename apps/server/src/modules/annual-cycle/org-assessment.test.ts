@@ -26,13 +26,20 @@ describe('grades for lower organizations', () => {
     id = a.id;
     expect(a.entries.map((e: { orgId: string }) => e.orgId).sort()).toEqual(counties);
     expect(a.quota).toEqual({ assessed: 4, excellent: 1, good: 2 });
+    expect(a.entries.find((e: { orgId: string }) => e.orgId === 'cA')).toEqual({
+      orgId: 'cA',
+      name: '组织cA',
+      grade: null,
+    });
+    // the figures beside each organization are read apart, as the level's bulletin counts them
     const bulletin = (
       await city.get('/api/v1/organizations/city/bulletin?period=half&year=2026&index=1')
     ).json();
     const rowA = bulletin.rows.find((r: { orgId: string }) => r.orgId === 'cA');
-    const entryA = a.entries.find((e: { orgId: string }) => e.orgId === 'cA');
-    expect(entryA).toMatchObject({ name: '组织cA', grade: null, cadres: 2 });
-    expect(entryA.rate).toBe(rowA.rate);
+    const figures = (await city.get(`/api/v1/org-assessments/${id}/figures`)).json();
+    expect(figures.items.map((f: { orgId: string }) => f.orgId).sort()).toEqual(counties);
+    const figuresA = figures.items.find((f: { orgId: string }) => f.orgId === 'cA');
+    expect(figuresA).toMatchObject({ cadres: 2, rate: rowA.rate });
     expect((await city.post('/api/v1/annual/2026/org-assessments', { orgId: 'city' })).statusCode).toBe(409);
   });
 
@@ -54,7 +61,14 @@ describe('grades for lower organizations', () => {
     const { city, adminA, cadreA1 } = world.clients;
     const put = (grades: { orgId: string; grade: string }[]) =>
       city.put(`/api/v1/org-assessments/${id}/grades`, { grades });
-    expect((await put([{ orgId: 'cA', grade: 'excellent' }])).statusCode).toBe(200);
+    const saved = await put([{ orgId: 'cA', grade: 'excellent' }]);
+    expect(saved.statusCode).toBe(200);
+    // a grade saved answers the grading as stored, without the subtree's figures
+    expect(saved.json().entries.find((e: { orgId: string }) => e.orgId === 'cA')).toEqual({
+      orgId: 'cA',
+      name: '组织cA',
+      grade: 'excellent',
+    });
     const early = await city.post(`/api/v1/org-assessments/${id}/publish`);
     expect(early.statusCode).toBe(400);
     expect(early.json().error.messageZh).toBe('尚有 3 个下级组织未评定等次');

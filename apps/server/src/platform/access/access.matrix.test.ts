@@ -413,6 +413,12 @@ const routes: Record<string, Route> = {
     url: (w) => `/api/v1/org-assessments/${w.orgAssessmentId}`,
     allowed: readersOfA,
   },
+  'GET /api/v1/org-assessments/{id}/figures': {
+    type: 'org_assessment',
+    action: 'read',
+    url: (w) => `/api/v1/org-assessments/${w.orgAssessmentId}/figures`,
+    allowed: readersOfA,
+  },
   'PUT /api/v1/org-assessments/{id}/grades': {
     type: 'org_assessment',
     action: 'write',

@@ -57,6 +57,9 @@ function Grading({ initial }: { initial: TOrgAssessment }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(() => setA(initial), [initial]);
   const published = a.status === 'published';
+  // the figures are one evaluation of the whole level: read once, not again with each grade saved
+  const figures = useLoad(() => annualApi.orgAssessments.figures(a.id), [a.id]);
+  const figureOf = new Map((figures.data?.items ?? []).map((f) => [f.orgId, f]));
   const gradeOf = (e: Entry) => (e.orgId in grades ? grades[e.orgId] : e.grade);
   const count = (g: TGrade) => a.entries.filter((e) => gradeOf(e) === g).length;
 
@@ -74,13 +77,24 @@ function Grading({ initial }: { initial: TOrgAssessment }) {
   const changed = Object.entries(grades).map(([orgId, grade]) => ({ orgId, grade }));
   const columns: TableColumnsType<Entry> = [
     { title: '下级组织', dataIndex: 'name' },
-    { title: '团干部', dataIndex: 'cadres', width: 80 },
-    { title: '达标率', dataIndex: 'rate', width: 90, render: percent },
+    { title: '团干部', key: 'cadres', width: 80, render: (_, e) => figureOf.get(e.orgId)?.cadres ?? '—' },
+    {
+      title: '达标率',
+      key: 'rate',
+      width: 90,
+      render: (_, e) => {
+        const f = figureOf.get(e.orgId);
+        return f ? percent(f.rate) : '—';
+      },
+    },
     {
       title: '联系点覆盖',
       key: 'coverage',
       width: 120,
-      render: (_, e) => `${e.coverage.covered}/${e.coverage.total}`,
+      render: (_, e) => {
+        const f = figureOf.get(e.orgId);
+        return f ? `${f.coverage.covered}/${f.coverage.total}` : '—';
+      },
     },
     {
       title: '等次',
@@ -104,10 +118,12 @@ function Grading({ initial }: { initial: TOrgAssessment }) {
     <Flex vertical gap={12}>
       <Typography.Paragraph style={{ margin: 0 }}>
         参加考核 {a.quota.assessed} 个下级组织；“优”{count('excellent')}/{a.quota.excellent}，“良”
-        {count('good')}/{a.quota.good}（已评/名额）。达标率与覆盖截至 {a.asOf}。
+        {count('good')}/{a.quota.good}（已评/名额）。
+        {figures.data ? `达标率与覆盖截至 ${figures.data.asOf}。` : null}
         {published ? <Tag color="blue">已发布（锁定）</Tag> : null}
       </Typography.Paragraph>
       {refusal ? <Alert type="error" showIcon title={refusal} role="alert" /> : null}
+      {figures.error ? <Alert type="warning" showIcon title={figures.error} /> : null}
       <StackedTable<Entry>
         rowKey="orgId"
         size="middle"
