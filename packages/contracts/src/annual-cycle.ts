@@ -347,6 +347,23 @@ export const ZOrgAssessmentFigures = z.object({
 });
 export type TOrgAssessmentFigures = z.infer<typeof ZOrgAssessmentFigures>;
 
+/**
+ * The grade one organization was given by the level above it: read by the grading level, and by the
+ * organization's own admins once published.
+ */
+export const ZOrgGrade = z.object({
+  assessmentId: ZId,
+  year: z.number().int(),
+  gradedBy: z.object({ id: ZId, name: z.string() }),
+  orgId: ZId,
+  name: z.string(),
+  status: z.enum(['open', 'published']),
+  grade: ZGrade.nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type TOrgGrade = z.infer<typeof ZOrgGrade>;
+export const ZOrgGradeQuery = z.object({ org: ZId });
+
 export const ZOrgGradesRequest = z.object({
   grades: z.array(z.object({ orgId: ZId, grade: ZGrade.nullable() })).min(1),
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { orgAssessmentEntries, orgAssessments, organizations } from '../../platform/db/schema.ts';
 
@@ -31,4 +31,16 @@ export function gradedOrgs(db: Db, id: string) {
     .innerJoin(organizations, eq(organizations.id, orgAssessmentEntries.orgId))
     .where(eq(orgAssessmentEntries.assessmentId, id))
     .orderBy(asc(organizations.divisionCode), asc(organizations.name));
+}
+
+/** The grading that assessed an organization in a year: its level above grades it, once a year. */
+export async function gradingOf(db: Db, year: number, orgId: string) {
+  const [row] = await db
+    .select({ id: orgAssessments.id })
+    .from(orgAssessmentEntries)
+    .innerJoin(orgAssessments, eq(orgAssessments.id, orgAssessmentEntries.assessmentId))
+    .where(and(eq(orgAssessments.year, year), eq(orgAssessmentEntries.orgId, orgId)))
+    .orderBy(desc(orgAssessments.createdAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -3,6 +3,8 @@ import {
   ZOrgAssessment,
   ZOrgAssessmentFigures,
   ZOrgAssessmentListQuery,
+  ZOrgGrade,
+  ZOrgGradeQuery,
   ZOrgGradesRequest,
   ZYearParams,
 } from '@lianxin/contracts';
@@ -13,6 +15,7 @@ import type { Platform } from '../../platform/platform.ts';
 import {
   createOrgAssessment,
   getOrgAssessment,
+  getOrgGrade,
   listOrgAssessments,
   orgAssessmentFigures,
   publishOrgAssessment,
@@ -53,6 +56,20 @@ export function orgAssessmentRoutes(p: Platform): FastifyPluginAsyncZod {
         reply.code(201);
         return createOrgAssessment(p, r.actor, r.params.year, r.body.orgId);
       },
+    );
+    app.get(
+      '/annual/:year/org-grade',
+      {
+        schema: {
+          tags,
+          summary:
+            'The grade an organization was given by the level above it: its own admins read it once published',
+          params: ZYearParams,
+          querystring: ZOrgGradeQuery,
+          response: { 200: ZOrgGrade, ...errors },
+        },
+      },
+      async (r) => getOrgGrade(p, r.actor, r.params.year, r.query.org),
     );
     app.get(
       '/org-assessments/:id',

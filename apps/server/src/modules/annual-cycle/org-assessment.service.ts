@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { TGrade, TOrgAssessment, TOrgAssessmentFigures } from '@lianxin/contracts';
+import type { TGrade, TOrgAssessment, TOrgAssessmentFigures, TOrgGrade } from '@lianxin/contracts';
 import { type AssessmentGrade, gradeQuotaProblems, quotaLimit } from '@lianxin/domain';
 import { and, eq } from 'drizzle-orm';
 import { type Actor, authorize, type Permission } from '../../platform/access/index.ts';
@@ -11,7 +11,7 @@ import { lowerOrgs } from '../bulletins/bulletins.repo.ts';
 import { levelFigures } from '../bulletins/bulletins.service.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { assertOpen, quotaOf, refuseOverQuota } from './assessment.service.ts';
-import { findOrgAssessment, gradedOrgs, orgAssessmentOf } from './org-assessment.repo.ts';
+import { findOrgAssessment, gradedOrgs, gradingOf, orgAssessmentOf } from './org-assessment.repo.ts';
 
 async function loadOrgAssessment(p: Platform, actor: Actor, id: string, perm: Permission) {
   const row = await findOrgAssessment(p.db, id);
@@ -83,6 +83,33 @@ export async function listOrgAssessments(p: Platform, actor: Actor, year: number
 export async function getOrgAssessment(p: Platform, actor: Actor, id: string) {
   await loadOrgAssessment(p, actor, id, 'read');
   return toDto(p, id);
+}
+
+/**
+ * The grade an organization was given in a year: for the grading level, and for the organization's
+ * own admins once published (the policy's `read_entry`); only that organization's, never a sibling's.
+ */
+export async function getOrgGrade(
+  p: Platform,
+  actor: Actor,
+  year: number,
+  orgId: string,
+): Promise<TOrgGrade> {
+  const found = await gradingOf(p.db, year, orgId);
+  if (!found) throw notFound('Grade of the organization', `${year}/${orgId}`, '本组织的考核等次');
+  await authorize(p, actor, { type: 'org_assessment', id: found.id }, 'read_entry');
+  const org = await loadOrg(p, actor, orgId, 'read');
+  const grading = await toDto(p, found.id);
+  return {
+    assessmentId: grading.id,
+    year,
+    gradedBy: { id: grading.orgId, name: grading.orgName },
+    orgId: org.id,
+    name: org.name,
+    status: grading.status,
+    grade: grading.entries.find((e) => e.orgId === orgId)?.grade ?? null,
+    publishedAt: grading.publishedAt,
+  };
 }
 
 /**

@@ -81,6 +81,9 @@ describe('grades for lower organizations', () => {
         ])
       ).statusCode,
     ).toBe(200);
+    // a graded county's admin reads nothing of the draft, not even its own grade
+    const gradeOfA = () => adminA.get('/api/v1/annual/2026/org-grade?org=cA');
+    expect((await gradeOfA()).statusCode).toBe(403);
     const published = await city.post(`/api/v1/org-assessments/${id}/publish`);
     expect(published.json()).toMatchObject({ status: 'published' });
     expect((await put([{ orgId: 'cD', grade: 'poor' }])).statusCode).toBe(423);
@@ -91,6 +94,29 @@ describe('grades for lower organizations', () => {
     // a county does not grade its peers, and a cadre reads nothing of it
     expect((await adminA.get(`/api/v1/org-assessments/${id}`)).statusCode).toBe(403);
     expect((await cadreA1.get(`/api/v1/org-assessments/${id}`)).statusCode).toBe(403);
+  });
+
+  it('lets a graded county’s admins read their own published grade, and nobody else’s', async () => {
+    const { city, adminA, adminB, leaderA, cadreA1 } = world.clients;
+    const own = await adminA.get('/api/v1/annual/2026/org-grade?org=cA');
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({
+      assessmentId: id,
+      year: 2026,
+      gradedBy: { id: 'city', name: '组织city' },
+      orgId: 'cA',
+      status: 'published',
+      grade: 'excellent',
+    });
+    expect(own.json().publishedAt).toBeTruthy();
+    // a sibling's entry, another county's admin, the county's leader and cadres: refused
+    expect((await adminA.get('/api/v1/annual/2026/org-grade?org=cB')).statusCode).toBe(403);
+    expect((await adminB.get('/api/v1/annual/2026/org-grade?org=cA')).statusCode).toBe(403);
+    expect((await leaderA.get('/api/v1/annual/2026/org-grade?org=cA')).statusCode).toBe(403);
+    expect((await cadreA1.get('/api/v1/annual/2026/org-grade?org=cA')).statusCode).toBe(403);
+    // the grading level reads every entry; a year without a grading has none
+    expect((await city.get('/api/v1/annual/2026/org-grade?org=cB')).json().grade).toBe('good');
+    expect((await adminA.get('/api/v1/annual/2025/org-grade?org=cA')).statusCode).toBe(404);
   });
 
   it('refuses an organization outside those assessed and a level with nothing below it', async () => {

@@ -407,6 +407,13 @@ const routes: Record<string, Route> = {
     body: () => ({ orgId: 'cA' }),
     allowed: adminsOfA,
   },
+  // the world's grading is cA's, still open: its grassroots organization's entry is read at cA only
+  'GET /api/v1/annual/{year}/org-grade': {
+    type: 'org_assessment',
+    action: 'read_entry',
+    url: () => '/api/v1/annual/2026/org-grade?org=gA',
+    allowed: readersOfA,
+  },
   'GET /api/v1/org-assessments/{id}': {
     type: 'org_assessment',
     action: 'read',

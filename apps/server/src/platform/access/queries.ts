@@ -227,6 +227,17 @@ export const ownerPaths = (
          where t.id in ${ids(list)}`,
   );
 
+/** A grading of lower organizations: the grading level's path, its status, the paths of those graded. */
+export const orgAssessmentSides = (db: Db, list: string[]) =>
+  rows<{ id: string; path: string; status: string; graded_paths: string[] }>(
+    db,
+    sql`select a.id, o.path, a.status,
+               array(select g.path from org_assessment_entries e join organizations g on g.id = e.org_id
+                      where e.assessment_id = a.id) as graded_paths
+          from org_assessments a join organizations o on o.id = a.org_id
+         where a.id in ${ids(list)}`,
+  );
+
 /** A candidate point's two sides: the proposing committee's path and the path of the organ asked. */
 export const proposalSides = (db: Db, list: string[]) =>
   rows<{ id: string; by_path: string; to_path: string }>(

@@ -41,8 +41,10 @@ export const objectActions = {
   import_job: ['read'],
   // a level's bulletin (id: the issuing organization's); configure: its ranking switches (decision 32)
   bulletin: ['read', 'configure'],
-  // grades a level gives its lower organizations (seed 003 三.2), owned by the grading level
-  org_assessment: ['read', 'write'],
+  // grades a level gives its lower organizations (seed 003 三.2), owned by the grading level;
+  // read_entry: one organization's entry, read by the grading level and, once published, by the
+  // admins of the organizations graded
+  org_assessment: ['read', 'write', 'read_entry'],
   // sign_up: the public form while open; take: an attendee into a cadre's contacts (consent given)
   open_day: ['read', 'write', 'sign_up', 'take'],
   // a written-up case (id: the activity's); publish: by an admin over its author; read: public once published
@@ -117,4 +119,5 @@ export const actionZh: Record<string, string> = {
   message: '留言',
   reply: '回复',
   follow: '查看回复',
+  read_entry: '查看本组织的等次',
 };

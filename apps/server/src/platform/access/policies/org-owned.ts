@@ -1,5 +1,11 @@
 import { canOnOrg } from '../actor.ts';
-import { exemptionRequesters, orgReportOwners, ownerPaths, proposalSides } from '../queries.ts';
+import {
+  exemptionRequesters,
+  orgAssessmentSides,
+  orgReportOwners,
+  ownerPaths,
+  proposalSides,
+} from '../queries.ts';
 import { grantWhere, type Policy } from './policy.ts';
 
 type Owned = 'posting_program' | 'assessment' | 'report_recommendation' | 'org_assessment';
@@ -22,7 +28,23 @@ export const reportRecommendationPolicy: Policy<'report_recommendation'> = async
         above(ctx.actor, r.path) ? 'above' : null,
       )
     : recommendationOwner(ctx, ids, action);
-export const orgAssessmentPolicy = ownedBy<'org_assessment'>('org_assessments');
+const gradingLevel = ownedBy<'org_assessment'>('org_assessments');
+/**
+ * 下级组织考核: read and written as the grading level is. One organization's entry (`read_entry`) is
+ * read there too and, once published, by the admins of the organizations graded: not a draft, and
+ * the service gives them their own organization's entry only.
+ */
+export const orgAssessmentPolicy: Policy<'org_assessment'> = async (ctx, ids, action) =>
+  action === 'read_entry'
+    ? grantWhere(await orgAssessmentSides(ctx.p.db, ids), (r) => {
+        if (canOnOrg(ctx.actor, r.path, 'read')) return 'scope';
+        const graded =
+          r.status === 'published' &&
+          ctx.actor.role === 'org_admin' &&
+          r.graded_paths.some((path) => canOnOrg(ctx.actor, path, 'write'));
+        return graded ? 'graded' : null;
+      })
+    : gradingLevel(ctx, ids, action);
 
 /**
  * An exemption is approved from above the requesting organization (the seed: the provincial
