@@ -77,3 +77,9 @@ export const ZLedgerActivity = z.discriminatedUnion(
   'type',
   activityTypes.map(variant) as unknown as readonly [Variant, ...Variant[]],
 );
+
+/** Does a type's record carry the field? (`start`: it spans days; `travelDays`: a visit's travel.) */
+export function hasField(type: string, field: string): boolean {
+  const shape = (activityDetails as Record<string, z.ZodRawShape | undefined>)[type];
+  return shape !== undefined && Object.hasOwn(shape, field);
+}

@@ -4,8 +4,8 @@ import type { TEmployment, TOrgField, TOrgLevel, TRank, TRole } from './enums.ts
 import type { ZContactRole, ZContactTag, ZPointCategory } from './ledger.ts';
 
 /**
- * The wire values' Chinese labels, as plain data: the web imports them
- * through `@lianxin/contracts/labels`, which loads no zod (a phone page needs no schema).
+ * The wire values' Chinese labels, as plain data: this module loads no zod, so a phone page that
+ * imports them from `@lianxin/contracts` carries no schema. The activity types' labels are the registry's.
  */
 
 export const orgLevelLabels: Record<TOrgLevel, string> = {

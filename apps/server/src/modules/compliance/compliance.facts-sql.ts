@@ -67,6 +67,8 @@ export function feedsSql(fact: TActivityFact, o: { alias?: string | null; detail
   return sql.raw(parts.length > 0 ? `(${parts.join(' or ')})` : 'false');
 }
 
+/** Visits and stays of the `activities` table (the registry's `visit` and `live_with`): their on-site days are summed. */
+export const STAYS = sql`(${feedsSql('visit', { alias: '"activities"', details: true })} or ${feedsSql('live_with', { alias: '"activities"', details: true })})`;
 // The faces of people: youths met face to face (policy-rules.md's shared conventions).
 export const FACE_TO_FACE = feedsSql('face_to_face');
 export const NEEDY_TAGS = sql`array['needy', 'left_behind_child', 'disabled', 'poor_family', 'non_local']`;

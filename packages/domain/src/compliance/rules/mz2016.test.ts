@@ -125,7 +125,13 @@ describe('mz2016 rhythm and channels', () => {
   it('reads its cadences from the preset: an event every 2 months, 5 face-to-face meetings', () => {
     const all = [...monthly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), ...quarterly];
     const tightened = (params: Record<string, number>) =>
-      doc({ contacts, activities: all, presets: [{ ...presets[0], params: { 'mz2016.rhythm': params } }] });
+      doc({
+        contacts,
+        activities: all,
+        presets: [
+          { org: 'o-bj', preset: 'meizhou-2016-direct-contact', params: { 'mz2016.rhythm': params } },
+        ],
+      });
     // Events in February and May: every quarter so far, but March–April went without one.
     expect(one(run(doc({ contacts, activities: all }), '2026-04-30'), 'mz2016.rhythm', 'c1').status).toBe(
       'in_progress',
