@@ -1,3 +1,5 @@
+export * from './activity-details.ts';
+export * from './activity-types.ts';
 export * from './annual-cycle.ts';
 export * from './auth.ts';
 export * from './bulletins.ts';

@@ -1,29 +1,12 @@
 import type { z } from 'zod';
+import { activityRegistry, activityTypes, type TActivityType } from './activity-types.ts';
 import type { TEmployment, TOrgField, TOrgLevel, TRank, TRole } from './enums.ts';
-import type { TActivityType, ZContactRole, ZContactTag, ZPointCategory } from './ledger.ts';
+import type { ZContactRole, ZContactTag, ZPointCategory } from './ledger.ts';
 
 /**
- * The wire values' Chinese labels and the activity types, as plain data: the web imports them
- * through `@lianxin/contracts/labels`, which loads no zod (a phone page needs no schema).
+ * The wire values' Chinese labels, as plain data: this module loads no zod, so a phone page that
+ * imports them from `@lianxin/contracts` carries no schema. The activity types' labels are the registry's.
  */
-
-export const activityTypes = [
-  'visit',
-  'live_with',
-  'lecture',
-  'talk',
-  'online',
-  'event',
-  'leader_meeting',
-  'practical_help',
-  'work_item',
-  'case',
-  'article',
-  'system',
-  'research_report',
-  'open_day',
-  'problem',
-] as const satisfies readonly TActivityType[];
 
 export const orgLevelLabels: Record<TOrgLevel, string> = {
   central: '中央',
@@ -79,24 +62,10 @@ export const contactTagLabels: Record<z.infer<typeof ZContactTag>, string> = {
   non_local: '外来青年',
 };
 
-/** Chinese names of the activity types, as forms and pages print them. */
-export const activityTypeLabels: Record<TActivityType, string> = {
-  talk: '谈心谈话',
-  visit: '走访调研',
-  online: '线上互动',
-  lecture: '宣讲/团课',
-  event: '青年活动',
-  practical_help: '办实事',
-  problem: '反映问题',
-  live_with: '同吃同住同劳动',
-  leader_meeting: '会见党政领导',
-  work_item: '工作项目',
-  case: '典型案例',
-  article: '调研文章',
-  system: '工作制度',
-  research_report: '调研报告',
-  open_day: '开放日',
-};
+/** Chinese names of the activity types, as forms and pages print them (from the registry). */
+export const activityTypeLabels = Object.fromEntries(
+  activityTypes.map((t) => [t, activityRegistry[t].label]),
+) as Record<TActivityType, string>;
 
 /** 联系点登记表 类别 (巩固一批、提高一批、整顿一批、新建一批, seed 003). */
 export const pointCategoryLabels: Record<z.infer<typeof ZPointCategory>, string> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLedgerActivity } from './activity-details.ts';
 import { ZDate, ZId } from './common.ts';
 import { ZEmployment, ZOrgField, ZOrgLevel, ZRank } from './enums.ts';
 
@@ -79,14 +80,6 @@ export const ZLedgerContact = z.strictObject({
   keyOf: z.array(ZId).optional(),
 });
 
-/**
- * Where a problem was passed (seed 004 细则四.4): a League committee above (`committee`, named by
- * `passedToOrg`), a Party or government department (`party_government`), or a 两会 proposal
- * (`two_sessions`); the department or the proposal is named in `passedToUnit`.
- */
-export const ZProblemDestination = z.enum(['committee', 'party_government', 'two_sessions']);
-export type TProblemDestination = z.infer<typeof ZProblemDestination>;
-
 /** Kinds of the top-level `filings`: the half-year report of a county committee (mz2016). */
 export const ZLedgerFilingKind = z.enum(['half_year_report']);
 
@@ -94,80 +87,9 @@ export const ZLedgerFilingKind = z.enum(['half_year_report']);
 export const ZLedgerFiling = z.strictObject({ id: ZId, kind: ZLedgerFilingKind, org: ZId, date: ZDate });
 export type TLedgerFiling = z.infer<typeof ZLedgerFiling>;
 
-const common = {
-  id: ZId,
-  cadre: ZId,
-  contacts: z.array(ZId).optional(),
-  point: ZId.optional(),
-  note: z.string().max(20_000).optional(),
-};
-const dated = { ...common, date: ZDate };
-const titled = { ...dated, title: z.string().min(1).max(200) };
-
-export const ZLedgerActivity = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...common,
-    type: z.literal('visit'),
-    start: ZDate,
-    end: ZDate,
-    travelDays: z.number().int().min(0),
-  }),
-  z.strictObject({ ...common, type: z.literal('live_with'), start: ZDate, end: ZDate }),
-  z.strictObject({ ...dated, type: z.literal('lecture'), audience: z.number().int().min(0) }),
-  z.strictObject({
-    ...dated,
-    type: z.literal('talk'),
-    mode: z.enum(['face_to_face', 'phone', 'online']),
-    // extension: 集体谈话, a group talk with its head count (the youths need not be named one by one)
-    attendees: z.number().int().min(2).max(10_000).optional(),
-  }),
-  z.strictObject({
-    ...dated,
-    type: z.literal('online'),
-    channel: z.enum(['wechat', 'qq', 'weibo', 'phone', 'other']),
-  }),
-  z.strictObject({
-    ...dated,
-    type: z.literal('event'),
-    kind: z.enum(['culture_sports', 'social', 'skills', 'volunteer', 'other']),
-  }),
-  z.strictObject({ ...dated, type: z.literal('leader_meeting') }),
-  z.strictObject({ ...dated, type: z.literal('practical_help'), outcome: z.string().min(1).max(2000) }),
-  z.strictObject({
-    ...common,
-    type: z.literal('work_item'),
-    title: z.string().min(1).max(200),
-    status: z.enum(['planned', 'in_progress', 'done']),
-    date: ZDate.optional(),
-  }),
-  z.strictObject({ ...titled, type: z.literal('case') }),
-  z.strictObject({ ...titled, type: z.literal('article') }),
-  z.strictObject({ ...titled, type: z.literal('system') }),
-  z.strictObject({ ...titled, type: z.literal('research_report') }),
-  z.strictObject({ ...dated, type: z.literal('open_day'), org: ZId, attendees: z.number().int().min(0) }),
-  z.strictObject({
-    ...dated,
-    type: z.literal('problem'),
-    status: z.enum(['open', 'in_progress', 'resolved', 'escalated']),
-    // extensions: the problem list (问题清单)
-    title: z.string().max(200).optional(),
-    assignee: ZId.optional(),
-    dueOn: ZDate.optional(),
-    // extensions: followed to the end (seed 004): where it was passed, the answer, the reply to the youth
-    passedTo: ZProblemDestination.optional(),
-    passedToOrg: ZId.optional(),
-    passedToUnit: z.string().min(1).max(200).optional(),
-    passedOn: ZDate.optional(),
-    answer: z.string().min(1).max(5000).optional(),
-    answeredOn: ZDate.optional(),
-    reply: z.string().min(1).max(5000).optional(),
-    repliedOn: ZDate.optional(),
-    // extension: where the problem came from — `card`: a youth left it on a public card
-    origin: z.enum(['card']).optional(),
-  }),
-]);
+export { type TProblemDestination, ZLedgerActivity, ZProblemDestination } from './activity-details.ts';
+export type { TActivityType } from './activity-types.ts';
 export type TLedgerActivity = z.infer<typeof ZLedgerActivity>;
-export type TActivityType = TLedgerActivity['type'];
 
 export const ZLedgerDocument = z.strictObject({
   format: z.literal('lianxin-ledger/1'),

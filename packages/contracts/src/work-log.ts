@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { activityTypes } from './activity-types.ts';
 import { ZDate, ZId } from './common.ts';
 import { ZOrgField, ZOrgLevel } from './enums.ts';
-import { activityTypes } from './labels.ts';
 import { type TLedgerActivity, ZLedgerActivity, ZPointCategory, ZProblemDestination } from './ledger.ts';
 
 /**

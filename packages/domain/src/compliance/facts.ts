@@ -94,10 +94,10 @@ export interface Filing {
 
 export interface ContactRhythm {
   contact: string;
-  /** Months (1–12) of the year with an `online` or `talk` activity naming the contact (日常有声音). */
+  /** Months (1–12) of the year with an activity feeding `voice` (online, talk) naming the contact (日常有声音). */
   voiceMonths: number[];
-  /** Quarters (1–4) with an `event` naming the contact (每季有活动). */
-  eventQuarters: number[];
+  /** Months (1–12) with an activity feeding `event` naming the contact (每季有活动). */
+  eventMonths: number[];
   /** Face-to-face activities naming the contact in the year (每年有面对面交流). */
   faceToFace: string[];
 }

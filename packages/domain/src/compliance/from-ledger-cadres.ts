@@ -1,20 +1,16 @@
+import { feeds, type TActivityFact } from '@lianxin/contracts/activity-types';
 import { onSiteDays } from '../activities.ts';
 import { push } from './context.ts';
-import { addDays, mondayOf, monthOf, quarterOf } from './dates.ts';
+import { addDays, mondayOf, monthOf } from './dates.ts';
 import type { CadreFacts, ContactRef, ContactRhythm, Dated, StayFact } from './facts.ts';
 import { type Counted, distinct, type LedgerIndex } from './from-ledger.ts';
-import type { LedgerActivity } from './ledger.ts';
 
 const CHANNELS = ['wechat', 'qq', 'weibo'];
 const CADRE_FILINGS = ['task_list', 'midyear_report', 'research_topic'];
 
-export function isStay(a: LedgerActivity): boolean {
-  return a.type === 'visit' || a.type === 'live_with';
-}
-
-/** 面对面: a face-to-face talk, a visit, a stay or an event (policy-rules.md). */
-export function isFaceToFace(a: LedgerActivity): boolean {
-  return (a.type === 'talk' && a.mode === 'face_to_face') || isStay(a) || a.type === 'event';
+/** The records that feed a fact, as the activity registry says (`feeds` of each type). */
+export function feeding(list: readonly Counted[], fact: TActivityFact): Counted[] {
+  return list.filter((c) => feeds(c.a, fact));
 }
 
 export function stay(c: Counted): StayFact {
@@ -42,7 +38,7 @@ function grassrootsWeeks(ix: LedgerIndex, year: readonly Counted[]): string[] {
   const weeks = new Set<string>();
   for (const c of year) {
     const { a } = c;
-    if (!isFaceToFace(a) && a.type !== 'lecture') continue;
+    if (!feeds(a, 'grassroots_day')) continue;
     const last = mondayOf(c.on);
     for (let m = mondayOf(a.start ?? c.on); m <= last; m = addDays(m, 7)) if (m >= ix.yearStart) weeks.add(m);
   }
@@ -51,22 +47,21 @@ function grassrootsWeeks(ix: LedgerIndex, year: readonly Counted[]): string[] {
 
 function rhythm(kept: readonly ContactRef[], year: readonly Counted[]): ContactRhythm[] {
   const byContact = new Map<string, ContactRhythm>(
-    kept.map((k) => [k.id, { contact: k.id, voiceMonths: [], eventQuarters: [], faceToFace: [] }]),
+    kept.map((k) => [k.id, { contact: k.id, voiceMonths: [], eventMonths: [], faceToFace: [] }]),
   );
   for (const { a, on } of year)
     for (const id of a.contacts ?? []) {
       const r = byContact.get(id);
       if (r === undefined) continue;
-      // 日常有声音: online or talk; 每季有活动: an event; 每年有面对面交流: any face-to-face meeting.
-      if ((a.type === 'online' || a.type === 'talk') && !r.voiceMonths.includes(monthOf(on)))
-        r.voiceMonths.push(monthOf(on));
-      if (a.type === 'event' && !r.eventQuarters.includes(quarterOf(on))) r.eventQuarters.push(quarterOf(on));
-      if (isFaceToFace(a)) r.faceToFace.push(a.id);
+      // 日常有声音, 每季有活动, 每年有面对面交流: the registry's `voice`, `event` and `face_to_face`.
+      if (feeds(a, 'voice') && !r.voiceMonths.includes(monthOf(on))) r.voiceMonths.push(monthOf(on));
+      if (feeds(a, 'event') && !r.eventMonths.includes(monthOf(on))) r.eventMonths.push(monthOf(on));
+      if (feeds(a, 'face_to_face')) r.faceToFace.push(a.id);
     }
   return [...byContact.values()].map((r) => ({
     ...r,
     voiceMonths: r.voiceMonths.sort((x, y) => x - y),
-    eventQuarters: r.eventQuarters.sort((x, y) => x - y),
+    eventMonths: r.eventMonths.sort((x, y) => x - y),
   }));
 }
 
@@ -80,7 +75,7 @@ export function cadreFacts(ix: LedgerIndex): CadreFacts[] {
   }
   return (ix.doc.cadres ?? []).map((cadre) => {
     const year = (ix.byCadre.get(cadre.id) ?? []).filter((c) => c.inYear);
-    const ofType = (type: string) => year.filter((c) => c.a.type === type);
+    const ofType = (fact: TActivityFact) => feeding(year, fact);
     const contactsKept = kept.get(cadre.id) ?? [];
     return {
       id: cadre.id,
@@ -93,17 +88,13 @@ export function cadreFacts(ix: LedgerIndex): CadreFacts[] {
       lectures: ofType('lecture').map(dated),
       visits: ofType('visit').map(stay),
       liveWith: ofType('live_with').map(stay),
-      youthsFaceToFace: contactsOfRole(
-        ix,
-        year.filter((c) => isFaceToFace(c.a)),
-        'youth',
-      ),
+      youthsFaceToFace: contactsOfRole(ix, ofType('face_to_face'), 'youth'),
       leagueCadresTalked: contactsOfRole(ix, ofType('talk'), 'league_cadre'),
       researchReports: ofType('research_report').map(dated),
       filings: (ix.filingsByCadre.get(cadre.id) ?? []).filter(
         (f) => f.date >= ix.yearStart && CADRE_FILINGS.includes(f.kind),
       ),
-      channelUses: ofType('online')
+      channelUses: ofType('channel_use')
         .filter((c) => CHANNELS.includes(c.a.channel ?? ''))
         .map((c) => ({ id: c.a.id, date: c.on, channel: c.a.channel as string })),
       rhythm: rhythm(contactsKept, year),

@@ -1,3 +1,4 @@
+import { feeds } from '@lianxin/contracts/activity-types';
 import { MUNICIPALITY_PROVINCE_CODES, SUB_PROVINCIAL_CITY_CODES } from '../divisions.ts';
 import { countyOf, nearestOfLevel, prefectureOf } from '../org-tree.ts';
 import type { OrgFacts } from './facts.ts';
@@ -38,7 +39,7 @@ export function orgFacts(ix: LedgerIndex): OrgFacts[] {
   const openDays = new Map<string, OrgFacts['openDays']>();
   for (const list of ix.byCadre.values())
     for (const { a, on, inYear } of list) {
-      if (a.type !== 'open_day' || !inYear || a.org === undefined) continue;
+      if (!feeds(a, 'open_day') || !inYear || a.org === undefined) continue;
       const l = openDays.get(a.org) ?? [];
       l.push({ id: a.id, date: on, attendees: a.attendees ?? 0 });
       openDays.set(a.org, l);

@@ -1,6 +1,6 @@
 import type { PointFacts } from './facts.ts';
 import { type Counted, distinct, type LedgerIndex } from './from-ledger.ts';
-import { dated, stay } from './from-ledger-cadres.ts';
+import { dated, feeding, stay } from './from-ledger-cadres.ts';
 
 function named(ix: LedgerIndex, list: readonly Counted[]): string[] {
   return distinct(list.flatMap((c) => c.a.contacts ?? [])).filter((id) => ix.contacts.has(id));
@@ -17,7 +17,6 @@ export function pointFacts(ix: LedgerIndex): PointFacts[] {
   return points.map((p) => {
     const tenure = ix.byPoint.get(p.id) ?? [];
     const year = tenure.filter((c) => c.inYear);
-    const ofType = (list: readonly Counted[], type: string) => list.filter((c) => c.a.type === type);
     const successor = successors.get(p.id);
     const holderKeys = named(ix, tenure).filter((id) => p.cadre !== undefined && keyOf.get(id)?.has(p.cadre));
     return {
@@ -34,23 +33,23 @@ export function pointFacts(ix: LedgerIndex): PointFacts[] {
       successor: successor?.id ?? null,
       handoverNote: (successor?.handoverNote ?? '').trim() !== '',
       tenure: {
-        liveWith: ofType(tenure, 'live_with').map(stay),
-        lectures: ofType(tenure, 'lecture').map(dated),
-        leaderMeetings: ofType(tenure, 'leader_meeting').map(dated),
-        youthsTalked: named(ix, ofType(tenure, 'talk')).filter((id) => ix.contacts.get(id)?.role === 'youth'),
+        liveWith: feeding(tenure, 'live_with').map(stay),
+        lectures: feeding(tenure, 'lecture').map(dated),
+        leaderMeetings: feeding(tenure, 'leader_meeting').map(dated),
+        youthsTalked: named(ix, feeding(tenure, 'talk')).filter(
+          (id) => ix.contacts.get(id)?.role === 'youth',
+        ),
         keyYouths: holderKeys.map((id) => ix.contacts.get(id)).filter((c) => c !== undefined),
       },
       year: {
-        visits: ofType(year, 'visit').map(stay),
-        liveWith: ofType(year, 'live_with').map(stay),
+        visits: feeding(year, 'visit').map(stay),
+        liveWith: feeding(year, 'live_with').map(stay),
         // A done work item counts in the year of its date; an undated one whenever it is done.
-        workItemsDone: year
-          .filter((c) => c.a.type === 'work_item' && c.a.status === 'done')
-          .map((c) => c.a.id),
-        practicalHelp: ofType(year, 'practical_help').map(dated),
-        youthsHelped: named(ix, ofType(year, 'practical_help')),
-        articles: ofType(year, 'article').map(dated),
-        systems: ofType(year, 'system').map(dated),
+        workItemsDone: feeding(year, 'work_item_done').map((c) => c.a.id),
+        practicalHelp: feeding(year, 'practical_help').map(dated),
+        youthsHelped: named(ix, feeding(year, 'practical_help')),
+        articles: feeding(year, 'article').map(dated),
+        systems: feeding(year, 'system').map(dated),
       },
     };
   });

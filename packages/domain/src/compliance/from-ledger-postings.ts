@@ -2,6 +2,7 @@ import { push } from './context.ts';
 import { addDays, maxDate, minDate } from './dates.ts';
 import type { Dated, Filing, PointFacts, PostingFacts } from './facts.ts';
 import { type Counted, distinct, type LedgerIndex } from './from-ledger.ts';
+import { feeding } from './from-ledger-cadres.ts';
 import type { LedgerPosting } from './ledger.ts';
 
 /** Days of a counted activity inside [from, to]: a stay's every day, a dated activity's date. */
@@ -67,7 +68,7 @@ export function postingFacts(ix: LedgerIndex, points: readonly PointFacts[]): Po
       group: p.group ?? null,
       groupLeader: p.groupLeader ?? false,
       pointAtCounty: point?.id ?? null,
-      cases: during.filter((c) => c.a.type === 'case').map((c) => ({ id: c.a.id, date: c.on })),
+      cases: feeding(during, 'posting_case').map((c) => ({ id: c.a.id, date: c.on })),
       friends: distinct(atCounty.flatMap((c) => c.a.contacts ?? [])).filter(
         (id) => ix.contacts.get(id)?.role === 'youth',
       ),

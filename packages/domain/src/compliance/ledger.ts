@@ -5,7 +5,8 @@ import type { ContactRole, Employment, Field, PresetId, Rank } from './types.ts'
 
 /**
  * What the compliance engine reads of a `lianxin-ledger/1` document (interchange.md), typed
- * structurally so the domain package imports nothing of the contracts. The core collections are
+ * structurally so the domain package imports no schema of the contracts (only the plain-data
+ * registry of activity types, which says what each type counts for). The core collections are
  * the format's; the ones marked extension carry what the engine needs and the core does not yet
  * hold (postings of issue 6, filings of issue 5, exemptions, secretary posts, assessments).
  */

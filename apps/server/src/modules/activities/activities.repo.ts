@@ -1,4 +1,4 @@
-import type { TActivitySummary, TAttachment, TLedgerActivity } from '@lianxin/contracts';
+import { hasField, type TActivitySummary, type TAttachment, type TLedgerActivity } from '@lianxin/contracts';
 import { onSiteDays } from '@lianxin/domain';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -108,10 +108,10 @@ export function toLedgerActivity(a: ActivityRow, contactIds: string[]): TLedgerA
   if (a.pointId) record.point = a.pointId;
   if (a.note !== null) record.note = a.note;
   Object.assign(record, a.details);
-  if (a.type === 'visit' || a.type === 'live_with') {
+  if (hasField(a.type, 'start')) {
     record.start = a.startDate;
     record.end = a.endDate;
-    if (a.type === 'visit') record.travelDays = a.travelDays ?? 0;
+    if (hasField(a.type, 'travelDays')) record.travelDays = a.travelDays ?? 0;
   } else if (a.startDate) {
     record.date = a.startDate;
   }
@@ -146,7 +146,8 @@ export function toActivityRow(r: TLedgerActivity): Omit<ActivityRow, 'createdAt'
 export function toActivitySummary(v: ActivityView): TActivitySummary {
   const a = v.activity;
   const d = a.details as Record<string, unknown>;
-  const spanned = a.type === 'visit' || a.type === 'live_with';
+  const spanned = hasField(a.type, 'start');
+  const travels = hasField(a.type, 'travelDays');
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
   return {
     id: a.id,
@@ -157,9 +158,9 @@ export function toActivitySummary(v: ActivityView): TActivitySummary {
     start: spanned ? a.startDate : null,
     end: spanned ? a.endDate : null,
     date: spanned ? null : a.startDate,
-    travelDays: a.type === 'visit' ? (a.travelDays ?? 0) : null,
+    travelDays: travels ? (a.travelDays ?? 0) : null,
     onSiteDays:
-      a.type === 'visit' && a.startDate && a.endDate
+      travels && a.startDate && a.endDate
         ? onSiteDays({ start: a.startDate, end: a.endDate, travelDays: a.travelDays ?? 0 })
         : null,
     title: str('title'),

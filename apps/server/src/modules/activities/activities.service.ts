@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import {
   activityEntryProblems,
+  hasField,
   type TActivityDetail,
   type TCreateActivityRequest,
   type TLedgerActivity,
@@ -190,7 +191,7 @@ function toDetail(
     activity: toLedgerActivity(a, v.contactIds),
     cadreName: v.cadreName,
     onSiteDays:
-      a.type === 'visit' && a.startDate && a.endDate
+      hasField(a.type, 'travelDays') && a.startDate && a.endDate
         ? onSiteDays({ start: a.startDate, end: a.endDate, travelDays: a.travelDays ?? 0 })
         : null,
     contacts: v.contactIds.map((id) => {

@@ -2,6 +2,7 @@ import { type CyclePresetId, type ParamsOf, pathIds, tightenedParams } from '@li
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, cadres, cycleFilings, organizations, orgPresets } from '../../platform/db/schema.ts';
+import { feedsSql, STAYS } from '../compliance/compliance.facts-sql.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 
 export type FilingRow = typeof cycleFilings.$inferSelect;
@@ -78,7 +79,7 @@ export async function activityFigures(db: Db, cadreId: string, from: string, to:
     .select({
       type: activities.type,
       n: sql<number>`count(*)::int`,
-      days: sql<number>`coalesce(sum(case when ${activities.type} in ('visit', 'live_with')
+      days: sql<number>`coalesce(sum(case when ${STAYS}
         then ${activities.endDate} - ${activities.startDate} + 1 - coalesce(${activities.travelDays}, 0) else 0 end), 0)::int`,
       done: sql<number>`count(*) filter (where ${activities.details}->>'status' = 'done')::int`,
     })
@@ -95,9 +96,8 @@ export async function activityFigures(db: Db, cadreId: string, from: string, to:
 export async function peopleFigures(db: Db, cadreId: string, from: string, to: string) {
   const result = await db.execute(sql`
     select
-      count(distinct c.id) filter (where c.role = 'youth' and (a.type in ('visit', 'live_with', 'event')
-        or (a.type = 'talk' and a.details->>'mode' = 'face_to_face')))::int as youths,
-      count(distinct c.id) filter (where c.role = 'league_cadre' and a.type = 'talk')::int as league_cadres
+      count(distinct c.id) filter (where c.role = 'youth' and ${feedsSql('face_to_face', { details: true })})::int as youths,
+      count(distinct c.id) filter (where c.role = 'league_cadre' and ${feedsSql('talk', { details: true })})::int as league_cadres
     from activities a
     join activity_contacts ac on ac.activity_id = a.id
     join contacts c on c.id = ac.contact_id

@@ -17,6 +17,7 @@ import {
   FACE_TO_FACE,
   type FactsQuery,
   FOLLOWED,
+  feedsSql,
   idsOr,
   listedOr,
   listedWhere,
@@ -84,13 +85,13 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
     sql`with ${scoped(q)},
     dated as (
       select a.cadre_id,
-        ${listing('lectures', sql`a.type = 'lecture'`, listedA, dated, 'count')},
-        ${listing('visits', sql`a.type = 'visit'`, listedA, stay, stayLine)},
-        ${listing('live_with', sql`a.type = 'live_with'`, listedA, stay, stayLine)},
-        ${listing('research_reports', sql`a.type = 'research_report'`, listedA, dated, sql`a.end_date::text`)},
+        ${listing('lectures', feedsSql('lecture'), listedA, dated, 'count')},
+        ${listing('visits', feedsSql('visit'), listedA, stay, stayLine)},
+        ${listing('live_with', feedsSql('live_with'), listedA, stay, stayLine)},
+        ${listing('research_reports', feedsSql('research_report'), listedA, dated, sql`a.end_date::text`)},
         ${perValue(
           'channel_uses',
-          sql`a.type = 'online'`,
+          feedsSql('channel_use'),
           sql`a.channel`,
           SOCIAL_CHANNELS,
           listedA,
@@ -98,7 +99,7 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
         )},
         ${perValue(
           'problems',
-          sql`a.type = 'problem'`,
+          feedsSql('problem'),
           sql`(case when a.status = 'open' and a.followed_on <= ${q.asOf} then ${FOLLOWED} else a.status end)`,
           [...PROBLEM_STATUSES, FOLLOWED],
           listedA,
@@ -110,7 +111,7 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
     met as (
       select a.cadre_id, ct.id,
              bool_or(ct.role = 'youth' and ${FACE_TO_FACE}) as youth,
-             bool_or(ct.role = 'league_cadre' and a.type = 'talk') as league_cadre
+             bool_or(ct.role = 'league_cadre' and ${feedsSql('talk')}) as league_cadre
         from yr a
         join activity_contacts ac on ac.activity_id = a.id
         join contacts ct on ct.id = ac.contact_id
@@ -133,7 +134,7 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
         select distinct a.cadre_id, m::date as monday
           from yr a
           cross join lateral generate_series(date_trunc('week', a.start_date::timestamp), date_trunc('week', a.end_date::timestamp), interval '7 days') as m
-         where (${FACE_TO_FACE} or a.type = 'lecture') and m >= ${yearStartOf(q)}::timestamp
+         where ${feedsSql('grassroots_day')} and m >= ${yearStartOf(q)}::timestamp
       ) w group by cadre_id
     )
     select c.id, c.org_id, c.rank, c.employment, c.grassroots_years::float8 as grassroots_years,
@@ -241,16 +242,16 @@ async function contactRhythm(db: Db, q: FactsQuery) {
     sql`with ${scoped(q)},
     named as (
       select a.cadre_id, ac.contact_id,
-        -- months and quarters as bit sets: no distinct to sort for
-        bit_or(1 << extract(month from a.end_date)::int) filter (where a.type in ('online', 'talk')) as months,
-        bit_or(1 << extract(quarter from a.end_date)::int) filter (where a.type = 'event') as quarters,
+        -- months as bit sets: no distinct to sort for
+        bit_or(1 << extract(month from a.end_date)::int) filter (where ${feedsSql('voice')}) as months,
+        bit_or(1 << extract(month from a.end_date)::int) filter (where ${feedsSql('event')}) as event_months,
         array_agg(a.id) filter (where ${FACE_TO_FACE} and ${listedWhere(q, 'cadre', sql`a.cadre_id`)}) as face_to_face,
-        count(*) filter (where ${FACE_TO_FACE}) > 0 as met
+        count(*) filter (where ${FACE_TO_FACE})::int as met
       from yr a join activity_contacts ac on ac.activity_id = a.id
       group by a.cadre_id, ac.contact_id
     )
-    select k.cadre_id, case when ${listedK} then k.contact_id end as contact, n.months, n.quarters,
-           n.face_to_face, coalesce(n.met, false) as met, count(*)::int as n
+    select k.cadre_id, case when ${listedK} then k.contact_id end as contact, n.months, n.event_months,
+           n.face_to_face, coalesce(n.met, 0) as met, count(*)::int as n
       from contact_keepers k
       join cad on cad.id = k.cadre_id
       left join named n on n.cadre_id = k.cadre_id and n.contact_id = k.contact_id
@@ -263,8 +264,8 @@ async function contactRhythm(db: Db, q: FactsQuery) {
     const entry: ContactRhythm = {
       contact: contact ?? UNLISTED,
       voiceMonths: bits(r.months, 12),
-      eventQuarters: bits(r.quarters, 4),
-      faceToFace: contact !== null ? sortedIds(r.face_to_face) : r.met ? [UNLISTED] : [],
+      eventMonths: bits(r.event_months, 12),
+      faceToFace: contact !== null ? sortedIds(r.face_to_face) : Array<string>(Number(r.met)).fill(UNLISTED),
     };
     l.push(...listedOr<ContactRhythm>(null, r.n, entry));
     byCadre.set(r.cadre_id as string, l);

@@ -8,6 +8,7 @@ import {
   datedOr,
   datesOr,
   type FactsQuery,
+  feedsSql,
   idsOr,
   listedWhere,
   listing,
@@ -55,15 +56,15 @@ export async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
     ),
     dated as (
       select a.point_id,
-        ${listing('t_live_with', sql`a.type = 'live_with'`, listedA, stay, stayLine)},
-        ${listing('t_lectures', sql`a.type = 'lecture'`, listedA, dated, 'count')},
-        ${listing('t_leader_meetings', sql`a.type = 'leader_meeting'`, listedA, dated, sql`a.end_date::text`)},
-        ${listing('y_visits', sql`a.type = 'visit' and ${inYear}`, listedA, stay, stayLine)},
-        ${listing('y_live_with', sql`a.type = 'live_with' and ${inYear}`, listedA, stay, stayLine)},
-        ${listing('y_work_items', sql`a.type = 'work_item' and a.status = 'done' and ${inYear}`, listedA, sql`a.id`, 'count')},
-        ${listing('y_practical_help', sql`a.type = 'practical_help' and ${inYear}`, listedA, dated, 'count')},
-        ${listing('y_articles', sql`a.type = 'article' and ${inYear}`, listedA, dated, 'count')},
-        ${listing('y_systems', sql`a.type = 'system' and ${inYear}`, listedA, dated, 'count')}
+        ${listing('t_live_with', feedsSql('live_with'), listedA, stay, stayLine)},
+        ${listing('t_lectures', feedsSql('lecture'), listedA, dated, 'count')},
+        ${listing('t_leader_meetings', feedsSql('leader_meeting'), listedA, dated, sql`a.end_date::text`)},
+        ${listing('y_visits', sql`${feedsSql('visit')} and ${inYear}`, listedA, stay, stayLine)},
+        ${listing('y_live_with', sql`${feedsSql('live_with')} and ${inYear}`, listedA, stay, stayLine)},
+        ${listing('y_work_items', sql`${feedsSql('work_item_done')} and ${inYear}`, listedA, sql`a.id`, 'count')},
+        ${listing('y_practical_help', sql`${feedsSql('practical_help')} and ${inYear}`, listedA, dated, 'count')},
+        ${listing('y_articles', sql`${feedsSql('article')} and ${inYear}`, listedA, dated, 'count')},
+        ${listing('y_systems', sql`${feedsSql('system')} and ${inYear}`, listedA, dated, 'count')}
       from ten a group by a.point_id
     ),
     -- the successor of a tenure, which carries its handover note (the latest, should there be two)
@@ -76,8 +77,8 @@ export async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
     -- distinct people per point first (hashed), then listed
     met as (
       select a.point_id, ac.contact_id,
-             bool_or(a.type = 'talk') as talked,
-             bool_or(a.type = 'practical_help' and ${inYear}) as helped
+             bool_or(${feedsSql('talk')}) as talked,
+             bool_or(${feedsSql('practical_help')} and ${inYear}) as helped
         from ten a join activity_contacts ac on ac.activity_id = a.id
        group by a.point_id, ac.contact_id
     ),

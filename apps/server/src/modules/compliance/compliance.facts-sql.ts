@@ -1,3 +1,4 @@
+import { feedersOf, type TActivityFact } from '@lianxin/contracts';
 import { type ContactRef, UNLISTED } from '@lianxin/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
@@ -42,8 +43,34 @@ export function listedWhere(q: FactsQuery, kind: 'cadre' | 'point', column: SQL)
   return sql`false`;
 }
 
+/**
+ * An SQL condition: does the record feed the fact, as the activity registry's `feeds` say. The
+ * record is `a` with the columns of `activityColumns` (its `mode` and `status`); `details: true`
+ * reads those from the activities table's `details`, `alias: null` names the columns unqualified.
+ * The registry's names are inlined as literals (trusted constants), so the statements stay as written.
+ */
+export function feedsSql(fact: TActivityFact, o: { alias?: string | null; details?: boolean } = {}): SQL {
+  const at = o.alias === undefined ? 'a.' : o.alias === null ? '' : `${o.alias}.`;
+  const literal = (v: string) => {
+    if (!/^[a-z_]+$/.test(v)) throw new Error(`not a registry name: ${v}`);
+    return `'${v}'`;
+  };
+  const field = (f: string) => (o.details ? `${at}details->>${literal(f)}` : `${at}${f}`);
+  const feeders = feedersOf(fact);
+  const always = feeders.filter((f) => f.when === undefined).map((f) => literal(f.type));
+  const parts = [
+    ...(always.length > 0 ? [`${at}type in (${always.join(', ')})`] : []),
+    ...feeders.flatMap(({ type, when }) =>
+      when ? [`(${at}type = ${literal(type)} and ${field(when.field)} = ${literal(when.is)})`] : [],
+    ),
+  ];
+  return sql.raw(parts.length > 0 ? `(${parts.join(' or ')})` : 'false');
+}
+
+/** Visits and stays of the `activities` table (the registry's `visit` and `live_with`): their on-site days are summed. */
+export const STAYS = sql`(${feedsSql('visit', { alias: '"activities"', details: true })} or ${feedsSql('live_with', { alias: '"activities"', details: true })})`;
 // The faces of people: youths met face to face (policy-rules.md's shared conventions).
-export const FACE_TO_FACE = sql`(a.type in ('visit', 'live_with', 'event') or (a.type = 'talk' and a.mode = 'face_to_face'))`;
+export const FACE_TO_FACE = feedsSql('face_to_face');
 export const NEEDY_TAGS = sql`array['needy', 'left_behind_child', 'disabled', 'poor_family', 'non_local']`;
 export const SOCIAL_CHANNELS = ['wechat', 'qq', 'weibo'] as const;
 export const PROBLEM_STATUSES = ['open', 'in_progress', 'resolved', 'escalated'] as const;

@@ -15,7 +15,15 @@ import { annualCycleFacts } from '../annual-cycle/annual-cycle.facts.ts';
 import { orgReportFacts } from '../org-reports/org-reports.repo.ts';
 import { cadreFacts } from './compliance.facts-cadres.ts';
 import { pointFacts } from './compliance.facts-points.ts';
-import { type FactsQuery, ordered, rows, scoped, sortedIds, yearStartOf } from './compliance.facts-sql.ts';
+import {
+  type FactsQuery,
+  feedsSql,
+  ordered,
+  rows,
+  scoped,
+  sortedIds,
+  yearStartOf,
+} from './compliance.facts-sql.ts';
 
 export type { FactsQuery } from './compliance.facts-sql.ts';
 
@@ -53,7 +61,7 @@ async function orgFacts(db: Db, q: FactsQuery): Promise<OrgFacts[]> {
     held as (
       select a.details->>'org' as org_id, a.id, a.end_date as day, (a.details->>'attendees')::int as attendees
         from activities a
-       where a.type = 'open_day' and a.end_date between ${yearStart}::date and ${q.asOf}::date
+       where ${feedsSql('open_day', { details: true })} and a.end_date between ${yearStart}::date and ${q.asOf}::date
       union all
       select d.org_id, d.id, d.held_on,
              (select count(*)::int from open_day_signups s where s.open_day_id = d.id and s.checked_in_at is not null)
@@ -141,7 +149,7 @@ async function postingFacts(db: Db, q: FactsQuery): Promise<PostingFacts[]> {
     ),
     cases as (
       select posting_id, json_agg(json_build_object('id', id, 'date', last_day)) as cases
-        from during where type = 'case' group by posting_id
+        from during where ${feedsSql('posting_case', { alias: null })} group by posting_id
     ),
     friends as (
       select d.posting_id, array_agg(distinct ac.contact_id) as friends

@@ -1,10 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { subtreePattern } from '../../platform/db/like.ts';
-import { rows } from '../compliance/compliance.facts-sql.ts';
+import { feedsSql, rows } from '../compliance/compliance.facts-sql.ts';
 
-/** The work log's entries that reach a youth online or by talk (活跃度). */
-const REACHING = sql`('online', 'talk')`;
+/** The work log's entries that reach a youth online or by talk (活跃度): the registry's `voice`. */
+const REACHING = feedsSql('voice', { details: true });
 
 /** Whose figures: the active cadres of a subtree, or one cadre. */
 export type Cadres = { path: string } | { cadre: string };
@@ -19,7 +19,7 @@ const cadreSet = (who: Cadres): SQL =>
 const reachedOf = (from: string, to: string) => sql`
   select distinct a.cadre_id, ac.contact_id
     from activities a join activity_contacts ac on ac.activity_id = a.id
-   where a.type in ${REACHING} and a.start_date between ${from}::date and ${to}::date`;
+   where ${REACHING} and a.start_date between ${from}::date and ${to}::date`;
 
 /**
  * Per cadre: the contacts kept and how many of them were reached in [from, to]; the ratings on the
@@ -80,7 +80,7 @@ export function reachedPerMonth(db: Db, cadreId: string, year: number) {
     sql`select extract(month from a.start_date)::int as month, count(distinct ac.contact_id)::int as reached
           from activities a join activity_contacts ac on ac.activity_id = a.id
           join contact_keepers k on k.contact_id = ac.contact_id and k.cadre_id = a.cadre_id
-         where a.cadre_id = ${cadreId} and a.type in ${REACHING}
+         where a.cadre_id = ${cadreId} and ${REACHING}
            and a.start_date between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
          group by 1`,
   );

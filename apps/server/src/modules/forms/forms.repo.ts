@@ -10,6 +10,7 @@ import {
   contactPoints,
   organizations,
 } from '../../platform/db/schema.ts';
+import { STAYS } from '../compliance/compliance.facts-sql.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 
 const pointOrg = alias(organizations, 'point_org');
@@ -40,7 +41,7 @@ export async function sessionsOfCadres(db: Db, cadreIds: string[], year: number)
       cadreId: activities.cadreId,
       type: activities.type,
       n: sql<number>`count(*)::int`,
-      days: sql<number>`coalesce(sum(case when ${activities.type} in ('visit', 'live_with')
+      days: sql<number>`coalesce(sum(case when ${STAYS}
         then ${activities.endDate} - ${activities.startDate} + 1 - coalesce(${activities.travelDays}, 0) else 0 end), 0)::int`,
       done: sql<number>`count(*) filter (where ${activities.details}->>'status' = 'done')::int`,
       dates: sql<

@@ -1,4 +1,4 @@
-import type { TLedgerDocument } from '@lianxin/contracts';
+import { hasField, type TLedgerDocument } from '@lianxin/contracts';
 import { pathIds } from '@lianxin/domain';
 import { type Actor, refuse } from '../../platform/access/index.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -87,10 +87,10 @@ function contact(c: ContactRow, keepers: { cadreId: string; key: boolean }[]): D
 function activity(a: ActivityRow, contactIds: string[]): Doc['activities'][number] {
   const r: Record<string, unknown> = { id: a.id, cadre: a.cadreId, type: a.type };
   put(r, 'point', a.pointId);
-  if (a.type === 'visit' || a.type === 'live_with') {
+  if (hasField(a.type, 'start')) {
     r.start = a.startDate;
     r.end = a.endDate;
-    if (a.type === 'visit') r.travelDays = a.travelDays ?? 0;
+    if (hasField(a.type, 'travelDays')) r.travelDays = a.travelDays ?? 0;
   } else put(r, 'date', a.startDate);
   const details = (a.details ?? {}) as Record<string, unknown>;
   for (const k of sorted(Object.keys(details))) put(r, k, details[k]);

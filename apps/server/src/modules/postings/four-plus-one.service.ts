@@ -1,3 +1,4 @@
+import { feedersOf } from '@lianxin/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
@@ -7,7 +8,8 @@ import type { Platform } from '../../platform/platform.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { weeklyView, weeksUntil } from './four-plus-one.ts';
 
-const DAY_TYPES = ['visit', 'live_with', 'event', 'lecture', 'talk'];
+// the types that may make a day among youth (a talk only face to face: `countsAsGrassrootsDay`)
+const DAY_TYPES = feedersOf('grassroots_day').map((f) => f.type);
 
 /** The weekly "4+1" view of a county committee's organ cadres (full-time and seconded, as mz2016 asks). */
 export async function fourPlusOne(

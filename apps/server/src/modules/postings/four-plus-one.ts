@@ -1,4 +1,4 @@
-import type { TFourPlusOne } from '@lianxin/contracts';
+import { feeds, type TFourPlusOne } from '@lianxin/contracts';
 import { addDays } from '../contact-points/contact-points.service.ts';
 
 /**
@@ -15,9 +15,9 @@ export interface DayActivity {
   mode: string | null;
 }
 
+/** The activity registry's `grassroots_day`: the types (and a talk's mode) that make a day among youth. */
 export function countsAsGrassrootsDay(a: DayActivity): boolean {
-  if (a.type === 'visit' || a.type === 'live_with' || a.type === 'event' || a.type === 'lecture') return true;
-  return a.type === 'talk' && a.mode === 'face_to_face';
+  return feeds({ type: a.type, ...(a.mode === null ? {} : { mode: a.mode }) }, 'grassroots_day');
 }
 
 export function mondayOf(day: string): string {

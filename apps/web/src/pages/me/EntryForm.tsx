@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  activityRegistry,
   activityTypeLabels,
   type TActivityType,
   type TComplianceResult,
@@ -44,7 +45,6 @@ import {
 import {
   channelLabels,
   eventKindLabels,
-  noteHints,
   problemStatusLabels,
   talkModeLabels,
   workItemStatusLabels,
@@ -420,7 +420,7 @@ export function EntryForm({
           />
         </Form.Item>
         <Form.Item name="note" label="备注（可不填）">
-          <Input.TextArea rows={2} maxLength={2000} placeholder={noteHints[type]} />
+          <Input.TextArea rows={2} maxLength={2000} placeholder={activityRegistry[type].noteHint} />
         </Form.Item>
         {record ? (
           <Flex gap={8}>

@@ -1,4 +1,4 @@
-import { activityTypes, type TActivityType } from '@lianxin/contracts';
+import { type TActivityType, tileTypes } from '@lianxin/contracts';
 import { Navigate, useParams } from 'react-router-dom';
 import { Panel } from '../../components/plain.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
@@ -10,7 +10,9 @@ export function QuickEntryFormPage() {
   const { type } = useParams();
   const { account } = useSignedIn();
   if (!account.cadreId) return <Navigate to="/me" replace />;
-  if (!type || !(activityTypes as readonly string[]).includes(type)) return <Navigate to="/me/log" replace />;
+  // Only the types the registry puts on a tile are entered on the phone.
+  const onPhone = [...tileTypes('main'), ...tileTypes('more')] as string[];
+  if (!type || !onPhone.includes(type)) return <Navigate to="/me/log" replace />;
   return (
     <MobileLayout>
       <Panel style={{ border: 'none' }}>

@@ -1,34 +1,15 @@
-import {
-  AlertOutlined,
-  AppstoreOutlined,
-  CommentOutlined,
-  EnvironmentOutlined,
-  GiftOutlined,
-  MessageOutlined,
-  SoundOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
-import { activityTypeLabels, type TActivityType } from '@lianxin/contracts';
+import { AppstoreOutlined } from '@ant-design/icons';
+import { activityRegistry, tileTypes } from '@lianxin/contracts';
 import { Button, Flex } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { Txt } from '../../components/plain.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
-import { mainTypes, moreTypes } from '../worklog/labels.ts';
+import { activityIcons } from './activityIcons.tsx';
 
-const icons: Partial<Record<TActivityType, ReactNode>> = {
-  talk: <CommentOutlined />,
-  visit: <EnvironmentOutlined />,
-  online: <MessageOutlined />,
-  lecture: <SoundOutlined />,
-  event: <TeamOutlined />,
-  practical_help: <GiftOutlined />,
-  problem: <AlertOutlined />,
-};
-
-/** 记一笔, screen 1: the type, as big tiles; the rarer types behind 更多…. */
+/** 记一笔, screen 1: the type, as big tiles; the rarer types behind 更多… (the registry's `tile`). */
 export function QuickEntryPage() {
   const { account } = useSignedIn();
   const navigate = useNavigate();
@@ -39,7 +20,7 @@ export function QuickEntryPage() {
     void import('./QuickEntryFormPage.tsx');
   }, []);
   if (!account.cadreId) return <Navigate to="/me" replace />;
-  const types = more ? moreTypes : mainTypes;
+  const types = tileTypes(more ? 'more' : 'main');
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
@@ -48,8 +29,8 @@ export function QuickEntryPage() {
         <div className="lx-tiles">
           {types.map((t) => (
             <button key={t} type="button" className="lx-tile" onClick={() => navigate(`/me/log/${t}`)}>
-              {icons[t] ?? <AppstoreOutlined />}
-              {activityTypeLabels[t]}
+              {activityIcons[activityRegistry[t].icon]}
+              {activityRegistry[t].label}
             </button>
           ))}
           {more ? null : (

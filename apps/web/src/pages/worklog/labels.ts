@@ -1,27 +1,6 @@
 /** Chinese names of the work log's enumerations (docs/interchange.md), and one-line summaries. */
 import type { TActivitySummary, TActivityType, TLedgerActivity, TProblemStatus } from '@lianxin/contracts';
 
-/** The big tiles of the quick entry, most used first; the rest sit behind 更多… */
-export const mainTypes: TActivityType[] = [
-  'talk',
-  'visit',
-  'online',
-  'lecture',
-  'event',
-  'practical_help',
-  'problem',
-];
-export const moreTypes: TActivityType[] = [
-  'live_with',
-  'leader_meeting',
-  'work_item',
-  'case',
-  'article',
-  'system',
-  'research_report',
-  'open_day',
-];
-
 type Of<T extends TActivityType, K extends string> = Extract<TLedgerActivity, { type: T }>[K &
   keyof Extract<TLedgerActivity, { type: T }>];
 
@@ -65,25 +44,6 @@ export const problemStatusColors: Record<TProblemStatus, string> = {
   in_progress: 'orange',
   resolved: 'green',
   escalated: 'blue',
-};
-
-/** What the note of each type is for: the hint in its empty box. */
-export const noteHints: Record<TActivityType, string> = {
-  talk: '谈了什么、青年有何思想动态和诉求',
-  visit: '走访了哪里、见了谁、看到了什么',
-  live_with: '在哪里同吃同住同劳动、一起做了什么',
-  lecture: '宣讲的主题、听众的反响',
-  online: '交流了什么、是否需要跟进',
-  event: '活动的名称、内容和参与情况',
-  leader_meeting: '会见了哪位领导、谈了哪些青年工作',
-  practical_help: '办理的经过、还需哪些跟进',
-  work_item: '项目的进展和下一步',
-  case: '案例的要点',
-  article: '文章的要点、发表在哪里',
-  system: '制度的要点、适用范围',
-  research_report: '报告的要点',
-  open_day: '开放日的安排和青年的反响',
-  problem: '问题的详情、涉及的青年和诉求',
 };
 
 /** 2026-03-02 or 2026-03-02 至 2026-03-08 */

@@ -117,8 +117,15 @@ const rules: RuleDef[] = [
       zh: '“日常有声音、每季有活动、每年有面对面交流”：每位联系对象每月有线上或谈心联系，每季度有活动，每年有面对面交流。',
       en: 'For each contact: an online or talk contact every month so far, an event every quarter so far, and a face-to-face meeting in the year.',
     },
-    // "So far" means finished months and quarters of the year; the face-to-face meeting is owed by 31 December.
-    params: {},
+    // "So far" means finished spans of the year; the face-to-face meetings are owed by 31 December.
+    params: {
+      // 日常有声音: an online or talk contact in every span of this many months (每月)
+      voiceEveryMonths: { kind: 'ceiling', value: 1, unit: 'months' },
+      // 每季有活动: an event in every span of this many months (每季)
+      eventEveryMonths: { kind: 'ceiling', value: 3, unit: 'months' },
+      // 每年有面对面交流: face-to-face meetings in the year
+      faceToFacePerYear: { kind: 'floor', value: 1, unit: 'count' },
+    },
   },
   {
     id: 'mz2016.channel',

@@ -122,6 +122,33 @@ describe('mz2016 rhythm and channels', () => {
     });
   });
 
+  it('reads its cadences from the preset: an event every 2 months, 5 face-to-face meetings', () => {
+    const all = [...monthly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), ...quarterly];
+    const tightened = (params: Record<string, number>) =>
+      doc({
+        contacts,
+        activities: all,
+        presets: [
+          { org: 'o-bj', preset: 'meizhou-2016-direct-contact', params: { 'mz2016.rhythm': params } },
+        ],
+      });
+    // Events in February and May: every quarter so far, but March–April went without one.
+    expect(one(run(doc({ contacts, activities: all }), '2026-04-30'), 'mz2016.rhythm', 'c1').status).toBe(
+      'in_progress',
+    );
+    expect(one(run(tightened({ eventEveryMonths: 2 }), '2026-04-30'), 'mz2016.rhythm', 'c1')).toMatchObject({
+      status: 'unmet',
+      detail: { offRhythm: ['r1'] },
+    });
+    // The four events are the year's face-to-face meetings: enough for one, not for five.
+    expect(one(run(tightened({ faceToFacePerYear: 5 }), '2026-12-31'), 'mz2016.rhythm', 'c1').status).toBe(
+      'unmet',
+    );
+    expect(one(run(tightened({ faceToFacePerYear: 4 }), '2026-12-31'), 'mz2016.rhythm', 'c1').status).toBe(
+      'met',
+    );
+  });
+
   it('gives no rhythm result to a cadre who keeps no contacts (decision 10)', () => {
     expect(of(run(doc({}), '2026-12-31'), 'mz2016.rhythm', 'c1')).toEqual([]);
   });

@@ -5,19 +5,34 @@ import { band, deadline, list, num } from '../params.ts';
 import { everySlotStatus, floorStatus, ids, result } from '../status.ts';
 import type { ComplianceResult } from '../types.ts';
 
-/** Months (1–12) and quarters (1–4) of the year finished by `asOf`. */
-function finishedSlots(year: number, asOf: string) {
-  const months = [...Array(12).keys()].map((i) => i + 1).filter((m) => monthEnd(year, m) <= asOf);
-  const quarters = [1, 2, 3, 4].filter((q) => quarterSpan(year, q).end <= asOf);
-  return { months, quarters };
+/** Quarters (1–4) of the year finished by `asOf`. */
+function finishedQuarters(year: number, asOf: string): number[] {
+  return [1, 2, 3, 4].filter((q) => quarterSpan(year, q).end <= asOf);
 }
 
-/** 日常有声音、每季有活动、每年有面对面交流: nothing missed so far, the meeting by year's end. */
-function onRhythm(r: ContactRhythm, months: number[], quarters: number[], yearOver: boolean): boolean {
+/** The spans of `every` months (the last one cut at December) of the year finished by `asOf`, as month lists. */
+function finishedWindows(year: number, asOf: string, every: number): number[][] {
+  const n = Math.max(1, Math.floor(every));
+  const windows: number[][] = [];
+  for (let first = 1; first <= 12; first += n) {
+    const last = Math.min(first + n - 1, 12);
+    if (monthEnd(year, last) <= asOf)
+      windows.push(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+  }
+  return windows;
+}
+
+/** 日常有声音、每季有活动、每年有面对面交流 at the preset's cadences: no window missed so far, the meetings by year's end. */
+interface Cadence {
+  voice: number[][];
+  event: number[][];
+  faceToFace: number;
+}
+function onRhythm(r: ContactRhythm, c: Cadence, yearOver: boolean): boolean {
   return (
-    months.every((m) => r.voiceMonths.includes(m)) &&
-    quarters.every((q) => r.eventQuarters.includes(q)) &&
-    (!yearOver || r.faceToFace.length > 0)
+    c.voice.every((w) => w.some((m) => r.voiceMonths.includes(m))) &&
+    c.event.every((w) => w.some((m) => r.eventMonths.includes(m))) &&
+    (!yearOver || r.faceToFace.length >= c.faceToFace)
   );
 }
 
@@ -146,7 +161,7 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
   },
 
   'mz2016.open_day': (rule, ctx) => {
-    const { quarters } = finishedSlots(ctx.year, ctx.asOf);
+    const quarters = finishedQuarters(ctx.year, ctx.asOf);
     return eachOrg(rule, ctx, 'county', (o, params) => {
       const qualifying = o.openDays.filter((d) => d.attendees >= num(params, 'attendees'));
       const held = new Set(qualifying.map((d) => Math.ceil(Number(d.date.slice(5, 7)) / 3)));
@@ -161,12 +176,16 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
     });
   },
 
-  'mz2016.rhythm': (rule, ctx) => {
-    const { months, quarters } = finishedSlots(ctx.year, ctx.asOf);
-    return eachCadre(rule, ctx, (c) => {
+  'mz2016.rhythm': (rule, ctx) =>
+    eachCadre(rule, ctx, (c, params) => {
       // Decision 10: a cadre who keeps no contacts has nobody to keep the rhythm with.
       if (c.rhythm.length === 0) return null;
-      const ok = c.rhythm.filter((r) => onRhythm(r, months, quarters, ctx.yearOver));
+      const cadence: Cadence = {
+        voice: finishedWindows(ctx.year, ctx.asOf, num(params, 'voiceEveryMonths')),
+        event: finishedWindows(ctx.year, ctx.asOf, num(params, 'eventEveryMonths')),
+        faceToFace: num(params, 'faceToFacePerYear'),
+      };
+      const ok = c.rhythm.filter((r) => onRhythm(r, cadence, ctx.yearOver));
       const missed = c.rhythm.length - ok.length;
       return result(rule, {
         cadre: c.id,
@@ -178,8 +197,7 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
           ? { detail: { offRhythm: c.rhythm.filter((r) => !ok.includes(r)).map((r) => r.contact) } }
           : {}),
       });
-    });
-  },
+    }),
 
   'mz2016.channel': (rule, ctx) =>
     eachCadre(rule, ctx, (c, params) => {
