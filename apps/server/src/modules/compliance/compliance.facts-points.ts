@@ -64,7 +64,9 @@ export async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
         ${listing('y_practical_help', sql`a.type = 'practical_help' and ${inYear}`, listedA, dated, 'count')},
         ${listing('y_articles', sql`a.type = 'article' and ${inYear}`, listedA, dated, 'count')},
         ${listing('y_systems', sql`a.type = 'system' and ${inYear}`, listedA, dated, 'count')}
-      from ten a group by a.point_id
+      from ten a
+       where a.type in ('live_with', 'lecture', 'leader_meeting', 'visit', 'work_item', 'practical_help', 'article', 'system')
+       group by a.point_id
     ),
     -- the successor of a tenure, which carries its handover note (the latest, should there be two)
     succ as (
