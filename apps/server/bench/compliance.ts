@@ -61,7 +61,7 @@ export async function freshDatabase(url: string, name: string): Promise<string> 
 }
 
 /** 省 → 10 地市 → 100 县 → 1,000 基层组织; cadres in the counties, each holding two grassroots points. */
-export async function buildProvince(p: Platform, cadres: number, perCadre: number) {
+async function buildProvince(p: Platform, cadres: number, perCadre: number) {
   const run = (q: ReturnType<typeof sql>) => p.db.execute(q);
   await run(sql`insert into organizations (id, name, level, parent_id, path, division_code) values
     ('bx-root', '压测团中央', 'central', null, '/bx-root/', null),
