@@ -31,7 +31,6 @@ import {
   stay,
   stayLine,
   staysOr,
-  yearStartOf,
 } from './compliance.facts-sql.ts';
 
 /** Counted per value of `column` for the unlisted cadres, listed (with `listed`) for the others. */
