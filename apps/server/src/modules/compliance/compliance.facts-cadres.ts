@@ -16,8 +16,8 @@ import {
   datesOr,
   FACE_TO_FACE,
   type FactsQuery,
-  FOLLOWED,
   feedsSql,
+  FOLLOWED,
   idsOr,
   listedOr,
   listedWhere,
@@ -32,8 +32,10 @@ import {
   stay,
   stayLine,
   staysOr,
-  yearStartOf,
 } from './compliance.facts-sql.ts';
+
+// the facts the `dated` aggregates read: the year's other records are skipped
+const DATED_FACTS = ['lecture', 'visit', 'live_with', 'research_report', 'channel_use', 'problem'] as const;
 
 /** Counted per value of `column` for the unlisted cadres, listed (with `listed`) for the others. */
 function perValue(
@@ -67,6 +69,10 @@ function perValueOr<T, V extends string>(
   return values.flatMap((v) => listedOr<T>(null, r[`${name}_${v}`], entry(v)));
 }
 
+/** The number of the week of `day` counted from the year's first Monday (negative before it). */
+const week = (day: SQL, year: number) =>
+  sql`((date_trunc('week', ${day}::timestamp)::date - ${firstMonday(year)}::date) / 7)`;
+
 /** The Mondays of a bit set of weeks (bit i: the i-th Monday of the year). */
 function mondays(set: unknown, year: number): string[] {
   const weeks = BigInt((set as string | null) ?? 0);
@@ -80,6 +86,7 @@ function mondays(set: unknown, year: number): string[] {
 export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
   const listedA = listedWhere(q, 'cadre', sql`a.cadre_id`);
   const listedC = listedWhere(q, 'cadre', sql`cadre_id`);
+  const listedK = listedWhere(q, 'cadre', sql`k.cadre_id`);
   const base = await rows(
     db,
     sql`with ${scoped(q)},
@@ -105,17 +112,38 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
           listedA,
           sql`json_build_object('id', a.id, 'date', a.end_date, 'status', a.status, 'followedOn', a.followed_on)`,
         )}
-      from yr a group by a.cadre_id
+      from yr a
+       -- only the kinds listed here: the aggregates skip most of the year's rows
+       where ${sql.join(DATED_FACTS.map((f) => feedsSql(f)), sql` or `)}
+       group by a.cadre_id
     ),
-    -- distinct people first (hashed), then listed per cadre
+    -- distinct people first (hashed), then listed per cadre; with each one's rhythm (mz2016.rhythm):
+    -- voice and event months as bit sets, no distinct to sort for
     met as (
       select a.cadre_id, ct.id,
              bool_or(ct.role = 'youth' and ${FACE_TO_FACE}) as youth,
-             bool_or(ct.role = 'league_cadre' and ${feedsSql('talk')}) as league_cadre
+             bool_or(ct.role = 'league_cadre' and ${feedsSql('talk')}) as league_cadre,
+             bit_or(1 << extract(month from a.end_date)::int) filter (where ${feedsSql('voice')}) as months,
+             bit_or(1 << extract(month from a.end_date)::int) filter (where ${feedsSql('event')}) as event_months,
+             array_agg(a.id) filter (where ${FACE_TO_FACE} and ${listedA}) as face_to_face,
+             count(*) filter (where ${FACE_TO_FACE})::int as met
         from yr a
         join activity_contacts ac on ac.activity_id = a.id
         join contacts ct on ct.id = ac.contact_id
        group by a.cadre_id, ct.id
+    ),
+    -- per kept contact its rhythm; the unlisted contacts of a cadre counted per (months, event months, met)
+    kept_rhythm as (
+      select k.cadre_id, case when ${listedK} then k.contact_id end as contact, m.months, m.event_months,
+             m.face_to_face, coalesce(m.met, 0) as met, count(*)::int as n
+        from contact_keepers k
+        join cad on cad.id = k.cadre_id
+        left join met m on m.cadre_id = k.cadre_id and m.id = k.contact_id
+       group by 1, 2, 3, 4, 5, 6
+    ),
+    rhythm as (
+      select cadre_id, json_agg(json_build_array(contact, months, event_months, face_to_face, met, n)) as rhythm
+        from kept_rhythm group by cadre_id
     ),
     people as (
       select cadre_id,
@@ -125,29 +153,28 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
              count(*) filter (where league_cadre and not ${listedC}) as league_cadres_unlisted
         from met group by cadre_id
     ),
-    -- 4+1: the weeks (by their Mondays, inside the year) of face-to-face work and lectures; a bit
-    -- set of week numbers for the unlisted cadres
+    -- 4+1: the weeks (by their Mondays, inside the year) of face-to-face work and lectures, as a bit
+    -- set of week numbers: each record sets the run of bits from its first week to its last, so no
+    -- week is generated, sorted or made distinct
+    spans as (
+      select a.cadre_id, greatest(${week(sql`a.start_date`, q.year)}, 0) as first_week, ${week(sql`a.end_date`, q.year)} as last_week
+        from yr a where ${feedsSql('grassroots_day')}
+    ),
     weeks as (
-      select cadre_id, array_agg(monday::text) filter (where ${listedC}) as mondays,
-             (bit_or(1::bigint << ((monday::date - ${firstMonday(q.year)}::date) / 7)) filter (where not ${listedC}))::text as week_set
-        from (
-        select distinct a.cadre_id, m::date as monday
-          from yr a
-          cross join lateral generate_series(date_trunc('week', a.start_date::timestamp), date_trunc('week', a.end_date::timestamp), interval '7 days') as m
-         where ${feedsSql('grassroots_day')} and m >= ${yearStartOf(q)}::timestamp
-      ) w group by cadre_id
+      select cadre_id, bit_or(((1::bigint << (last_week - first_week + 1)) - 1) << first_week)::text as week_set
+        from spans where last_week >= first_week group by cadre_id
     )
     select c.id, c.org_id, c.rank, c.employment, c.grassroots_years::float8 as grassroots_years,
            c.probation_ends_on::text as probation_ends_on, c.department, d.*,
-           pe.youths, pe.youths_unlisted, pe.league_cadres, pe.league_cadres_unlisted, w.mondays, w.week_set
+           pe.youths, pe.youths_unlisted, pe.league_cadres, pe.league_cadres_unlisted, w.week_set, rh.rhythm
       from cad c
       left join dated d on d.cadre_id = c.id
       left join people pe on pe.cadre_id = c.id
       left join weeks w on w.cadre_id = c.id
+      left join rhythm rh on rh.cadre_id = c.id
      order by c.id`,
   );
   const kept = await keptContacts(db, q);
-  const rhythm = await contactRhythm(db, q);
   return base.map((r) => {
     const id = r.id as string;
     const keeping = kept.get(id);
@@ -171,8 +198,8 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
         date: '',
         channel,
       })),
-      rhythm: rhythm.get(id) ?? [],
-      grassrootsWeeks: r.mondays != null ? sortedIds(r.mondays) : mondays(r.week_set, q.year),
+      rhythm: contactRhythm(r.rhythm),
+      grassrootsWeeks: mondays(r.week_set, q.year),
       problems: perValueOr(
         r,
         'problems',
@@ -231,45 +258,19 @@ async function keptContacts(db: Db, q: FactsQuery) {
   return byCadre;
 }
 
-/**
- * mz2016.rhythm: per kept contact, the months, quarters and face-to-face meetings of the year; the
- * unlisted contacts of a cadre counted per (months, quarters, met face to face).
- */
-async function contactRhythm(db: Db, q: FactsQuery) {
-  const listedK = listedWhere(q, 'cadre', sql`k.cadre_id`);
-  const list = await rows(
-    db,
-    sql`with ${scoped(q)},
-    named as (
-      select a.cadre_id, ac.contact_id,
-        -- months as bit sets: no distinct to sort for
-        bit_or(1 << extract(month from a.end_date)::int) filter (where ${feedsSql('voice')}) as months,
-        bit_or(1 << extract(month from a.end_date)::int) filter (where ${feedsSql('event')}) as event_months,
-        array_agg(a.id) filter (where ${FACE_TO_FACE} and ${listedWhere(q, 'cadre', sql`a.cadre_id`)}) as face_to_face,
-        count(*) filter (where ${FACE_TO_FACE})::int as met
-      from yr a join activity_contacts ac on ac.activity_id = a.id
-      group by a.cadre_id, ac.contact_id
-    )
-    select k.cadre_id, case when ${listedK} then k.contact_id end as contact, n.months, n.event_months,
-           n.face_to_face, coalesce(n.met, 0) as met, count(*)::int as n
-      from contact_keepers k
-      join cad on cad.id = k.cadre_id
-      left join named n on n.cadre_id = k.cadre_id and n.contact_id = k.contact_id
-     group by 1, 2, 3, 4, 5, 6`,
-  );
-  const byCadre = new Map<string, ContactRhythm[]>();
-  for (const r of list) {
-    const l = byCadre.get(r.cadre_id as string) ?? [];
-    const contact = r.contact as string | null;
+/** mz2016.rhythm from the rows of `kept_rhythm`: [contact, months, event months, face to face, met, n]. */
+function contactRhythm(list: unknown): ContactRhythm[] {
+  const out: ContactRhythm[] = [];
+  for (const [contact, months, eventMonths, faceToFace, met, n] of (list ?? []) as RhythmRow[]) {
     const entry: ContactRhythm = {
       contact: contact ?? UNLISTED,
-      voiceMonths: bits(r.months, 12),
-      eventMonths: bits(r.event_months, 12),
-      faceToFace: contact !== null ? sortedIds(r.face_to_face) : Array<string>(Number(r.met)).fill(UNLISTED),
+      voiceMonths: bits(months, 12),
+      eventMonths: bits(eventMonths, 12),
+      faceToFace: contact !== null ? sortedIds(faceToFace) : Array<string>(met).fill(UNLISTED),
     };
-    l.push(...listedOr<ContactRhythm>(null, r.n, entry));
-    byCadre.set(r.cadre_id as string, l);
+    out.push(...listedOr<ContactRhythm>(null, n, entry));
   }
-  for (const l of byCadre.values()) l.sort((a, b) => a.contact.localeCompare(b.contact));
-  return byCadre;
+  return out.sort((a, b) => a.contact.localeCompare(b.contact));
 }
+
+type RhythmRow = [string | null, number | null, number | null, string[] | null, number, number];

@@ -36,6 +36,18 @@ const unlistedRefs = (lines: unknown): ContactRef[] =>
     };
   });
 
+// the facts the `dated` aggregates read
+const POINT_FACTS = [
+  'live_with',
+  'lecture',
+  'leader_meeting',
+  'visit',
+  'work_item_done',
+  'practical_help',
+  'article',
+  'system',
+] as const;
+
 /**
  * Per tenure of a contact point in the scope: its tenure's records up to asOf and its year's, listed
  * for the listed point and counted (or carried without ids) for the others.
@@ -65,7 +77,10 @@ export async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
         ${listing('y_practical_help', sql`${feedsSql('practical_help')} and ${inYear}`, listedA, dated, 'count')},
         ${listing('y_articles', sql`${feedsSql('article')} and ${inYear}`, listedA, dated, 'count')},
         ${listing('y_systems', sql`${feedsSql('system')} and ${inYear}`, listedA, dated, 'count')}
-      from ten a group by a.point_id
+      from ten a
+       -- only the kinds listed here: the aggregates skip most of the tenure's rows
+       where ${sql.join(POINT_FACTS.map((f) => feedsSql(f)), sql` or `)}
+       group by a.point_id
     ),
     -- the successor of a tenure, which carries its handover note (the latest, should there be two)
     succ as (

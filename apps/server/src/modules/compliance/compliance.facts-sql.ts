@@ -142,8 +142,8 @@ export function scoped(q: FactsQuery) {
     ),
     -- the records of the year up to asOf: a visit or a stay belongs to the year in which it ends
     yr as (
-      select ${activityColumns} from activities a join cad on cad.id = a.cadre_id
-       where a.end_date between ${yearStart}::date and ${q.asOf}::date
+      select ${activityColumns} from activities a
+       where a.cadre_id in (select id from cad) and a.end_date between ${yearStart}::date and ${q.asOf}::date
     )`;
 }
 
