@@ -1,9 +1,11 @@
-import type { TCreateActivityRequest, TPosting, TPostingGroupPage } from '@lianxin/contracts';
+import type { TCreateActivityRequest, TDeliverable, TPosting, TPostingGroupPage } from '@lianxin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contactKeepers, contacts } from '../../platform/db/schema.ts';
 import { type Client, createTestContext, systemActor, type TestContext } from '../../testing/index.ts';
 import { cityWithTwoCounties, withPostingOrgans, withThirdCounty } from '../../testing/scenario.ts';
 import { createActivity } from '../activities/activities.service.ts';
+import { updateFactBook } from '../contact-points/fact-book.service.ts';
+import { createOrganization } from '../organizations/organizations.service.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -88,7 +90,25 @@ beforeAll(async () => {
     contacts: ['y2'],
     note: '派驻前',
   });
-  ctx.clock.advance(-ahead);
+  // 明白帐 written at the posted point and a League branch founded in a non-public firm of the county
+  // (by the services: the sessions do not outlive the clock's jump)
+  await updateFactBook(ctx.p, systemActor, own.pointId ?? '', {
+    section: 'situation',
+    text: '全县青年约三万人',
+  });
+  const found = (name: string) =>
+    createOrganization(ctx.p, systemActor, {
+      name,
+      level: 'grassroots',
+      parentId: own.orgId,
+      field: 'enterprise',
+    });
+  await found('某科技公司团支部');
+  // founded before the posting: not one of its new organizations
+  const before = Date.parse('2026-02-01T02:00:00Z') - ctx.clock.now().getTime();
+  ctx.clock.advance(before);
+  await found('旧有企业团支部');
+  ctx.clock.advance(-before - ahead);
 }, 180_000);
 afterAll(() => ctx.close());
 
@@ -193,7 +213,7 @@ describe('at the end of a posting', () => {
 
   it('tracks the six deliverables per cadre, with what the log counts towards them', async () => {
     const res = await member.get(`/api/v1/postings/${own.id}/deliverables`);
-    const items = res.json().items as { key: string; done: boolean; evidence: number | null }[];
+    const items = res.json().items as TDeliverable[];
     expect(items.map((i) => i.key)).toEqual([
       'ledger',
       'examples',
@@ -202,17 +222,29 @@ describe('at the end of a posting', () => {
       'friends',
       'practical',
     ]);
-    expect(items.find((i) => i.key === 'friends')?.evidence).toBe(2);
-    expect(items.find((i) => i.key === 'ledger')?.evidence).toBeNull();
+    const item = (key: string) => items.find((i) => i.key === key);
+    expect(item('friends')).toMatchObject({ done: true, evidence: 2, evidenceItems: [] });
+    expect(item('ledger')).toMatchObject({
+      done: true,
+      evidence: 1,
+      evidenceItems: ['当地基本情况（2026-06-01）'],
+    });
+    expect(item('new_orgs')).toMatchObject({
+      evidence: 1,
+      evidenceItems: ['某科技公司团支部（2026-06-01）'],
+    });
+    expect(item('examples')?.evidenceItems).toEqual(['非公企业团建案例（2026-05-06）']);
+    // nothing online in the log: the cadre confirms work kept elsewhere, with a note
+    expect(item('online')).toMatchObject({ done: false, evidence: 0 });
     const marked = await member.request({
       method: 'PUT',
-      url: `/api/v1/postings/${own.id}/deliverables/ledger`,
-      payload: { done: true, note: '明白帐已交县团委' },
+      url: `/api/v1/postings/${own.id}/deliverables/online`,
+      payload: { done: true, note: '在县团委公众号开设专栏' },
     });
-    expect(marked.json().items[0]).toMatchObject({ key: 'ledger', done: true, note: '明白帐已交县团委' });
+    expect(marked.json().items[3]).toMatchObject({ key: 'online', done: true, marked: true, evidence: 0 });
     const byOutsider = await outsider.request({
       method: 'PUT',
-      url: `/api/v1/postings/${own.id}/deliverables/ledger`,
+      url: `/api/v1/postings/${own.id}/deliverables/online`,
       payload: { done: false },
     });
     expect(byOutsider.statusCode).toBe(403);
