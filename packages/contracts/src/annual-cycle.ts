@@ -120,6 +120,13 @@ export const ZResearch = z.object({
       attachmentCount: z.number().int(),
     })
     .nullable(),
+  /**
+   * A posting of the year whose personal summary is submitted: it counts as the year's research
+   * (seed 002 四.2), with or without a report of its own.
+   */
+  posting: z
+    .object({ postingId: ZId, orgName: z.string(), from: ZDate, to: ZDate, submittedOn: ZDate })
+    .nullable(),
 });
 
 export const ZRecommendRequest = z.object({

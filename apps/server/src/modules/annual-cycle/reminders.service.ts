@@ -6,7 +6,12 @@ import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { halfYearReports } from '../org-reports/org-reports.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
-import { findFiling, researchReportOf, rosterWithFilings } from './annual-cycle.repo.ts';
+import {
+  findFiling,
+  postingCountedAsResearch,
+  researchReportOf,
+  rosterWithFilings,
+} from './annual-cycle.repo.ts';
 import { cycleAt, today } from './cycle.ts';
 
 type Reminder = {
@@ -41,18 +46,19 @@ async function cadreReminders(
   days: number,
 ) {
   const cadre = await loadCadre(p, actor, cadreId, 'read');
-  const [{ milestones }, taskList, selfCheck, summary, report] = await Promise.all([
+  const [{ milestones }, taskList, selfCheck, summary, report, posting] = await Promise.all([
     cycleAt(p.db, cadre.orgPath, year),
     findFiling(p.db, cadreId, year, 'task_list'),
     findFiling(p.db, cadreId, year, 'midyear_report'),
     findFiling(p.db, cadreId, year, 'year_summary'),
     researchReportOf(p.db, cadreId, year),
+    postingCountedAsResearch(p.db, cadreId, year),
   ]);
   const done: Partial<Record<Milestone['kind'], boolean>> = {
     task_list: Boolean(taskList?.firstSubmittedOn),
     midyear_report: Boolean(selfCheck?.firstSubmittedOn),
     year_summary: Boolean(summary?.firstSubmittedOn),
-    research_report: report !== null,
+    research_report: report !== null || posting !== null,
   };
   const own = milestones.filter((m) => m.who === 'cadre');
   return dueItems(own, (m) => done[m.kind] === true, asOf, days).map((d) => toReminder(d));

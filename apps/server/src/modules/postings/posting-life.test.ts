@@ -199,6 +199,22 @@ describe('at the end of a posting', () => {
     expect((await admin.get(`/api/v1/postings/${own.id}/summary`)).json().body).toBe('定稿');
   });
 
+  it('counts the submitted summary as the year’s research, typed once (seed 002 四.2)', async () => {
+    const research = await member.get(`/api/v1/annual/2026/cadres/${memberId}/research`);
+    expect(research.statusCode, research.body).toBe(200);
+    expect(research.json()).toMatchObject({
+      report: null,
+      posting: { postingId: own.id, from: '2026-03-01', to: '2026-08-31' },
+    });
+    expect(research.json().state).not.toBe('pending');
+    // posted too, but nothing submitted yet: nothing stands for the year's research
+    const other = (await otherMember.get('/api/v1/postings')).json().items[0] as TPosting;
+    const theirs = await otherMember.get(`/api/v1/annual/2026/cadres/${other.cadreId}/research`);
+    expect(theirs.json()).toMatchObject({ report: null, posting: null, state: 'pending' });
+    // another year: the posting does not count
+    expect((await member.get(`/api/v1/annual/2027/cadres/${memberId}/research`)).json().posting).toBeNull();
+  });
+
   it('the leader submits the group report, drafted from all members’ logs', async () => {
     expect(group.report?.figures.friends).toBe(2);
     expect(
