@@ -277,6 +277,7 @@ export const ZMilestoneKind = z.enum([
   'report_recommendation',
   'point_registration',
   'half_year_report',
+  'point_rotation',
 ]);
 
 export const ZReminder = z.object({
@@ -298,6 +299,7 @@ export const ZRemindersQuery = z.object({
 
 export type TFilingRoster = z.infer<typeof ZFilingRoster>;
 export type TResearch = z.infer<typeof ZResearch>;
+export type TReminder = z.infer<typeof ZReminder>;
 export type TReminders = z.infer<typeof ZReminders>;
 export type TMaterialPack = z.infer<typeof ZMaterialPack>;
 export type TTalkList = z.infer<typeof ZTalkList>;

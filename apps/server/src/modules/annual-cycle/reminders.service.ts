@@ -13,6 +13,7 @@ import {
   rosterWithFilings,
 } from './annual-cycle.repo.ts';
 import { cycleAt, today } from './cycle.ts';
+import { ofCadre, ofCadresUnder, rotationsDue } from './rotation.ts';
 
 type Reminder = {
   kind: Milestone['kind'];
@@ -61,7 +62,26 @@ async function cadreReminders(
     research_report: report !== null || posting !== null,
   };
   const own = milestones.filter((m) => m.who === 'cadre');
-  return dueItems(own, (m) => done[m.kind] === true, asOf, days).map((d) => toReminder(d));
+  return [
+    ...dueItems(own, (m) => done[m.kind] === true, asOf, days).map((d) => toReminder(d)),
+    ...(await rotationReminders(p, ofCadre(cadreId), asOf, days, false)),
+  ];
+}
+
+/** Points of postings due for their 2-year rotation, the holder named for an admin. */
+async function rotationReminders(
+  p: Platform,
+  whose: Parameters<typeof rotationsDue>[1],
+  asOf: string,
+  days: number,
+  nameHolder: boolean,
+) {
+  const due = await rotationsDue(p.db, whose, asOf, days);
+  return due.flatMap(({ milestone, cadre }) =>
+    dueItems([milestone], () => false, asOf, days).map((d) =>
+      toReminder(d, nameHolder ? [cadre] : undefined),
+    ),
+  );
 }
 
 /**
@@ -123,7 +143,11 @@ async function orgReminders(
       .map((r) => ({ id: r.id, name: r.name }));
     if (waiting.length > 0) cadreItems.push(toReminder(d, waiting));
   }
-  return [...orgItems, ...cadreItems];
+  return [
+    ...orgItems,
+    ...cadreItems,
+    ...(await rotationReminders(p, ofCadresUnder(org.path), asOf, days, true)),
+  ];
 }
 
 export async function reminders(p: Platform, actor: Actor, year: number, q: { asOf?: string; days: number }) {

@@ -1,4 +1,10 @@
-import type { TCreateActivityRequest, TDeliverable, TPosting, TPostingGroupPage } from '@lianxin/contracts';
+import type {
+  TCreateActivityRequest,
+  TDeliverable,
+  TPosting,
+  TPostingGroupPage,
+  TReminder,
+} from '@lianxin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contactKeepers, contacts } from '../../platform/db/schema.ts';
 import { type Client, createTestContext, systemActor, type TestContext } from '../../testing/index.ts';
@@ -213,6 +219,29 @@ describe('at the end of a posting', () => {
     expect(theirs.json()).toMatchObject({ report: null, posting: null, state: 'pending' });
     // another year: the posting does not count
     expect((await member.get(`/api/v1/annual/2027/cadres/${memberId}/research`)).json().posting).toBeNull();
+  });
+
+  it('reminds the cadre and the sending organ of the posted point’s 2-year rotation (seed 002 四.2)', async () => {
+    const rotations = async (client: Client, asOf: string) =>
+      ((await client.get(`/api/v1/annual/2028/reminders?asOf=${asOf}`)).json().items as TReminder[]).filter(
+        (r) => r.kind === 'point_rotation',
+      );
+    expect(await rotations(member, '2026-06-01')).toEqual([]);
+    const soon = await rotations(member, '2028-02-15');
+    expect(soon).toEqual([
+      expect.objectContaining({
+        due: '2028-03-01',
+        daysLeft: 15,
+        state: 'pending',
+        rule: 'cyl2015.one_county_each',
+      }),
+    ]);
+    expect(soon[0]?.title).toContain('满两年应轮换');
+    // the centre's admin sees each of its postings' points, the holder named; once past, overdue
+    const late = await rotations(admin, '2028-03-10');
+    expect(late.map((r) => r.state)).toEqual(late.map(() => 'missing'));
+    expect(late.flatMap((r) => r.cadres?.map((c) => c.id) ?? [])).toContain(leaderId);
+    expect(late.flatMap((r) => r.cadres?.map((c) => c.id) ?? [])).toContain(memberId);
   });
 
   it('the leader submits the group report, drafted from all members’ logs', async () => {
