@@ -97,4 +97,14 @@ test('an admin plans, moves a cadre into a violation and back, and publishes; th
   await page.getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.locator('.ant-tag').filter({ hasText: '已提交' })).toBeVisible();
   await expect(summary).toHaveValue('个人工作总结：走访基层团组织，结识青年朋友，推动非公企业团建。');
+
+  // 六个一: each item with the log's count; a person confirms only what the log holds nothing of
+  const six = page.locator('.ant-card').filter({ hasText: '六个一' });
+  await expect(six.locator('.ant-list-item')).toHaveCount(6);
+  await expect(six.locator('.ant-tag').filter({ hasText: /^日志 \d+$/ })).toHaveCount(6);
+  const unlogged = six.getByRole('checkbox', { name: /在两新组织中建一批团组织（日志无记录，人工确认）/ });
+  await unlogged.click(); // controlled: checked once the server answers
+  await expect(unlogged).toBeChecked();
+  await six.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/screens/postings-six-ones.png', fullPage: true });
 });

@@ -24,6 +24,7 @@ import { cadreRoutes } from './modules/cadres/cadres.routes.ts';
 import { cardPageRoute, cardPublicRoutes, cardRoutes } from './modules/cards/cards.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { complianceViewRoutes } from './modules/compliance-views/compliance-views.routes.ts';
+import { conductRecordRoutes } from './modules/conduct-records/conduct-records.routes.ts';
 import { contactPointRoutes } from './modules/contact-points/contact-points.routes.ts';
 import { contactRoutes } from './modules/contacts/contacts.routes.ts';
 import { engagementRoutes } from './modules/engagement/engagement.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(
       await api.register(complianceViewRoutes(p));
       await api.register(pointProposalRoutes(p));
       await api.register(secretaryPostRoutes(p));
+      await api.register(conductRecordRoutes(p));
       await api.register(halfYearReportRoutes(p));
       await api.register(cardRoutes(p));
       await api.register(showcaseRoutes(p));

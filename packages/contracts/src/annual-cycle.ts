@@ -120,6 +120,13 @@ export const ZResearch = z.object({
       attachmentCount: z.number().int(),
     })
     .nullable(),
+  /**
+   * A posting of the year whose personal summary is submitted: it counts as the year's research
+   * (seed 002 四.2), with or without a report of its own.
+   */
+  posting: z
+    .object({ postingId: ZId, orgName: z.string(), from: ZDate, to: ZDate, submittedOn: ZDate })
+    .nullable(),
 });
 
 export const ZRecommendRequest = z.object({
@@ -270,6 +277,7 @@ export const ZMilestoneKind = z.enum([
   'report_recommendation',
   'point_registration',
   'half_year_report',
+  'point_rotation',
 ]);
 
 export const ZReminder = z.object({
@@ -291,6 +299,7 @@ export const ZRemindersQuery = z.object({
 
 export type TFilingRoster = z.infer<typeof ZFilingRoster>;
 export type TResearch = z.infer<typeof ZResearch>;
+export type TReminder = z.infer<typeof ZReminder>;
 export type TReminders = z.infer<typeof ZReminders>;
 export type TMaterialPack = z.infer<typeof ZMaterialPack>;
 export type TTalkList = z.infer<typeof ZTalkList>;

@@ -8,6 +8,7 @@ export * from './common.ts';
 export * from './compliance.ts';
 export * from './compliance-dashboard.ts';
 export * from './compliance-views.ts';
+export * from './conduct.ts';
 export * from './contacts.ts';
 export * from './enums.ts';
 export * from './fact-book.ts';

@@ -265,12 +265,19 @@ export type TDeliverableKey = z.infer<typeof ZDeliverableKey>;
 export const ZDeliverable = z.object({
   key: ZDeliverableKey,
   label: z.string(),
+  /** the log shows it (evidence > 0), or, where the log holds nothing, a person confirmed it */
   done: z.boolean(),
+  /** the posted cadre's or an admin's confirmation, for work done outside the log */
+  marked: z.boolean(),
   note: z.string().nullable(),
-  /** what the log holds towards it (count), null where the log cannot tell */
-  evidence: z.number().int().nullable(),
+  /** what the log holds towards it (count) */
+  evidence: z.number().int(),
+  /** what the count is made of (empty where the count is the evidence: friends, online work) */
+  evidenceItems: z.array(z.string()),
 });
+export type TDeliverable = z.infer<typeof ZDeliverable>;
 export const ZDeliverableList = z.object({ postingId: ZId, items: z.array(ZDeliverable) });
+export type TDeliverableList = z.infer<typeof ZDeliverableList>;
 export const ZMarkDeliverableRequest = z.object({
   done: z.boolean(),
   note: z.string().trim().max(1000).nullable().optional(),

@@ -14,12 +14,15 @@ import type {
   TCardFeedback,
   TCardMessage,
   TCardSettings,
+  TConductRecord,
+  TConductRecordList,
   TContact,
   TContactList,
   TContactPoint,
   TContactReveal,
   TCreateAccountRequest,
   TCreateActivityRequest,
+  TCreateConductRecord,
   TCreateContactPointRequest,
   TCreateContactRequest,
   TCreateOpenDayRequest,
@@ -155,6 +158,10 @@ export const api = {
     create: (body: TCadreInput) => request<TCadre>('/cadres', { method: 'POST', body }),
     update: (id: string, body: TUpdateCadre) =>
       request<TCadre>(`/cadres/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    /** 表彰与处理 */
+    conduct: (id: string) => request<TConductRecordList>(`/cadres/${encodeURIComponent(id)}/conduct-records`),
+    recordConduct: (id: string, body: TCreateConductRecord) =>
+      request<TConductRecord>(`/cadres/${encodeURIComponent(id)}/conduct-records`, { method: 'POST', body }),
   },
 
   accounts: {

@@ -17,7 +17,9 @@ export type MilestoneKind =
   | 'assessment'
   | 'report_recommendation'
   | 'point_registration'
-  | 'half_year_report';
+  | 'half_year_report'
+  // not of the year: a posting's point due for its 2-year rotation (seed 002 四.2), dated per point
+  | 'point_rotation';
 
 /** Who must act: each cadre, or the organization (its admin). */
 export type Responsible = 'cadre' | 'org';

@@ -1,7 +1,15 @@
 import { type CyclePresetId, type ParamsOf, pathIds, tightenedParams } from '@lianxin/domain';
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { activities, cadres, cycleFilings, organizations, orgPresets } from '../../platform/db/schema.ts';
+import {
+  activities,
+  cadres,
+  cycleFilings,
+  organizations,
+  orgPresets,
+  postingReports,
+  postings,
+} from '../../platform/db/schema.ts';
 import { feedsSql, STAYS } from '../compliance/compliance.facts-sql.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 
@@ -154,6 +162,35 @@ export async function researchReportOf(db: Db, cadreId: string, year: number) {
       ),
     )
     .orderBy(sql`${activities.endDate} desc`)
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * A posting of the year that stands for its research (seed 002 四.2: 当年参加“常态化下沉基层”的，视同完成
+ * 当年调查研究): a posting of the cadre running in that year whose personal summary is submitted —
+ * the summary is the posting's report, counted here without being typed again.
+ */
+export async function postingCountedAsResearch(db: Db, cadreId: string, year: number) {
+  const [row] = await db
+    .select({
+      postingId: postings.id,
+      orgName: organizations.name,
+      from: postings.fromDate,
+      to: postings.toDate,
+      submittedOn: sql<string>`${postingReports.submittedAt}::date::text`,
+    })
+    .from(postings)
+    .innerJoin(organizations, eq(organizations.id, postings.orgId))
+    .innerJoin(postingReports, eq(postingReports.postingId, postings.id))
+    .where(
+      and(
+        eq(postings.cadreId, cadreId),
+        eq(postingReports.status, 'submitted'),
+        sql`${postings.fromDate} <= ${`${year}-12-31`} and ${postings.toDate} >= ${`${year}-01-01`}`,
+      ),
+    )
+    .orderBy(asc(postings.fromDate))
     .limit(1);
   return row ?? null;
 }

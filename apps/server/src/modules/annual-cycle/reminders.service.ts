@@ -6,8 +6,14 @@ import type { Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { halfYearReports } from '../org-reports/org-reports.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
-import { findFiling, researchReportOf, rosterWithFilings } from './annual-cycle.repo.ts';
+import {
+  findFiling,
+  postingCountedAsResearch,
+  researchReportOf,
+  rosterWithFilings,
+} from './annual-cycle.repo.ts';
 import { cycleAt, today } from './cycle.ts';
+import { ofCadre, ofCadresUnder, rotationsDue } from './rotation.ts';
 
 type Reminder = {
   kind: Milestone['kind'];
@@ -41,21 +47,41 @@ async function cadreReminders(
   days: number,
 ) {
   const cadre = await loadCadre(p, actor, cadreId, 'read');
-  const [{ milestones }, taskList, selfCheck, summary, report] = await Promise.all([
+  const [{ milestones }, taskList, selfCheck, summary, report, posting] = await Promise.all([
     cycleAt(p.db, cadre.orgPath, year),
     findFiling(p.db, cadreId, year, 'task_list'),
     findFiling(p.db, cadreId, year, 'midyear_report'),
     findFiling(p.db, cadreId, year, 'year_summary'),
     researchReportOf(p.db, cadreId, year),
+    postingCountedAsResearch(p.db, cadreId, year),
   ]);
   const done: Partial<Record<Milestone['kind'], boolean>> = {
     task_list: Boolean(taskList?.firstSubmittedOn),
     midyear_report: Boolean(selfCheck?.firstSubmittedOn),
     year_summary: Boolean(summary?.firstSubmittedOn),
-    research_report: report !== null,
+    research_report: report !== null || posting !== null,
   };
   const own = milestones.filter((m) => m.who === 'cadre');
-  return dueItems(own, (m) => done[m.kind] === true, asOf, days).map((d) => toReminder(d));
+  return [
+    ...dueItems(own, (m) => done[m.kind] === true, asOf, days).map((d) => toReminder(d)),
+    ...(await rotationReminders(p, ofCadre(cadreId), asOf, days, false)),
+  ];
+}
+
+/** Points of postings due for their 2-year rotation, the holder named for an admin. */
+async function rotationReminders(
+  p: Platform,
+  whose: Parameters<typeof rotationsDue>[1],
+  asOf: string,
+  days: number,
+  nameHolder: boolean,
+) {
+  const due = await rotationsDue(p.db, whose, asOf, days);
+  return due.flatMap(({ milestone, cadre }) =>
+    dueItems([milestone], () => false, asOf, days).map((d) =>
+      toReminder(d, nameHolder ? [cadre] : undefined),
+    ),
+  );
 }
 
 /**
@@ -117,7 +143,11 @@ async function orgReminders(
       .map((r) => ({ id: r.id, name: r.name }));
     if (waiting.length > 0) cadreItems.push(toReminder(d, waiting));
   }
-  return [...orgItems, ...cadreItems];
+  return [
+    ...orgItems,
+    ...cadreItems,
+    ...(await rotationReminders(p, ofCadresUnder(org.path), asOf, days, true)),
+  ];
 }
 
 export async function reminders(p: Platform, actor: Actor, year: number, q: { asOf?: string; days: number }) {

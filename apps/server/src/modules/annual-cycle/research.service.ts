@@ -10,15 +10,16 @@ import { createActivity } from '../activities/activities.service.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
-import { findFiling, researchReportOf } from './annual-cycle.repo.ts';
+import { findFiling, postingCountedAsResearch, researchReportOf } from './annual-cycle.repo.ts';
 import { cycleAt, stateOf, today } from './cycle.ts';
 
 /** 调查研究 of a cadre's year: the topic of the task list, the report of the work log, its deadline. */
 export async function getResearch(p: Platform, actor: Actor, cadreId: string, year: number) {
   const cadre = await loadCadre(p, actor, cadreId, 'read');
-  const [plan, report, { due }] = await Promise.all([
+  const [plan, report, posting, { due }] = await Promise.all([
     findFiling(p.db, cadreId, year, 'task_list'),
     researchReportOf(p.db, cadreId, year),
+    postingCountedAsResearch(p.db, cadreId, year),
     cycleAt(p.db, cadre.orgPath, year),
   ]);
   const deadline = due('research_report');
@@ -27,7 +28,8 @@ export async function getResearch(p: Platform, actor: Actor, cadreId: string, ye
     year,
     topic: (plan?.content as TTaskListContent | undefined)?.research || null,
     due: deadline,
-    state: stateOf(deadline, report?.date ?? null, today(p)),
+    state: stateOf(deadline, report?.date ?? posting?.submittedOn ?? null, today(p)),
+    posting,
     report: report
       ? {
           activityId: report.id,

@@ -12,6 +12,7 @@ import {
   findFiling,
   notableActivities,
   peopleFigures,
+  postingCountedAsResearch,
   researchReportOf,
 } from './annual-cycle.repo.ts';
 import { cycleAt, today } from './cycle.ts';
@@ -138,13 +139,16 @@ export async function selfCheckDraft(
 ): Promise<TSelfCheckContent> {
   const asOf = today(p);
   const to = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
-  const [figures, notable, plan, report] = await Promise.all([
+  const [figures, notable, plan, report, posting] = await Promise.all([
     yearFigures(p, cadre, year, asOf),
     notableActivities(p.db, cadre.cadre.id, `${year}-01-01`, to),
     findFiling(p.db, cadre.cadre.id, year, 'task_list'),
     researchReportOf(p.db, cadre.cadre.id, year),
+    postingCountedAsResearch(p.db, cadre.cadre.id, year),
   ]);
   const content = (plan?.content ?? null) as TTaskListContent | null;
+  // a posting of the year stands for its research (seed 002 四.2): named by its summary
+  const research = report?.title ?? (posting ? `常态化下沉基层（${posting.orgName}）个人工作总结` : null);
   const named = notable.map((a) => ({
     activityId: a.id,
     date: a.date,
@@ -155,8 +159,8 @@ export async function selfCheckDraft(
     notable: named,
     text:
       kind === 'year_summary'
-        ? summaryText(cadre.cadre.name, figures, named, report?.title ?? null)
-        : draftText(figures, content, report?.title ?? content?.research ?? null),
+        ? summaryText(cadre.cadre.name, figures, named, research)
+        : draftText(figures, content, research ?? content?.research ?? null),
   };
 }
 

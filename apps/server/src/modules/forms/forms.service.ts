@@ -1,5 +1,6 @@
 import {
   activityTypeLabels,
+  conductKindLabels,
   factBookSectionLabels,
   orgFieldLabels,
   pointCategoryLabels,
@@ -22,6 +23,7 @@ import { findSelfCheck, findTaskList, findYearSummary } from '../annual-cycle/fi
 import { getResearch } from '../annual-cycle/research.service.ts';
 import { yearFigures } from '../annual-cycle/self-check.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
+import { conductRecordsOf } from '../conduct-records/conduct-records.repo.ts';
 import { getFactBook } from '../contact-points/fact-book.service.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
 import { docxFile, heading, PAGE_WIDTH, para, table, title } from './docx.ts';
@@ -255,7 +257,7 @@ export async function cadreArchiveForm(
   cadreId: string,
 ): Promise<FormFile> {
   const cadre = await loadCadre(p, actor, cadreId, 'read');
-  const [taskList, selfCheck, research, figures, log] = await Promise.all([
+  const [taskList, selfCheck, research, figures, log, conduct] = await Promise.all([
     findTaskList(p, actor, cadreId, year),
     findSelfCheck(p, actor, cadreId, year),
     getResearch(p, actor, cadreId, year),
@@ -269,6 +271,7 @@ export async function cadreArchiveForm(
       1,
       100_000,
     ),
+    conductRecordsOf(p.db, cadreId, year),
   ]);
   const plan = (t: TTaskList | null) =>
     t
@@ -309,6 +312,13 @@ export async function cadreArchiveForm(
     para(
       `课题：${research.topic ?? '（未确定）'}\n报告：${research.report ? `${research.report.title}（${research.report.date}）` : '（未提交）'}${research.report?.text ? `\n${research.report.text}` : ''}`,
     ),
+    ...(research.posting
+      ? [
+          para(
+            `参加常态化下沉基层（派驻${research.posting.orgName}，${research.posting.from}至${research.posting.to}），视同完成当年调查研究。`,
+          ),
+        ]
+      : []),
     heading('五、工作日志'),
     table(
       [
@@ -321,6 +331,26 @@ export async function cadreArchiveForm(
       ],
       [2400, 1800, PAGE_WIDTH - 4200],
     ),
+    heading('六、表彰与处理'),
+    conduct.length > 0
+      ? table(
+          [
+            ['日期', '类别', '名称', '决定机关及文号', '事由'].map((text) => ({
+              text,
+              bold: true,
+              center: true,
+            })),
+            ...conduct.map((c) => [
+              c.decidedOn,
+              conductKindLabels[c.kind],
+              c.title,
+              [c.issuedBy, c.documentNo].filter(Boolean).join(' '),
+              c.reason ?? '',
+            ]),
+          ],
+          [1500, 900, 2000, 2600, PAGE_WIDTH - 7000],
+        )
+      : para('（无）'),
   ]);
   return { fileName: `年度工作档案-${cadre.cadre.name}-${year}.docx`, data };
 }

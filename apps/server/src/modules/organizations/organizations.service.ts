@@ -127,7 +127,9 @@ export async function createOrganization(
       divisionCode: body.divisionCode ?? null,
       field: body.field ?? null,
     };
-    await tx.insert(organizations).values(row);
+    // the day of entry is the founding day the 六个一 count (new_orgs) reads: the product's clock
+    const createdAt = p.clock.now();
+    await tx.insert(organizations).values({ ...row, createdAt });
     await p.audit.append(tx, {
       actor: actor.name,
       action: 'organization.create',
@@ -137,7 +139,7 @@ export async function createOrganization(
       ip: actor.ip,
     });
     return toOrganizationDto({
-      org: { ...row, municipal: false, closedOn: null, secretaryTracked: false, createdAt: p.clock.now() },
+      org: { ...row, municipal: false, closedOn: null, secretaryTracked: false, createdAt },
       childCount: 0,
     });
   });

@@ -4,39 +4,55 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/index.ts';
 import { postings } from '../../platform/db/schema.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
+import { ledgerSectionsKept, newOrgsFounded } from './deliverable-evidence.ts';
 import { postingFigures } from './posting-figures.ts';
 import { loadPosting } from './postings.access.ts';
 import type { PostingView } from './postings.repo.ts';
 
-/** 六个一 of seed 002, and what the log can count towards each (null: only a person can tell). */
-const deliverables: Record<
-  TDeliverableKey,
-  { label: string; evidence: (f: TPostingFigures) => number | null }
-> = {
-  ledger: { label: '为当地团组织做一本明白帐', evidence: () => null },
-  examples: { label: '在实际工作中树一批好典型', evidence: (f) => f.cases.length },
-  new_orgs: { label: '在两新组织中建一批团组织', evidence: () => null },
-  online: { label: '在网络工作中做一些新尝试', evidence: (f) => f.online },
-  friends: { label: '在基层青年中交一批好朋友', evidence: (f) => f.friends },
-  practical: { label: '为当地青年办一些实在事', evidence: (f) => f.practical.length },
-};
+type Evidence = { figures: TPostingFigures; ledger: string[]; newOrgs: string[] };
+const dated = (items: { date: string | null; text: string }[]) =>
+  items.map((i) => (i.date ? `${i.text}（${i.date}）` : i.text));
+
+/** 六个一 of seed 002, each counted from the records (docs/policy-rules.md says from which). */
+const deliverables: Record<TDeliverableKey, { label: string; evidence: (e: Evidence) => string[] | number }> =
+  {
+    ledger: { label: '为当地团组织做一本明白帐', evidence: (e) => e.ledger },
+    examples: { label: '在实际工作中树一批好典型', evidence: (e) => dated(e.figures.cases) },
+    new_orgs: { label: '在两新组织中建一批团组织', evidence: (e) => e.newOrgs },
+    online: { label: '在网络工作中做一些新尝试', evidence: (e) => e.figures.online },
+    // youths are counted, never named here: the list would name minors (decision 16)
+    friends: { label: '在基层青年中交一批好朋友', evidence: (e) => e.figures.friends },
+    practical: { label: '为当地青年办一些实在事', evidence: (e) => dated(e.figures.practical) },
+  };
 
 async function deliverableList(p: Platform, v: PostingView) {
-  const figures = await postingFigures(p.db, {
+  const span = {
     cadreId: v.posting.cadreId,
     fromDate: v.posting.fromDate,
     toDate: v.posting.toDate,
     orgPath: v.orgPath,
-  });
+  };
+  const [figures, ledger, newOrgs] = await Promise.all([
+    postingFigures(p.db, span),
+    ledgerSectionsKept(p.db, span),
+    newOrgsFounded(p.db, span),
+  ]);
   return {
     postingId: v.posting.id,
-    items: ZDeliverableKey.options.map((key) => ({
-      key,
-      label: deliverables[key].label,
-      done: v.posting.deliverables[key]?.done ?? false,
-      note: v.posting.deliverables[key]?.note ?? null,
-      evidence: deliverables[key].evidence(figures),
-    })),
+    items: ZDeliverableKey.options.map((key) => {
+      const found = deliverables[key].evidence({ figures, ledger, newOrgs });
+      const evidence = typeof found === 'number' ? found : found.length;
+      const marked = v.posting.deliverables[key]?.done ?? false;
+      return {
+        key,
+        label: deliverables[key].label,
+        done: evidence > 0 || marked,
+        marked,
+        note: v.posting.deliverables[key]?.note ?? null,
+        evidence,
+        evidenceItems: typeof found === 'number' ? [] : found,
+      };
+    }),
   };
 }
 
@@ -44,7 +60,10 @@ export async function getDeliverables(p: Platform, actor: Actor, postingId: stri
   return deliverableList(p, await loadPosting(p, actor, postingId, 'read'));
 }
 
-/** The posted cadre reports a deliverable done, or an admin over the posting confirms or withdraws it. */
+/**
+ * The posted cadre confirms a deliverable the log holds nothing of (work kept outside the product),
+ * or an admin over the posting confirms or withdraws that confirmation.
+ */
 export async function markDeliverable(
   p: Platform,
   actor: Actor,

@@ -1,9 +1,17 @@
-import type { TCreateActivityRequest, TPosting, TPostingGroupPage } from '@lianxin/contracts';
+import type {
+  TCreateActivityRequest,
+  TDeliverable,
+  TPosting,
+  TPostingGroupPage,
+  TReminder,
+} from '@lianxin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contactKeepers, contacts } from '../../platform/db/schema.ts';
 import { type Client, createTestContext, systemActor, type TestContext } from '../../testing/index.ts';
 import { cityWithTwoCounties, withPostingOrgans, withThirdCounty } from '../../testing/scenario.ts';
 import { createActivity } from '../activities/activities.service.ts';
+import { updateFactBook } from '../contact-points/fact-book.service.ts';
+import { createOrganization } from '../organizations/organizations.service.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -88,7 +96,25 @@ beforeAll(async () => {
     contacts: ['y2'],
     note: '派驻前',
   });
-  ctx.clock.advance(-ahead);
+  // 明白帐 written at the posted point and a League branch founded in a non-public firm of the county
+  // (by the services: the sessions do not outlive the clock's jump)
+  await updateFactBook(ctx.p, systemActor, own.pointId ?? '', {
+    section: 'situation',
+    text: '全县青年约三万人',
+  });
+  const found = (name: string) =>
+    createOrganization(ctx.p, systemActor, {
+      name,
+      level: 'grassroots',
+      parentId: own.orgId,
+      field: 'enterprise',
+    });
+  await found('某科技公司团支部');
+  // founded before the posting: not one of its new organizations
+  const before = Date.parse('2026-02-01T02:00:00Z') - ctx.clock.now().getTime();
+  ctx.clock.advance(before);
+  await found('旧有企业团支部');
+  ctx.clock.advance(-before - ahead);
 }, 180_000);
 afterAll(() => ctx.close());
 
@@ -179,6 +205,45 @@ describe('at the end of a posting', () => {
     expect((await admin.get(`/api/v1/postings/${own.id}/summary`)).json().body).toBe('定稿');
   });
 
+  it('counts the submitted summary as the year’s research, typed once (seed 002 四.2)', async () => {
+    const research = await member.get(`/api/v1/annual/2026/cadres/${memberId}/research`);
+    expect(research.statusCode, research.body).toBe(200);
+    expect(research.json()).toMatchObject({
+      report: null,
+      posting: { postingId: own.id, from: '2026-03-01', to: '2026-08-31' },
+    });
+    expect(research.json().state).not.toBe('pending');
+    // posted too, but nothing submitted yet: nothing stands for the year's research
+    const other = (await otherMember.get('/api/v1/postings')).json().items[0] as TPosting;
+    const theirs = await otherMember.get(`/api/v1/annual/2026/cadres/${other.cadreId}/research`);
+    expect(theirs.json()).toMatchObject({ report: null, posting: null, state: 'pending' });
+    // another year: the posting does not count
+    expect((await member.get(`/api/v1/annual/2027/cadres/${memberId}/research`)).json().posting).toBeNull();
+  });
+
+  it('reminds the cadre and the sending organ of the posted point’s 2-year rotation (seed 002 四.2)', async () => {
+    const rotations = async (client: Client, asOf: string) =>
+      ((await client.get(`/api/v1/annual/2028/reminders?asOf=${asOf}`)).json().items as TReminder[]).filter(
+        (r) => r.kind === 'point_rotation',
+      );
+    expect(await rotations(member, '2026-06-01')).toEqual([]);
+    const soon = await rotations(member, '2028-02-15');
+    expect(soon).toEqual([
+      expect.objectContaining({
+        due: '2028-03-01',
+        daysLeft: 15,
+        state: 'pending',
+        rule: 'cyl2015.one_county_each',
+      }),
+    ]);
+    expect(soon[0]?.title).toContain('满两年应轮换');
+    // the centre's admin sees each of its postings' points, the holder named; once past, overdue
+    const late = await rotations(admin, '2028-03-10');
+    expect(late.map((r) => r.state)).toEqual(late.map(() => 'missing'));
+    expect(late.flatMap((r) => r.cadres?.map((c) => c.id) ?? [])).toContain(leaderId);
+    expect(late.flatMap((r) => r.cadres?.map((c) => c.id) ?? [])).toContain(memberId);
+  });
+
   it('the leader submits the group report, drafted from all members’ logs', async () => {
     expect(group.report?.figures.friends).toBe(2);
     expect(
@@ -193,7 +258,7 @@ describe('at the end of a posting', () => {
 
   it('tracks the six deliverables per cadre, with what the log counts towards them', async () => {
     const res = await member.get(`/api/v1/postings/${own.id}/deliverables`);
-    const items = res.json().items as { key: string; done: boolean; evidence: number | null }[];
+    const items = res.json().items as TDeliverable[];
     expect(items.map((i) => i.key)).toEqual([
       'ledger',
       'examples',
@@ -202,17 +267,29 @@ describe('at the end of a posting', () => {
       'friends',
       'practical',
     ]);
-    expect(items.find((i) => i.key === 'friends')?.evidence).toBe(2);
-    expect(items.find((i) => i.key === 'ledger')?.evidence).toBeNull();
+    const item = (key: string) => items.find((i) => i.key === key);
+    expect(item('friends')).toMatchObject({ done: true, evidence: 2, evidenceItems: [] });
+    expect(item('ledger')).toMatchObject({
+      done: true,
+      evidence: 1,
+      evidenceItems: ['当地基本情况（2026-06-01）'],
+    });
+    expect(item('new_orgs')).toMatchObject({
+      evidence: 1,
+      evidenceItems: ['某科技公司团支部（2026-06-01）'],
+    });
+    expect(item('examples')?.evidenceItems).toEqual(['非公企业团建案例（2026-05-06）']);
+    // nothing online in the log: the cadre confirms work kept elsewhere, with a note
+    expect(item('online')).toMatchObject({ done: false, evidence: 0 });
     const marked = await member.request({
       method: 'PUT',
-      url: `/api/v1/postings/${own.id}/deliverables/ledger`,
-      payload: { done: true, note: '明白帐已交县团委' },
+      url: `/api/v1/postings/${own.id}/deliverables/online`,
+      payload: { done: true, note: '在县团委公众号开设专栏' },
     });
-    expect(marked.json().items[0]).toMatchObject({ key: 'ledger', done: true, note: '明白帐已交县团委' });
+    expect(marked.json().items[3]).toMatchObject({ key: 'online', done: true, marked: true, evidence: 0 });
     const byOutsider = await outsider.request({
       method: 'PUT',
-      url: `/api/v1/postings/${own.id}/deliverables/ledger`,
+      url: `/api/v1/postings/${own.id}/deliverables/online`,
       payload: { done: false },
     });
     expect(byOutsider.statusCode).toBe(403);

@@ -124,6 +124,25 @@ const routes: Record<string, Route> = {
     allowed: adminsOfA,
   },
 
+  'GET /api/v1/cadres/{id}/conduct-records': {
+    type: 'cadre',
+    action: 'read',
+    url: (w) => `/api/v1/cadres/${A1(w)}/conduct-records`,
+    allowed: [...readersOfA, 'cadreA1'],
+  },
+  'POST /api/v1/cadres/{id}/conduct-records': {
+    type: 'cadre',
+    action: 'write',
+    url: (w) => `/api/v1/cadres/${A1(w)}/conduct-records`,
+    body: () => ({
+      kind: 'commendation',
+      title: '优秀共青团干部',
+      decidedOn: '2026-05-04',
+      issuedBy: '共青团某市委',
+    }),
+    allowed: adminsOfA,
+  },
+
   'GET /api/v1/contacts': { list: (w) => `/api/v1/contacts?cadre=${A1(w)}` },
   'POST /api/v1/contacts': {
     type: 'cadre',

@@ -1050,6 +1050,30 @@ export const cardRatings = pgTable(
   ],
 );
 
+/**
+ * 表彰与处理 (seed 002 四.4: 表彰奖励 / 严肃处理; seed 003 三.3, seed 004 三.3 评先表彰): a decision
+ * about a cadre as recorded by an admin over them. Rows are kept as decided; the issuer is a name
+ * because commendations come from bodies outside the tree (党委, 团中央) as often as from within.
+ */
+export const conductRecords = pgTable(
+  'conduct_records',
+  {
+    id: text('id').primaryKey(),
+    cadreId: text('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    documentNo: text('document_no'),
+    reason: text('reason'),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conduct_records_cadre_idx').on(t.cadreId, t.decidedOn)],
+);
+
 export const schema = {
   organizations,
   cadres,
@@ -1096,4 +1120,5 @@ export const schema = {
   publicCards,
   cardMessages,
   cardRatings,
+  conductRecords,
 };

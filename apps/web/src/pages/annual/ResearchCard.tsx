@@ -60,6 +60,13 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
             截止 {r.due ?? '—'}{' '}
             <Tag color={filingStateLabels[r.state].color}>{filingStateLabels[r.state].text}</Tag>
           </Typography.Text>
+          {r.posting ? (
+            <Alert
+              type="success"
+              showIcon
+              title={`已参加常态化下沉基层（派驻${r.posting.orgName}，${r.posting.from} 至 ${r.posting.to}），个人工作总结 ${r.posting.submittedOn} 已提交，视同完成当年调查研究`}
+            />
+          ) : null}
           {r.report ? (
             <>
               <Typography.Text>

@@ -82,6 +82,8 @@ const actions: Record<string, string> = {
   'posting_plan.publish': '发布下沉方案',
   'posting_preferences.set': '填报批次意愿',
   'posting.deliverable': '标记“六个一”',
+  'conduct.commendation': '记录表彰',
+  'conduct.discipline': '记录处理',
   'posting_leave.request': '申请派驻请假',
   'posting_leave.decide': '审批派驻请假',
   'report.recommend': '推荐调研报告',

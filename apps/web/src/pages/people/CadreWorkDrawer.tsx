@@ -3,12 +3,14 @@ import { Alert, Card, Drawer, Flex, Grid, List, Progress, Tag, Typography } from
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../components/useLoad.ts';
+import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CardFeedback } from '../me/CardFeedback.tsx';
 import { fieldOf, holderName, stateOf, termOf } from '../points/points.ts';
 import { ActivityList } from '../worklog/ActivityList.tsx';
+import { ConductCard } from './ConductCard.tsx';
 import { OVER_CONTACTED_TAB } from './OverContactedList.tsx';
 
-/** One cadre's contact work for an admin: the 1+100 progress, the points held, 满意度, the timeline. */
+/** One cadre's contact work for an admin: the 1+100 progress, the points held, 满意度, 表彰与处理, the timeline. */
 export function CadreWorkDrawer({
   cadre,
   onClose,
@@ -17,6 +19,7 @@ export function CadreWorkDrawer({
   onClose: () => void;
 }) {
   const screens = Grid.useBreakpoint();
+  const session = useSignedIn();
   const id = cadre?.id;
   const contacts = useLoad(
     () => (id ? api.contacts.list({ cadre: id, pageSize: 500 }) : Promise.resolve(null)),
@@ -87,6 +90,7 @@ export function CadreWorkDrawer({
           />
         </Card>
         {id ? <CardFeedback cadreId={id} /> : null}
+        {id ? <ConductCard cadreId={id} editable={canEdit(session.account.role)} /> : null}
         <Card size="small" title="工作记录" styles={{ body: { paddingTop: 0 } }}>
           <ActivityList items={timeline.data?.items} loading={timeline.loading} onChanged={timeline.reload} />
         </Card>

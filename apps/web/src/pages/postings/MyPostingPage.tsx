@@ -92,10 +92,22 @@ export function MyPostingPage() {
             size="small"
             dataSource={deliverables.data?.items ?? []}
             renderItem={(d) => (
-              <List.Item extra={d.evidence !== null ? <Tag>日志 {d.evidence}</Tag> : null}>
-                <Checkbox checked={d.done} onChange={(e) => void mark(d.key, e.target.checked)}>
-                  {d.label}
-                </Checkbox>
+              <List.Item extra={<Tag color={d.evidence > 0 ? 'green' : undefined}>日志 {d.evidence}</Tag>}>
+                <Flex vertical>
+                  {d.evidence > 0 ? (
+                    <Typography.Text>✓ {d.label}</Typography.Text>
+                  ) : (
+                    // the log holds nothing yet: the cadre may confirm work kept outside it
+                    <Checkbox checked={d.marked} onChange={(e) => void mark(d.key, e.target.checked)}>
+                      {d.label}（日志无记录，人工确认）
+                    </Checkbox>
+                  )}
+                  {d.evidenceItems.length > 0 ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {d.evidenceItems.join('；')}
+                    </Typography.Text>
+                  ) : null}
+                </Flex>
               </List.Item>
             )}
           />

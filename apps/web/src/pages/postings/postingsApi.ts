@@ -2,6 +2,7 @@
 import type {
   TCreatePostingProgramRequest,
   TDeliverableKey,
+  TDeliverableList,
   TFourPlusOne,
   TLeave,
   TLeaveRequest,
@@ -22,17 +23,6 @@ export interface TTarget {
   name: string;
   prefecture: string;
   prefectureName: string;
-}
-
-export interface TDeliverables {
-  postingId: string;
-  items: {
-    key: TDeliverableKey;
-    label: string;
-    done: boolean;
-    note: string | null;
-    evidence: number | null;
-  }[];
 }
 
 const enc = encodeURIComponent;
@@ -76,9 +66,9 @@ export const postingsApi = {
       method: 'POST',
       body: { body, submit },
     }),
-  deliverables: (postingId: string) => request<TDeliverables>(`/postings/${enc(postingId)}/deliverables`),
+  deliverables: (postingId: string) => request<TDeliverableList>(`/postings/${enc(postingId)}/deliverables`),
   markDeliverable: (postingId: string, key: TDeliverableKey, done: boolean) =>
-    request<TDeliverables>(`/postings/${enc(postingId)}/deliverables/${key}`, {
+    request<TDeliverableList>(`/postings/${enc(postingId)}/deliverables/${key}`, {
       method: 'PUT',
       body: { done },
     }),

@@ -1,0 +1,41 @@
+import { ZConductRecord, ZConductRecordList, ZCreateConductRecord } from '@lianxin/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { listConductRecords, recordConduct } from './conduct-records.service.ts';
+
+const tags = ['cadres'];
+
+/** 表彰与处理 on a cadre's record (seeds 002, 003, 004). */
+export function conductRecordRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cadres/:id/conduct-records',
+      {
+        schema: {
+          tags,
+          summary: "The cadre's commendations and discipline (表彰与处理)",
+          params,
+          response: { 200: ZConductRecordList, ...errors },
+        },
+      },
+      async (request) => listConductRecords(p, request.actor, request.params.id),
+    );
+    app.post(
+      '/cadres/:id/conduct-records',
+      {
+        schema: {
+          tags,
+          summary: 'An admin over the cadre records a commendation or a disciplinary decision',
+          params,
+          body: ZCreateConductRecord,
+          response: { 201: ZConductRecord, ...errors },
+        },
+      },
+      async (request, reply) => {
+        reply.code(201);
+        return recordConduct(p, request.actor, request.params.id, request.body);
+      },
+    );
+  };
+}
