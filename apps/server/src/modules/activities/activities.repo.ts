@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rows } from '../../platform/access/queries.ts';
 import { lockAuditChain } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { type Db, preparedPerDb } from '../../platform/db/client.ts';
 import {
   activities,
   activityContacts,
@@ -213,19 +213,28 @@ export type NamedContact = { id: string; name: string; kept: boolean };
  * keeps each. Null: no such cadre.
  */
 export async function cadreWithContacts(db: Db, cadreId: string, contactIds: string[]) {
-  const named = sql<NamedContact[] | string>`coalesce((
-      select json_agg(json_build_object('id', x.id, 'name', x.name, 'kept', exists (
-        select 1 from contact_keepers k where k.contact_id = x.id and k.cadre_id = ${cadres.id})))
-      from contacts x where x.id = any(${sql.param(contactIds)}::text[])), '[]'::json)`;
-  const [row] = await db
-    .select({ cadre: cadres, orgName: organizations.name, orgPath: organizations.path, named })
-    .from(cadres)
-    .innerJoin(organizations, eq(organizations.id, cadres.orgId))
-    .where(eq(cadres.id, cadreId));
+  const [row] = await cadreWithContactsRead(db).execute({ cadreId, contactIds });
   if (!row) return null;
   const { named: list, ...view } = row;
   return { view, named: typeof list === 'string' ? (JSON.parse(list) as NamedContact[]) : list };
 }
+
+const cadreWithContactsRead = preparedPerDb((db) =>
+  db
+    .select({
+      cadre: cadres,
+      orgName: organizations.name,
+      orgPath: organizations.path,
+      named: sql<NamedContact[] | string>`coalesce((
+        select json_agg(json_build_object('id', x.id, 'name', x.name, 'kept', exists (
+          select 1 from contact_keepers k where k.contact_id = x.id and k.cadre_id = ${cadres.id})))
+        from contacts x where x.id = any(${sql.placeholder('contactIds')}::text[])), '[]'::json)`,
+    })
+    .from(cadres)
+    .innerJoin(organizations, eq(organizations.id, cadres.orgId))
+    .where(eq(cadres.id, sql.placeholder('cadreId')))
+    .prepare('cadre_with_contacts'),
+);
 
 export async function replaceActivity(db: Db, row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
   const { id, ...rest } = row;
