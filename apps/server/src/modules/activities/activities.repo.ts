@@ -2,7 +2,9 @@ import { hasField, type TActivitySummary, type TAttachment, type TLedgerActivity
 import { onSiteDays } from '@lianxin/domain';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../platform/db/client.ts';
+import { rows } from '../../platform/access/queries.ts';
+import { lockAuditChain } from '../../platform/audit.ts';
+import { type Db, preparedPerDb } from '../../platform/db/client.ts';
 import {
   activities,
   activityContacts,
@@ -179,26 +181,61 @@ export function toActivitySummary(v: ActivityView): TActivitySummary {
 }
 
 /**
- * Inserts the activity and its contacts; answers when it was created, or null when an activity of
- * that id exists already (a draft sent twice): the caller's transaction then rolls back.
+ * Inserts the activity and its contacts, and takes the audit chain's lock, in one statement (one
+ * round trip of a write: the caller appends its audit row next, `locked`). Answers when it was
+ * created, or null when an activity of that id exists already (a draft sent twice): the caller's
+ * transaction then rolls back.
  */
 export async function insertActivity(
   db: Db,
   row: Omit<ActivityRow, 'createdAt'>,
   contactIds: string[],
 ): Promise<Date | null> {
-  const [created] = await db
-    .insert(activities)
-    .values(row)
-    .onConflictDoNothing({ target: activities.id })
-    .returning({ at: activities.createdAt });
-  if (!created) return null;
-  if (contactIds.length > 0)
-    await db
-      .insert(activityContacts)
-      .values(contactIds.map((contactId) => ({ activityId: row.id, contactId })));
-  return created.at;
+  const [created] = await rows<{ at: Date | string | null }>(
+    db,
+    sql`with a as (
+          insert into activities (id, cadre_id, type, point_id, start_date, end_date, travel_days, details, note)
+          values (${row.id}, ${row.cadreId}, ${row.type}, ${row.pointId}, ${row.startDate}, ${row.endDate},
+                  ${row.travelDays}, ${JSON.stringify(row.details)}::jsonb, ${row.note})
+          on conflict (id) do nothing returning id, created_at),
+        c as (insert into activity_contacts (activity_id, contact_id)
+          select a.id, x from a, unnest(${sql.param(contactIds)}::text[]) x)
+        select (select created_at from a) as at, ${lockAuditChain} as locked`,
+  );
+  // node-postgres answers a timestamptz of a raw statement as text, PGlite as a Date
+  return created?.at ? new Date(created.at) : null;
 }
+
+export type NamedContact = { id: string; name: string; kept: boolean };
+
+/**
+ * What recording work for a cadre needs to know, in one read: the cadre with their organization
+ * (name, path: the access decision), and the contacts named with their names and whether the cadre
+ * keeps each. Null: no such cadre.
+ */
+export async function cadreWithContacts(db: Db, cadreId: string, contactIds: string[]) {
+  const [row] = await cadreWithContactsRead(db).execute({ cadreId, contactIds });
+  if (!row) return null;
+  const { named: list, ...view } = row;
+  return { view, named: typeof list === 'string' ? (JSON.parse(list) as NamedContact[]) : list };
+}
+
+const cadreWithContactsRead = preparedPerDb((db) =>
+  db
+    .select({
+      cadre: cadres,
+      orgName: organizations.name,
+      orgPath: organizations.path,
+      named: sql<NamedContact[] | string>`coalesce((
+        select json_agg(json_build_object('id', x.id, 'name', x.name, 'kept', exists (
+          select 1 from contact_keepers k where k.contact_id = x.id and k.cadre_id = ${cadres.id})))
+        from contacts x where x.id = any(${sql.placeholder('contactIds')}::text[])), '[]'::json)`,
+    })
+    .from(cadres)
+    .innerJoin(organizations, eq(organizations.id, cadres.orgId))
+    .where(eq(cadres.id, sql.placeholder('cadreId')))
+    .prepare('cadre_with_contacts'),
+);
 
 export async function replaceActivity(db: Db, row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
   const { id, ...rest } = row;

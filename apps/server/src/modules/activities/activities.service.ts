@@ -12,7 +12,7 @@ import {
 } from '@lianxin/contracts';
 import { activityDateProblems, onSiteDays } from '@lianxin/domain';
 import { and, eq, exists, like, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, authorize, tenuresReadBy } from '../../platform/access/index.ts';
+import { type Actor, authorize, authorizeCadre, tenuresReadBy } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { activities, activityContacts } from '../../platform/db/schema.ts';
@@ -33,11 +33,13 @@ import {
   activitiesOfPoints,
   attachmentsOf,
   cadreOrg,
+  cadreWithContacts,
   contactsKeptBy,
   deleteActivity,
   findActivity,
   insertActivity,
   listActivities,
+  type NamedContact,
   namedAtPoints,
   pointOrg,
   replaceActivity,
@@ -63,10 +65,16 @@ function invalid(details: ErrorDetail[]): AppError {
  * What a schema cannot see: real dates and travel days, the point (held by this cadre, the dates
  * inside the tenure), the contacts (existing, kept by the cadre or already met at the point), the
  * open day's committee and a problem's assignee. All problems at once; the contacts named
- * (deduplicated, with their names and whether the cadre keeps them). `cadre`: the record's, when the
- * caller has read it already.
+ * (deduplicated, with their names and whether the cadre keeps them). `known`: the record's cadre and
+ * its contacts (cadreWithContacts), when the caller has read them already.
  */
-async function checkRecord(db: Db, r: TLedgerActivity, today: string, cadre?: CadreView | null) {
+async function checkRecord(
+  db: Db,
+  r: TLedgerActivity,
+  today: string,
+  known?: { cadre: CadreView; named: NamedContact[] },
+) {
+  let cadre = known?.cadre;
   const details: ErrorDetail[] = [
     ...activityDateProblems(r, { today }),
     ...activityEntryProblems(r as Parameters<typeof activityEntryProblems>[0]),
@@ -107,7 +115,7 @@ async function checkRecord(db: Db, r: TLedgerActivity, today: string, cadre?: Ca
     }
   }
   const ids = [...new Set(r.contacts ?? [])];
-  const named = await contactsKeptBy(db, r.cadre, ids);
+  const named = known?.named ?? (await contactsKeptBy(db, r.cadre, ids));
   if (ids.length > 0) {
     const found = new Map(named.map((c) => [c.id, c]));
     const linked = await namedAtPoints(db, chainIds, ids);
@@ -210,12 +218,16 @@ function toDetail(
 export async function createActivity(p: Platform, actor: Actor, body: TCreateActivityRequest) {
   const cadreId = body.cadre ?? actor.cadreId;
   if (!cadreId) throw invalid([problem('cadre', '请指定团干部', 'name the cadre')]);
-  const cadre = await findCadre(p.db, cadreId);
-  if (!cadre) throw invalid([problem('cadre', `团干部不存在：${cadreId}`, `unknown cadre ${cadreId}`)]);
+  // one read for the cadre, the access decision's facts and the contacts named
+  const known = await cadreWithContacts(p.db, cadreId, [...new Set(body.contacts ?? [])]);
+  if (!known) throw invalid([problem('cadre', `团干部不存在：${cadreId}`, `unknown cadre ${cadreId}`)]);
   // a cadre records their own work; an admin for the cadres of their subtree
-  await authorize(p, actor, { type: 'cadre', id: cadreId }, 'log');
+  await authorizeCadre(p, actor, { id: cadreId, path: known.view.orgPath }, 'log');
   const record = ZLedgerActivity.parse({ ...body, id: body.id ?? crypto.randomUUID(), cadre: cadreId });
-  const { ids, named } = await checkRecord(p.db, record, chinaToday(p.clock), cadre);
+  const { ids, named } = await checkRecord(p.db, record, chinaToday(p.clock), {
+    cadre: known.view,
+    named: known.named,
+  });
   const row = toActivityRow(record);
   const createdAt = await inTransaction(p, async (tx) => {
     const at = await insertActivity(tx, row, ids);
@@ -223,14 +235,9 @@ export async function createActivity(p: Platform, actor: Actor, body: TCreateAct
       throw new AppError('conflict', `Activity ${record.id} exists`, `活动记录编号已存在：${record.id}`, [
         { path: 'id', message: '已存在 / exists' },
       ]);
-    await p.audit.append(tx, {
-      actor: actor.name,
-      action: 'activity.create',
-      objectType: 'activity',
-      objectId: record.id,
-      after: auditRecord(record),
-      ip: actor.ip,
-    });
+    const entry = { objectType: 'activity', objectId: record.id, after: auditRecord(record), ip: actor.ip };
+    // insertActivity took the chain's lock
+    await p.audit.append(tx, { actor: actor.name, action: 'activity.create', ...entry }, { locked: true });
     return at;
   });
   // a cadre's own record is answered from what was written (a new activity has no attachments);
@@ -241,7 +248,7 @@ export async function createActivity(p: Platform, actor: Actor, body: TCreateAct
     named.some((c) => !c.kept) &&
     (await tenuresReadBy(p.db, cadreId)).includes(row.pointId);
   return toDetail(
-    { activity: { ...row, createdAt }, cadreName: cadre.cadre.name, contactIds: ids },
+    { activity: { ...row, createdAt }, cadreName: known.view.cadre.name, contactIds: ids },
     named,
     viaPoint,
   );

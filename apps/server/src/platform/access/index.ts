@@ -3,7 +3,7 @@ import type { Actor } from './actor.ts';
 import { accountPolicy } from './policies/account.ts';
 import { activityPolicy, attachmentPolicy, problemPolicy } from './policies/activity.ts';
 import { bulletinPolicy } from './policies/bulletin.ts';
-import { cadrePolicy, filingPolicy } from './policies/cadre.ts';
+import { cadreBasis, cadrePolicy, filingPolicy } from './policies/cadre.ts';
 import { cardMessagePolicy, cardPolicy } from './policies/card.ts';
 import { contactPolicy, keeperRequestPolicy } from './policies/contact.ts';
 import { contactPointPolicy } from './policies/contact-point.ts';
@@ -105,6 +105,21 @@ export async function authorize<T extends ObjectType>(
 ): Promise<string> {
   const basis = (await allowed(p, actor, object.type, [object.id], action)).get(object.id);
   if (basis === undefined) throw await refuse(p, actor, object.type, object.id, action, refusalContext);
+  return basis;
+}
+
+/**
+ * `authorize` on a cadre whose organization path the caller read already, in the statement that
+ * read the cadre's other facts (a write's one read): the cadre policy's own decision, without its read.
+ */
+export async function authorizeCadre(
+  p: Platform,
+  actor: Actor,
+  cadre: { id: string; path: string },
+  action: Action<'cadre'>,
+): Promise<string> {
+  const basis = cadreBasis(actor, cadre, action);
+  if (basis === null) throw await refuse(p, actor, 'cadre', cadre.id, action);
   return basis;
 }
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { TLoginRequest, TSession } from '@lianxin/contracts';
-import { and, count, eq, gt, ne } from 'drizzle-orm';
+import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import {
   type AccountRow,
@@ -10,6 +10,7 @@ import {
   toAccountDto,
 } from '../../modules/accounts/accounts.repo.ts';
 import type { Actor } from '../access/index.ts';
+import { preparedPerDb } from '../db/client.ts';
 import { accounts, loginFailures, organizations, sessions } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { inTransaction, type Platform } from '../platform.ts';
@@ -187,6 +188,17 @@ export async function login(
   return { token, session: sessionDto(p, { ...known, account }, csrfToken) };
 }
 
+// one query for session, account and scope: this runs on every API call
+const sessionRead = preparedPerDb((db) =>
+  db
+    .select({ ...accountColumns, session: sessions })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(organizations, eq(organizations.id, accounts.scopeOrgId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('session_read'),
+);
+
 export interface ResolvedSession {
   session: TSession;
   actor: Actor;
@@ -202,13 +214,7 @@ export async function resolveSession(
   ip: string | null,
 ): Promise<ResolvedSession | null> {
   const tokenHash = sha256(token);
-  // one query for session, account and scope: this runs on every API call
-  const [found] = await p.db
-    .select({ ...accountColumns, session: sessions })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .leftJoin(organizations, eq(organizations.id, accounts.scopeOrgId))
-    .where(eq(sessions.tokenHash, tokenHash));
+  const [found] = await sessionRead(p.db).execute({ tokenHash });
   if (!found) return null;
   const { session: s, ...row } = found;
   const now = p.clock.now();

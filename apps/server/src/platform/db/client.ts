@@ -101,6 +101,22 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close(), pglite: client };
 }
 
+/**
+ * A hot statement prepared once per database: named on PostgreSQL, so each pooled connection parses
+ * and plans it once (the statement a request runs every time: the session read, a write's one read).
+ */
+export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let q = made.get(db);
+    if (!q) {
+      q = build(db);
+      made.set(db, q);
+    }
+    return q;
+  };
+}
+
 export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }
