@@ -98,6 +98,13 @@ async function importLedgerNow(
     predecessors: [],
     contactsNamed: [],
   };
+  // each organization once per place (200,000 activities touch a few hundred organizations)
+  const lastPath = new Map<string, string>();
+  const touched = (id: string, path: string) => {
+    if (lastPath.get(id) === path) return;
+    lastPath.set(id, path);
+    writes.touched.push({ id, path });
+  };
   const cadreOrgNow = (id: string | null) => (id ? ex.cadres.get(id)?.orgId : undefined);
   const ctx: PlanContext = {
     doc,
@@ -110,11 +117,11 @@ async function importLedgerNow(
     },
     // org admins: every organization a change touches, where it stands now and after, is in the subtree
     touch: (orgId, path) => {
-      if (orgId) writes.touched.push({ id: orgId, path: path ?? (checked.tree.path(orgId) as string) });
+      if (orgId) touched(orgId, path ?? (checked.tree.path(orgId) as string));
     },
     touchNow: (orgId) => {
       const o = orgId ? ex.orgs.get(orgId) : undefined;
-      if (o) writes.touched.push({ id: o.id, path: o.path });
+      if (o) touched(o.id, o.path);
     },
     cadreOrgNow,
     cadreOrgFinal: (id) => (id ? (checked.docCadres.get(id)?.org ?? cadreOrgNow(id)) : undefined),

@@ -1,6 +1,7 @@
 import { eq, getTableColumns, like, or, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
+import { copyRows } from '../../platform/db/copy.ts';
 import {
   activities,
   activityContacts,
@@ -151,10 +152,10 @@ export async function rewriteSubtreePaths(db: Db, oldPath: string, newPath: stri
 }
 
 /**
- * Writes the rows in bulk: each chunk is one statement with one jsonb parameter that the database
- * unpacks into the table's row type (`jsonb_populate_recordset`), which both PGlite and PostgreSQL
- * do at about the speed of COPY. Only the columns the rows carry are written. `upsert` updates the
- * rows whose id exists (the other columns are left as they are); otherwise the rows are inserted.
+ * Writes the rows in bulk; only the columns the rows carry are written. New rows (`insert`) go in
+ * by `COPY` on the transaction's connection (platform/db/copy.ts). `upsert` updates the rows whose
+ * id exists (the other columns are left as they are): each chunk is one statement with one jsonb
+ * parameter that the database unpacks into the table's row type (`jsonb_populate_recordset`).
  */
 export async function bulkWrite<T extends PgTable>(
   db: Db,
@@ -166,6 +167,7 @@ export async function bulkWrite<T extends PgTable>(
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(rows[0] as object).filter((k) => columns[k]);
+  if (onConflict === 'insert' && (await copyRows(db, table, keys, rows, step))) return;
   const names = keys.map((k) => (columns[k] as PgColumn).name);
   const list = sql.raw(names.map((n) => `"${n}"`).join(', '));
   const update = sql.raw(

@@ -290,11 +290,15 @@ const activitiesSection: Section = async (ctx) => {
   const links: { activityId: string; contactId: string }[] = [];
   await inSlices(ctx.doc.activities, (a) => {
     const row = activityRow(a);
-    const contactIds = [...(a.contacts ?? [])].sort();
+    const contactIds = a.contacts ? [...a.contacts].sort() : [];
     const now = ctx.ex.activities.get(a.id);
-    const current = now && { ...now, contactIds: ctx.ex.activityContacts.get(a.id) ?? [] };
-    const target = { ...row, contactIds };
-    if (status(ctx, 'activities', target, current, contentKeys(target)) === 'unchanged') return;
+    // a new record is counted as such without building its comparison (most of a first import)
+    if (now === undefined) ctx.tally('activities', 'created');
+    else {
+      const target = { ...row, contactIds };
+      const current = { ...now, contactIds: ctx.ex.activityContacts.get(a.id) ?? [] };
+      if (status(ctx, 'activities', target, current, contentKeys(target)) === 'unchanged') return;
+    }
     rows.push(row);
     if (now) ctx.writes.changed.activities.push(a.id);
     for (const contactId of contactIds) {
