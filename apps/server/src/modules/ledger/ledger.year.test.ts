@@ -8,13 +8,22 @@ import { importLedger, type LedgerRejected, operatorActor } from './ledger.impor
 // The shared world with one of every object, its year filled in further through the API as its
 // owners would: the task list sent, a grade and a mutual review given, the exemption approved.
 let ctx: TestContext;
+/** the empty databases the exports go into */
+let empty: TestContext[];
 let world: Awaited<ReturnType<typeof cityWithEveryObject>>;
 const sys = operatorActor('年度台账测试');
 
 beforeAll(async () => {
+  empty = [await createTestContext(), await createTestContext()];
   ctx = await createTestContext({ demo: true });
   world = await cityWithEveryObject(ctx);
   const { clients, cadres } = world;
+  // the world's background import job re-imports county A's ledger, the year's sections with it:
+  // it has to finish before the year changes further, or it writes back what it was given
+  while (
+    (await clients.adminA.get(`/api/v1/ledger/imports/${world.importJobId}`)).json().status === 'running'
+  )
+    await new Promise((r) => setTimeout(r, 100));
   const ok = async (res: { statusCode: number; body: string }, what: string) => {
     if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
   };
@@ -39,28 +48,23 @@ beforeAll(async () => {
   );
   await ok(await clients.city.post(`/api/v1/exemptions/${world.exemptionId}/approve`), 'approve');
 }, 120_000);
-afterAll(() => ctx.close());
+afterAll(async () => {
+  for (const c of [ctx, ...empty]) await c.close();
+});
 
 describe('the year in the ledger', () => {
   it('exports every section, and export → import into an empty database → export is byte-identical', async () => {
-    for (const org of [undefined, 'cA']) {
+    for (const [i, org] of [undefined, 'cA'].entries()) {
       const first = JSON.stringify(await exportLedger(ctx.p, sys, org));
       const doc = JSON.parse(first) as TLedgerDocument;
       for (const section of LEDGER_YEAR_SECTIONS) expect(doc[section]?.length, section).toBeGreaterThan(0);
-      const other = await createTestContext();
-      try {
-        await importLedger(other.p, sys, JSON.parse(first));
-        expect(JSON.stringify(await exportLedger(other.p, sys, org))).toBe(first);
-      } finally {
-        await other.close();
-      }
+      const other = empty[i] as TestContext;
+      await importLedger(other.p, sys, JSON.parse(first));
+      expect(JSON.stringify(await exportLedger(other.p, sys, org))).toBe(first);
     }
     const doc = await exportLedger(ctx.p, sys, 'cA');
-    expect(doc.cycleFilings?.[0]).toMatchObject({
-      cadre: world.cadres.A1,
-      kind: 'task_list',
-      status: 'submitted',
-    });
+    const taskList = doc.cycleFilings?.find((f) => f.cadre === world.cadres.A1 && f.kind === 'task_list');
+    expect(taskList?.status).toBe('submitted');
     expect(doc.assessments?.[0]?.entries.find((e) => e.cadre === world.cadres.A1)).toMatchObject({
       grade: 'fair',
       reviews: { [world.cadres.A2]: 88 },
@@ -74,7 +78,7 @@ describe('the year in the ledger', () => {
     // no youth's personal data rides in the year's sections
     const year = JSON.stringify(LEDGER_YEAR_SECTIONS.map((s) => doc[s]));
     expect(year).not.toContain('13800000001');
-    expect(year).not.toContain('甲县青年');
+    for (const youth of ['"甲县青年"', '"yA"', world.spare.contact]) expect(year).not.toContain(youth);
   }, 300_000);
 
   it('re-importing the export changes nothing; a document without the sections erases none', async () => {
