@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import {
+  ZFilingKind,
+  ZFilingStatus,
+  ZGrade,
+  ZSelfCheckContent,
+  ZSelfCheckFigure,
+  ZTaskListContent,
+} from './annual-records.ts';
 import { ZDate, ZId } from './common.ts';
 import { ZComplianceResult } from './compliance.ts';
 import { ZCadreYearEngagement } from './showcase.ts';
+
+export * from './annual-records.ts';
 
 /**
  * The annual cycle of seed 001 (宝市团发〔2018〕84号): task list (任务清单, January), mid-year
@@ -12,41 +22,9 @@ import { ZCadreYearEngagement } from './showcase.ts';
 export const ZYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const ZYearCadreParams = ZYearParams.extend({ cadreId: ZId });
 
-/** A filing's way: draft → submitted → returned (with comments) → submitted … → accepted. */
-export const ZFilingStatus = z.enum(['draft', 'submitted', 'returned', 'accepted']);
-export type TFilingStatus = z.infer<typeof ZFilingStatus>;
-
 /** Against its deadline: filed on time or late; unfiled, pending before the deadline, missing after. */
 export const ZFilingState = z.enum(['on_time', 'late', 'pending', 'missing']);
 export type TFilingState = z.infer<typeof ZFilingState>;
-
-const area = z.string().trim().max(2000);
-
-/** 附表1 任务清单备案表: the four areas and up to four contact points (baoji2018.points holds 3–4). */
-export const ZTaskListContent = z.object({
-  lecture: area, // 理论宣讲: 确定宣讲内容、时间
-  talk: area, // 交流谈心: 联系团干部、团员青年分类开展谈心谈话
-  research: area, // 调查研究: 确定调研课题
-  work: area, // 推动工作: 帮助基层研究推动2-3项具体工作
-  pointIds: z.array(ZId).max(4, '联系点最多 4 个 / at most four contact points'),
-});
-export type TTaskListContent = z.infer<typeof ZTaskListContent>;
-
-/** The count of one activity type in the self-check: planned (from the rules in force) and done. */
-export const ZSelfCheckFigure = z.object({
-  type: z.string(),
-  label: z.string(),
-  done: z.number(),
-  required: z.number().nullable(),
-});
-
-/** 半年自查报告: figures counted from the work log, and the cadre's own words. */
-export const ZSelfCheckContent = z.object({
-  figures: z.array(ZSelfCheckFigure),
-  notable: z.array(z.object({ activityId: ZId, date: ZDate.nullable(), title: z.string() })),
-  text: z.string().trim().max(20_000),
-});
-export type TSelfCheckContent = z.infer<typeof ZSelfCheckContent>;
 
 const filingBase = {
   id: ZId,
@@ -73,8 +51,6 @@ export const ZReviewRequest = z.object({
   decision: z.enum(['accept', 'return']),
   comment: z.string().trim().max(2000).optional(),
 });
-
-export const ZFilingKind = z.enum(['task_list', 'midyear_report', 'year_summary']);
 
 /** A roster line: every cadre of the organization, with their filing of the year or its absence. */
 export const ZFilingRosterItem = z.object({
@@ -164,9 +140,6 @@ export const ZRecommendationList = z.object({
 });
 
 // — Year-end assessment (年底考核) —
-
-export const ZGrade = z.enum(['excellent', 'good', 'fair', 'poor']);
-export type TGrade = z.infer<typeof ZGrade>;
 
 export const ZCreateAssessmentRequest = z.object({
   orgId: ZId,

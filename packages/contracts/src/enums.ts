@@ -41,3 +41,11 @@ export const ZRole = z.enum([
   'cadre', // own records
 ]);
 export type TRole = z.infer<typeof ZRole>;
+
+/** `cyl2015`: central and provincial organs to counties, groups of 3–4; `mz2016`: "8+4" inside a county, groups of 2–3. */
+export const ZPostingProgramKind = z.enum(['cyl2015', 'mz2016']);
+export type TPostingProgramKind = z.infer<typeof ZPostingProgramKind>;
+
+/** 六个一 of seed 002. */
+export const ZDeliverableKey = z.enum(['ledger', 'examples', 'new_orgs', 'online', 'friends', 'practical']);
+export type TDeliverableKey = z.infer<typeof ZDeliverableKey>;

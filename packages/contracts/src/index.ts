@@ -16,6 +16,7 @@ export * from './import-jobs.ts';
 export * from './imports.ts';
 export * from './labels.ts';
 export * from './ledger.ts';
+export * from './ledger-year.ts';
 export * from './open-days.ts';
 export * from './organizations.ts';
 export * from './people.ts';

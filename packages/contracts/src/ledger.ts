@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZLedgerActivity } from './activity-details.ts';
 import { ZDate, ZId } from './common.ts';
 import { ZEmployment, ZOrgField, ZOrgLevel, ZRank } from './enums.ts';
+import { ledgerYearSections } from './ledger-year.ts';
 
 /**
  * The ledger interchange format `lianxin-ledger/1` (docs/interchange.md). Objects are strict: an
@@ -101,6 +102,8 @@ export const ZLedgerDocument = z.strictObject({
   activities: z.array(ZLedgerActivity).default([]),
   // optional part: reports filed (mz2016.half_year_report; the annual cycle's as an extension)
   filings: z.array(ZLedgerFiling).optional(),
+  // extension sections: the whole year between levels (ledger-year.ts)
+  ...ledgerYearSections,
 });
 export type TLedgerDocument = z.infer<typeof ZLedgerDocument>;
 

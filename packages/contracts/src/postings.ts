@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZId } from './common.ts';
-import { ZRank } from './enums.ts';
+import { ZDeliverableKey, ZPostingProgramKind, ZRank } from './enums.ts';
 import { ZActivitySummary } from './work-log.ts';
 
 /**
@@ -8,10 +8,6 @@ import { ZActivitySummary } from './work-log.ts';
  * batches, the planner's plan (`lianxin-posting/1`, docs/planner.md) as a draft an admin edits and
  * publishes, the postings it creates, leave, group page, reports and the six deliverables (六个一).
  */
-
-/** `cyl2015`: central and provincial organs to counties, groups of 3–4; `mz2016`: "8+4" inside a county, groups of 2–3. */
-export const ZPostingProgramKind = z.enum(['cyl2015', 'mz2016']);
-export type TPostingProgramKind = z.infer<typeof ZPostingProgramKind>;
 
 export const ZPostingBatch = z.object({ id: ZId, name: z.string(), start: ZDate });
 export type TPostingBatch = z.infer<typeof ZPostingBatch>;
@@ -259,9 +255,6 @@ export const ZSaveReportRequest = z.object({
   submit: z.boolean().default(false),
 });
 
-/** 六个一 of seed 002. */
-export const ZDeliverableKey = z.enum(['ledger', 'examples', 'new_orgs', 'online', 'friends', 'practical']);
-export type TDeliverableKey = z.infer<typeof ZDeliverableKey>;
 export const ZDeliverable = z.object({
   key: ZDeliverableKey,
   label: z.string(),

@@ -23,6 +23,7 @@ import {
   subtreeOrgs,
   subtreePoints,
 } from './ledger.repo.ts';
+import { exportYear } from './ledger.year.ts';
 
 type Doc = TLedgerDocument;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -190,5 +191,6 @@ export async function exportLedger(p: Platform, actor: Actor, orgId?: string): P
     activities: [...acts.values()].sort(byId).map((a) => activity(a, activityContacts.get(a.id) ?? [])),
   };
   await exportParts(db, doc, rootPath);
+  await exportYear(db, doc, rootPath);
   return doc;
 }

@@ -9,6 +9,8 @@ import { planParts, writeParts } from './ledger.parts.ts';
 import type { OnProgress } from './ledger.progress.ts';
 import { type PlanContext, type Planned, SECTIONS, type Status } from './ledger.sections.ts';
 import { COLLECTIONS, type Collection, checkLedger, parseLedger, recordCount } from './ledger.validate.ts';
+import { loadYear, planYear } from './ledger.year.ts';
+import { checkYear } from './ledger.year-check.ts';
 
 export { activityRow } from './ledger.sections.ts';
 
@@ -87,7 +89,12 @@ async function importLedgerNow(
   const checked = await checkLedger(doc, ex, parsed.failedIds, (done) =>
     progress({ phase: 'check', done, total: activities }),
   );
-  const problems = [...parsed.problems, ...checked.problems];
+  const year = await loadYear(p.db, doc);
+  const problems = [
+    ...parsed.problems,
+    ...checked.problems,
+    ...checkYear(doc, checked, parsed.failedIds, year),
+  ];
   if (problems.length > 0) throw new LedgerRejected(problems);
 
   const counts = { created: zero(), updated: zero(), unchanged: zero() };
@@ -131,6 +138,7 @@ async function importLedgerNow(
     planned.push(await section(ctx));
     progress({ phase: 'plan', done: i + 1, total: SECTIONS.length });
   }
+  planned.push(planYear(ctx, year, actor.name));
 
   const parts = await planParts(p.db, doc, {
     actorName: actor.name,

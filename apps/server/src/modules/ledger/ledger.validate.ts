@@ -1,4 +1,9 @@
-import { type TLedgerDocument, type TLedgerProblem, ZLedgerDocument } from '@lianxin/contracts';
+import {
+  LEDGER_YEAR_SECTIONS,
+  type TLedgerDocument,
+  type TLedgerProblem,
+  ZLedgerDocument,
+} from '@lianxin/contracts';
 import { activityDateProblems, canPlaceUnder, childPath, type OrgLevel } from '@lianxin/domain';
 import { array as ZArray, unknown as ZUnknown, type z } from 'zod';
 import { checkParts } from './ledger.parts-check.ts';
@@ -14,6 +19,7 @@ export const COLLECTIONS: Collection[] = [
   'contacts',
   'activities',
   'filings',
+  ...LEDGER_YEAR_SECTIONS,
 ];
 
 const problem = (
@@ -176,6 +182,7 @@ const emptyDoc = (): TLedgerDocument => ({
   contacts: [],
   activities: [],
   filings: [],
+  ...Object.fromEntries(LEDGER_YEAR_SECTIONS.map((c) => [c, []])),
 });
 
 // --- references, dates, placement: what the schema cannot see ---
