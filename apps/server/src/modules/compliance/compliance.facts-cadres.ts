@@ -16,8 +16,8 @@ import {
   datesOr,
   FACE_TO_FACE,
   type FactsQuery,
-  feedsSql,
   FOLLOWED,
+  feedsSql,
   idsOr,
   listedOr,
   listedWhere,
@@ -114,7 +114,10 @@ export async function cadreFacts(db: Db, q: FactsQuery): Promise<CadreFacts[]> {
         )}
       from yr a
        -- only the kinds listed here: the aggregates skip most of the year's rows
-       where ${sql.join(DATED_FACTS.map((f) => feedsSql(f)), sql` or `)}
+       where ${sql.join(
+         DATED_FACTS.map((f) => feedsSql(f)),
+         sql` or `,
+       )}
        group by a.cadre_id
     ),
     -- distinct people first (hashed), then listed per cadre; with each one's rhythm (mz2016.rhythm):

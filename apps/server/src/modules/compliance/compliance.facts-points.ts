@@ -79,7 +79,10 @@ export async function pointFacts(db: Db, q: FactsQuery): Promise<PointFacts[]> {
         ${listing('y_systems', sql`${feedsSql('system')} and ${inYear}`, listedA, dated, 'count')}
       from ten a
        -- only the kinds listed here: the aggregates skip most of the tenure's rows
-       where ${sql.join(POINT_FACTS.map((f) => feedsSql(f)), sql` or `)}
+       where ${sql.join(
+         POINT_FACTS.map((f) => feedsSql(f)),
+         sql` or `,
+       )}
        group by a.point_id
     ),
     -- the successor of a tenure, which carries its handover note (the latest, should there be two)
