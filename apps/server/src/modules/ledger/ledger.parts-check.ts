@@ -1,4 +1,5 @@
 import type { TLedgerDocument, TLedgerProblem } from '@lianxin/contracts';
+import { problem } from './ledger.problem.ts';
 
 /**
  * Checks of the interchange's optional parts (docs/interchange.md): secretary vacancies on
@@ -10,14 +11,6 @@ interface PartsContext {
   docOrgs: Map<string, TLedgerDocument['organizations'][number]>;
   tree: { level(id: string): string | null };
 }
-
-const problem = (
-  collection: string,
-  id: string | null,
-  field: string,
-  messageZh: string,
-  message: string,
-): TLedgerProblem => ({ collection, id, field, message, messageZh });
 
 function vacancyProblems(o: TLedgerDocument['organizations'][number]): TLedgerProblem[] {
   const out: TLedgerProblem[] = [];

@@ -7,6 +7,7 @@ import {
 import { activityDateProblems, canPlaceUnder, childPath, type OrgLevel } from '@lianxin/domain';
 import { array as ZArray, unknown as ZUnknown, type z } from 'zod';
 import { checkParts } from './ledger.parts-check.ts';
+import { problem } from './ledger.problem.ts';
 import { inSlices } from './ledger.progress.ts';
 import type { CadreRow, ContactRow, OrgRow, PointRow } from './ledger.repo.ts';
 
@@ -21,14 +22,6 @@ export const COLLECTIONS: Collection[] = [
   'filings',
   ...LEDGER_YEAR_SECTIONS,
 ];
-
-const problem = (
-  collection: string,
-  id: string | null,
-  field: string,
-  messageZh: string,
-  message: string,
-): TLedgerProblem => ({ collection, id, field, message, messageZh });
 
 // --- the schema: strict objects, every issue named by collection, record id and field ---
 

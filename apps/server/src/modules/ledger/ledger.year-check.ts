@@ -1,5 +1,6 @@
 import type { TLedgerDocument, TLedgerProblem } from '@lianxin/contracts';
 import { ruleById } from '@lianxin/domain';
+import { problem } from './ledger.problem.ts';
 import type { Checked } from './ledger.validate.ts';
 import type { YearLoaded } from './ledger.year.ts';
 
@@ -9,14 +10,6 @@ import type { YearLoaded } from './ledger.year.ts';
  * cadre, year and kind; one grading per unit and year; one recommendation per report; one posting per
  * cadre and batch), periods run forwards, and a posting's batch and group are its program's.
  */
-
-const problem = (
-  collection: string,
-  id: string | null,
-  field: string,
-  messageZh: string,
-  message: string,
-): TLedgerProblem => ({ collection, id, field, message, messageZh });
 
 const KINDS = {
   organization: '组织',
