@@ -368,6 +368,10 @@ async function withRuleInputs(world: Awaited<ReturnType<typeof cityWithTwoCounti
     await adminA.post('/api/v1/ledger/imports', (await adminA.get('/api/v1/ledger?org=cA')).json()),
     'import job',
   );
+  // the job re-imports county A's ledger, the year's sections with it: it ends before the world is
+  // handed over, or it would write back what it was given over a test's later changes
+  while ((await adminA.get(`/api/v1/ledger/imports/${job.id}`)).json().status === 'running')
+    await new Promise((r) => setTimeout(r, 50));
   return {
     secretaryTermId: post.terms[0].id as string,
     halfYearReportId: report.id as string,

@@ -18,12 +18,6 @@ beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
   world = await cityWithEveryObject(ctx);
   const { clients, cadres } = world;
-  // the world's background import job re-imports county A's ledger, the year's sections with it:
-  // it has to finish before the year changes further, or it writes back what it was given
-  while (
-    (await clients.adminA.get(`/api/v1/ledger/imports/${world.importJobId}`)).json().status === 'running'
-  )
-    await new Promise((r) => setTimeout(r, 100));
   const ok = async (res: { statusCode: number; body: string }, what: string) => {
     if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
   };
