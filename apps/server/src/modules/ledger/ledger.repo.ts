@@ -44,6 +44,17 @@ async function byIds<T>(ids: Iterable<string>, load: (chunk: string[]) => Promis
   return out;
 }
 
+/** Rows of `table` whose `column` is one of `ids`. */
+export const rowsByIds = <T extends PgTable>(db: Db, table: T, column: PgColumn, ids: Iterable<string>) =>
+  byIds(
+    ids,
+    (c) =>
+      db
+        .select()
+        .from(table as PgTable)
+        .where(inIds(column, c)) as Promise<T['$inferSelect'][]>,
+  );
+
 export const orgsByIds = (db: Db, ids: Iterable<string>) =>
   byIds(ids, (c) => db.select().from(organizations).where(inIds(organizations.id, c)));
 

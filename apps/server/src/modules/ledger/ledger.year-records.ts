@@ -7,8 +7,6 @@ import type {
   TLedgerPostingProgram,
   TLedgerRecommendation,
 } from '@lianxin/contracts';
-import { inArray } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import {
   assessmentEntries,
@@ -23,7 +21,7 @@ import {
   postings,
   reportRecommendations,
 } from '../../platform/db/schema.ts';
-import { chunks } from './ledger.repo.ts';
+import { rowsByIds } from './ledger.repo.ts';
 
 /**
  * The rows behind the ledger's extension sections of the year (ledger-year.ts in the contracts) and
@@ -42,24 +40,6 @@ export type ProgramRow = typeof postingPrograms.$inferSelect;
 export type BatchRow = typeof postingBatches.$inferSelect;
 export type GroupRow = typeof postingGroups.$inferSelect;
 export type PostingRow = typeof postings.$inferSelect;
-
-/** Rows whose `column` is one of `values`, in chunks (a document may name many). */
-export async function rowsWhere<T extends PgTable>(
-  db: Db,
-  table: T,
-  column: PgColumn,
-  values: Iterable<string>,
-): Promise<T['$inferSelect'][]> {
-  const out: T['$inferSelect'][] = [];
-  for (const chunk of chunks([...new Set(values)]))
-    out.push(
-      ...((await db
-        .select()
-        .from(table as PgTable)
-        .where(inArray(column, chunk))) as T['$inferSelect'][]),
-    );
-  return out;
-}
 
 export const groupBy = <T>(rows: T[], key: (r: T) => string) => {
   const m = new Map<string, T[]>();
@@ -195,13 +175,13 @@ export async function loadSectionRows(
     postings: Iterable<string>;
   },
 ) {
-  const assessmentRows = await rowsWhere(db, assessments, assessments.id, ids.assessments);
-  const orgAssessmentRows = await rowsWhere(db, orgAssessments, orgAssessments.id, ids.orgAssessments);
-  const programRows = await rowsWhere(db, postingPrograms, postingPrograms.id, ids.programs);
+  const assessmentRows = await rowsByIds(db, assessments, assessments.id, ids.assessments);
+  const orgAssessmentRows = await rowsByIds(db, orgAssessments, orgAssessments.id, ids.orgAssessments);
+  const programRows = await rowsByIds(db, postingPrograms, postingPrograms.id, ids.programs);
   const programIds = programRows.map((r) => r.id);
   return {
-    filings: await rowsWhere(db, cycleFilings, cycleFilings.id, ids.filings),
-    recommendations: await rowsWhere(
+    filings: await rowsByIds(db, cycleFilings, cycleFilings.id, ids.filings),
+    recommendations: await rowsByIds(
       db,
       reportRecommendations,
       reportRecommendations.id,
@@ -209,7 +189,7 @@ export async function loadSectionRows(
     ),
     assessments: assessmentRows,
     entries: groupBy(
-      await rowsWhere(
+      await rowsByIds(
         db,
         assessmentEntries,
         assessmentEntries.assessmentId,
@@ -219,7 +199,7 @@ export async function loadSectionRows(
     ),
     orgAssessments: orgAssessmentRows,
     orgEntries: groupBy(
-      await rowsWhere(
+      await rowsByIds(
         db,
         orgAssessmentEntries,
         orgAssessmentEntries.assessmentId,
@@ -227,17 +207,17 @@ export async function loadSectionRows(
       ),
       (e) => e.assessmentId,
     ),
-    exemptions: await rowsWhere(db, exemptions, exemptions.id, ids.exemptions),
+    exemptions: await rowsByIds(db, exemptions, exemptions.id, ids.exemptions),
     programs: programRows,
     batches: groupBy(
-      await rowsWhere(db, postingBatches, postingBatches.programId, programIds),
+      await rowsByIds(db, postingBatches, postingBatches.programId, programIds),
       (b) => b.programId,
     ),
     groups: groupBy(
-      await rowsWhere(db, postingGroups, postingGroups.programId, programIds),
+      await rowsByIds(db, postingGroups, postingGroups.programId, programIds),
       (g) => g.programId,
     ),
-    postings: await rowsWhere(db, postings, postings.id, ids.postings),
+    postings: await rowsByIds(db, postings, postings.id, ids.postings),
   };
 }
 export type SectionRows = Awaited<ReturnType<typeof loadSectionRows>>;

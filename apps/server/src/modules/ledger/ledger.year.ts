@@ -19,10 +19,10 @@ import {
   reportRecommendations,
 } from '../../platform/db/schema.ts';
 import { subtreePattern } from '../organizations/organizations.repo.ts';
-import { bulkWrite } from './ledger.repo.ts';
+import { bulkWrite, rowsByIds } from './ledger.repo.ts';
 import type { PlanContext, Planned } from './ledger.sections.ts';
 import type { Collection } from './ledger.validate.ts';
-import { loadSectionRows, rowsWhere, type SectionRows, sectionsOf } from './ledger.year-records.ts';
+import { loadSectionRows, type SectionRows, sectionsOf } from './ledger.year-records.ts';
 
 /**
  * The extension sections of the whole year (docs/interchange.md): the annual cycle's filings,
@@ -82,16 +82,16 @@ export async function loadYear(db: Db, doc: Doc) {
     ...waived.map((r) => r.point),
     ...posted.map((r) => r.point),
   ].filter((id): id is string => id !== undefined);
-  const orgRows = await rowsWhere(db, organizations, organizations.id, orgIds);
-  const cadreRows = await rowsWhere(db, cadres, cadres.id, cadreIds);
+  const orgRows = await rowsByIds(db, organizations, organizations.id, orgIds);
+  const cadreRows = await rowsByIds(db, cadres, cadres.id, cadreIds);
   return {
     rows,
     orgPaths: new Map(orgRows.map((o) => [o.id, o.path])),
     cadreOrgs: new Map(cadreRows.map((c) => [c.id, c.orgId])),
-    points: new Set((await rowsWhere(db, contactPoints, contactPoints.id, pointIds)).map((r) => r.id)),
+    points: new Set((await rowsByIds(db, contactPoints, contactPoints.id, pointIds)).map((r) => r.id)),
     activityTypes: new Map(
       (
-        await rowsWhere(
+        await rowsByIds(
           db,
           activities,
           activities.id,
@@ -101,44 +101,44 @@ export async function loadYear(db: Db, doc: Doc) {
     ),
     // rows that hold a natural key a record claims (one filing per cadre, year and kind, …)
     keyed: {
-      filings: await rowsWhere(
+      filings: await rowsByIds(
         db,
         cycleFilings,
         cycleFilings.cadreId,
         filings.map((r) => r.cadre),
       ),
-      recommendations: await rowsWhere(
+      recommendations: await rowsByIds(
         db,
         reportRecommendations,
         reportRecommendations.activityId,
         recs.map((r) => r.activity),
       ),
-      assessments: await rowsWhere(
+      assessments: await rowsByIds(
         db,
         assessments,
         assessments.orgId,
         grades.map((r) => r.org),
       ),
-      orgAssessments: await rowsWhere(
+      orgAssessments: await rowsByIds(
         db,
         orgAssessments,
         orgAssessments.orgId,
         orgGrades.map((r) => r.org),
       ),
-      postings: await rowsWhere(
+      postings: await rowsByIds(
         db,
         postings,
         postings.batchId,
         posted.map((r) => r.batch),
       ),
     },
-    batches: await rowsWhere(
+    batches: await rowsByIds(
       db,
       postingBatches,
       postingBatches.id,
       posted.map((r) => r.batch),
     ),
-    groups: await rowsWhere(
+    groups: await rowsByIds(
       db,
       postingGroups,
       postingGroups.id,
@@ -417,12 +417,12 @@ export async function exportYear(db: Db, doc: Doc, rootPath: string) {
   const own = <T extends { id: string }>(rows: T[], owner: (r: T) => string) =>
     rows.filter((r) => subtree.has(owner(r))).map((r) => r.id);
   const orgIds = [...subtree];
-  const programs = await rowsWhere(db, postingPrograms, postingPrograms.orgId, orgIds);
+  const programs = await rowsByIds(db, postingPrograms, postingPrograms.orgId, orgIds);
   const reports = new Set(doc.activities.filter((a) => a.type === 'research_report').map((a) => a.id));
-  const recs = await rowsWhere(db, reportRecommendations, reportRecommendations.orgId, orgIds);
+  const recs = await rowsByIds(db, reportRecommendations, reportRecommendations.orgId, orgIds);
   const rows: SectionRows = await loadSectionRows(db, {
     filings: (
-      await rowsWhere(
+      await rowsByIds(
         db,
         cycleFilings,
         cycleFilings.cadreId,
@@ -430,15 +430,15 @@ export async function exportYear(db: Db, doc: Doc, rootPath: string) {
       )
     ).map((r) => r.id),
     recommendations: recs.filter((r) => reports.has(r.activityId)).map((r) => r.id),
-    assessments: own(await rowsWhere(db, assessments, assessments.orgId, orgIds), (r) => r.orgId),
-    orgAssessments: own(await rowsWhere(db, orgAssessments, orgAssessments.orgId, orgIds), (r) => r.orgId),
+    assessments: own(await rowsByIds(db, assessments, assessments.orgId, orgIds), (r) => r.orgId),
+    orgAssessments: own(await rowsByIds(db, orgAssessments, orgAssessments.orgId, orgIds), (r) => r.orgId),
     exemptions: own(
-      await rowsWhere(db, exemptions, exemptions.requestedByOrgId, orgIds),
+      await rowsByIds(db, exemptions, exemptions.requestedByOrgId, orgIds),
       (r) => r.requestedByOrgId,
     ),
     programs: programs.map((r) => r.id),
     postings: (
-      await rowsWhere(
+      await rowsByIds(
         db,
         postings,
         postings.programId,
