@@ -37,7 +37,10 @@ export class Ctx {
   readonly pointsOfYear: readonly PointFacts[];
   private readonly global: PresetAdoption[] = [];
   private readonly byOrg = new Map<string, PresetAdoption[]>();
-  private readonly cache = new Map<string, Params | null>();
+  // Per rule, per organization: the effective parameters, and the population they bind (a province
+  // evaluates 200k subjects, so each is a map read, not a walk up the chain).
+  private readonly paramsCache = new Map<RuleDef, Map<string, Params | null>>();
+  private readonly populationCache = new Map<RuleDef, Map<string, Population | null>>();
 
   constructor(
     readonly facts: ComplianceFacts,
@@ -94,8 +97,8 @@ export class Ctx {
    * is a configuration error and throws (adoptions are checked with `tighten` when they are saved).
    */
   paramsFor(rule: RuleDef, orgId: string): Params | null {
-    const key = `${rule.id}|${orgId}`;
-    const cached = this.cache.get(key);
+    const cache = cacheOf(this.paramsCache, rule);
+    const cached = cache.get(orgId);
     if (cached !== undefined) return cached;
     const applicable = this.global.filter((a) => a.preset === rule.preset);
     for (const org of this.chainOf(orgId))
@@ -111,19 +114,34 @@ export class Ctx {
         params = r.params;
       }
     }
-    this.cache.set(key, params);
+    cache.set(orgId, params);
     return params;
   }
 
   /** The rule's parameters for a cadre inside its population (ranks, org level, employment), else null. */
   cadreParams(rule: RuleDef, cadre: CadreFacts): Params | null {
-    const params = this.paramsFor(rule, cadre.org);
+    const cache = cacheOf(this.populationCache, rule);
+    let population = cache.get(cadre.org);
+    if (population === undefined) {
+      population = this.populationAt(rule, cadre.org);
+      cache.set(cadre.org, population);
+    }
+    if (population === null) return null;
+    if (population.ranks !== null && !population.ranks.has(cadre.rank)) return null;
+    if (population.employment !== null && !population.employment.has(cadre.employment)) return null;
+    return population.params;
+  }
+
+  private populationAt(rule: RuleDef, orgId: string): Population | null {
+    const params = this.paramsFor(rule, orgId);
     if (params === null) return null;
-    const level = this.levelOf(cadre.org);
-    if (params.ranks && !list(params, 'ranks').includes(cadre.rank)) return null;
+    const level = this.levelOf(orgId);
     if (params.orgLevels && (level === undefined || !list(params, 'orgLevels').includes(level))) return null;
-    if (params.employment && !list(params, 'employment').includes(cadre.employment)) return null;
-    return params;
+    return {
+      params,
+      ranks: params.ranks ? new Set(list(params, 'ranks')) : null,
+      employment: params.employment ? new Set(list(params, 'employment')) : null,
+    };
   }
 
   /** For a point: its holder cadre's parameters, or for an organ-held point the organ's. */
@@ -146,6 +164,22 @@ export class Ctx {
       (p) => p.program === program && p.start <= this.asOf && p.end >= this.yearStart,
     );
   }
+}
+
+/** A rule's parameters where its population is decided by the organization alone; ranks and employment are per cadre. */
+interface Population {
+  params: Params;
+  ranks: ReadonlySet<string> | null;
+  employment: ReadonlySet<string> | null;
+}
+
+function cacheOf<V>(caches: Map<RuleDef, Map<string, V>>, rule: RuleDef): Map<string, V> {
+  let cache = caches.get(rule);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(rule, cache);
+  }
+  return cache;
 }
 
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -21,7 +21,10 @@ export function evaluate(facts: ComplianceFacts, opts: EvaluateOptions): Complia
       const evaluator = EVALUATORS[rule.id];
       if (evaluator === undefined) throw new Error(`No evaluator for ${rule.id}`);
       const advisory = isAdvisory(rule);
-      for (const r of evaluator(rule, ctx)) results.push(advisory ? { ...r, advisory: true } : r);
+      for (const r of evaluator(rule, ctx)) {
+        if (advisory) r.advisory = true; // each result is the evaluator's own new object
+        results.push(r);
+      }
     }
   }
   applyExemptions(results, ctx);

@@ -35,22 +35,25 @@ export function everySlotStatus(missed: number, final: boolean): ComplianceStatu
 export type ResultInit = Partial<Omit<ComplianceResult, 'rule' | 'status' | 'actual' | 'required'>> &
   Pick<ComplianceResult, 'status' | 'actual' | 'required'>;
 
+// Keys are added one by one, in the contract's order, rather than spread: the engine builds one per
+// subject and rule (200k for a province), and spreads of optional parts cost a temporary object each.
 export function result(rule: RuleDef, r: ResultInit): ComplianceResult {
-  return {
+  const out = {
     rule: rule.id,
     cadre: r.cadre ?? null,
     point: r.point ?? null,
     org: r.org ?? null,
-    ...(r.posting !== undefined ? { posting: r.posting } : {}),
-    ...(r.batch !== undefined ? { batch: r.batch } : {}),
-    ...(r.department !== undefined ? { department: r.department } : {}),
-    status: r.status,
-    actual: r.actual,
-    required: r.required,
-    ...(r.max !== undefined ? { max: r.max } : {}),
-    evidence: r.evidence ?? [],
-    ...(r.detail !== undefined ? { detail: r.detail } : {}),
-  };
+  } as ComplianceResult;
+  if (r.posting !== undefined) out.posting = r.posting;
+  if (r.batch !== undefined) out.batch = r.batch;
+  if (r.department !== undefined) out.department = r.department;
+  out.status = r.status;
+  out.actual = r.actual;
+  out.required = r.required;
+  if (r.max !== undefined) out.max = r.max;
+  out.evidence = r.evidence ?? [];
+  if (r.detail !== undefined) out.detail = r.detail;
+  return out;
 }
 
 export function ids(xs: readonly { id: string }[]): string[] {

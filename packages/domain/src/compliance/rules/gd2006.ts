@@ -5,9 +5,25 @@ import { deadline, list, num, type Params } from '../params.ts';
 import { deadlineStatus, floorStatus, ids, pointSubject, result } from '../status.ts';
 import type { ComplianceResult } from '../types.ts';
 
-/** 2月28日前报送, or `graceDays` after a later tenure's start: the registration form's due date. */
-function registrationDue(p: PointFacts, params: Params): string {
-  return maxDate(deadline(params, 'by', yearOf(p.from)), addDays(p.from, num(params, 'graceDays')));
+/**
+ * 2月28日前报送, or `graceDays` after a later tenure's start: the registration form's due date, per
+ * parameters and start date (a province's points share few of either, and two rules ask per point).
+ */
+function registrationDues(): (p: PointFacts, params: Params) => string {
+  const dues = new Map<Params, Map<string, string>>();
+  return (p, params) => {
+    let byStart = dues.get(params);
+    if (byStart === undefined) {
+      byStart = new Map();
+      dues.set(params, byStart);
+    }
+    let due = byStart.get(p.from);
+    if (due === undefined) {
+      due = maxDate(deadline(params, 'by', yearOf(p.from)), addDays(p.from, num(params, 'graceDays')));
+      byStart.set(p.from, due);
+    }
+    return due;
+  };
 }
 
 /** The quota of an organ by its kind (seed 003: 省直团工委、省国资委团委 count with the counties). */
@@ -46,8 +62,9 @@ export const gd2006Evaluators: Record<string, Evaluator> = {
 
   'gd2006.five_ones': (rule, ctx) =>
     eachPoint(rule, ctx, (p, params) => {
-      const stays = [...p.year.visits, ...p.year.liveWith];
-      const days = stays.reduce((s, v) => s + v.onSiteDays, 0);
+      const stays = p.year.visits.concat(p.year.liveWith);
+      let days = 0;
+      for (const v of stays) days += v.onSiteDays;
       const items: [string, number, string[]][] = [
         ['practicalHelp', p.year.practicalHelp.length, ids(p.year.practicalHelp)],
         ['youthsHelped', p.year.youthsHelped.length, p.year.youthsHelped],
@@ -55,20 +72,26 @@ export const gd2006Evaluators: Record<string, Evaluator> = {
         ['systems', p.year.systems.length, ids(p.year.systems)],
         ['days', days, ids(stays)],
       ];
-      const missing = items.filter(([name, n]) => n < num(params, name)).map(([name]) => name);
+      const missing: string[] = [];
+      let evidence: string[] = [];
+      for (const [name, n, e] of items) {
+        if (n < num(params, name)) missing.push(name);
+        evidence = evidence.concat(e);
+      }
       const actual = items.length - missing.length;
       return result(rule, {
         ...pointSubject(p),
         status: floorStatus(actual, items.length, ctx.yearOver),
         actual,
         required: items.length,
-        evidence: items.flatMap(([, , e]) => e),
+        evidence,
         ...(missing.length > 0 ? { detail: { missing } } : {}),
       });
     }),
 
-  'gd2006.point_category': (rule, ctx) =>
-    eachPoint(rule, ctx, (p, params) => {
+  'gd2006.point_category': (rule, ctx) => {
+    const registrationDue = registrationDues();
+    return eachPoint(rule, ctx, (p, params) => {
       const done = p.category !== null && p.topic !== null;
       return result(rule, {
         ...pointSubject(p),
@@ -76,7 +99,8 @@ export const gd2006Evaluators: Record<string, Evaluator> = {
         actual: (p.category !== null ? 1 : 0) + (p.topic !== null ? 1 : 0),
         required: 2,
       });
-    }),
+    });
+  },
 
   'gd2006.showcase': (rule, ctx) => {
     const groups = list(rule.params, 'groups');
@@ -106,8 +130,9 @@ export const gd2006Evaluators: Record<string, Evaluator> = {
     });
   },
 
-  'gd2006.registration': (rule, ctx) =>
-    eachPoint(rule, ctx, (p, params) => {
+  'gd2006.registration': (rule, ctx) => {
+    const registrationDue = registrationDues();
+    return eachPoint(rule, ctx, (p, params) => {
       const due = registrationDue(p, params);
       const onTime = p.registeredOn !== null && p.registeredOn <= due;
       return result(rule, {
@@ -116,5 +141,6 @@ export const gd2006Evaluators: Record<string, Evaluator> = {
         actual: onTime ? 1 : 0,
         required: 1,
       });
-    }),
+    });
+  },
 };

@@ -1,7 +1,7 @@
 import { type Evaluator, eachCadre, eachOrg, push } from '../context.ts';
 import { addDays, firstMonday, monthEnd, quarterSpan } from '../dates.ts';
 import { type CadreFacts, type ContactRhythm, type PostingFacts, UNLISTED } from '../facts.ts';
-import { band, deadline, list, num } from '../params.ts';
+import { band, deadline, list, num, type Params } from '../params.ts';
 import { everySlotStatus, floorStatus, ids, result } from '../status.ts';
 import type { ComplianceResult } from '../types.ts';
 
@@ -176,15 +176,25 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
     });
   },
 
-  'mz2016.rhythm': (rule, ctx) =>
-    eachCadre(rule, ctx, (c, params) => {
+  'mz2016.rhythm': (rule, ctx) => {
+    // one cadence per parameters, not per cadre
+    const cadences = new Map<Params, Cadence>();
+    const cadenceOf = (params: Params): Cadence => {
+      let cadence = cadences.get(params);
+      if (cadence === undefined) {
+        cadence = {
+          voice: finishedWindows(ctx.year, ctx.asOf, num(params, 'voiceEveryMonths')),
+          event: finishedWindows(ctx.year, ctx.asOf, num(params, 'eventEveryMonths')),
+          faceToFace: num(params, 'faceToFacePerYear'),
+        };
+        cadences.set(params, cadence);
+      }
+      return cadence;
+    };
+    return eachCadre(rule, ctx, (c, params) => {
       // Decision 10: a cadre who keeps no contacts has nobody to keep the rhythm with.
       if (c.rhythm.length === 0) return null;
-      const cadence: Cadence = {
-        voice: finishedWindows(ctx.year, ctx.asOf, num(params, 'voiceEveryMonths')),
-        event: finishedWindows(ctx.year, ctx.asOf, num(params, 'eventEveryMonths')),
-        faceToFace: num(params, 'faceToFacePerYear'),
-      };
+      const cadence = cadenceOf(params);
       const ok = c.rhythm.filter((r) => onRhythm(r, cadence, ctx.yearOver));
       const missed = c.rhythm.length - ok.length;
       return result(rule, {
@@ -197,7 +207,8 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
           ? { detail: { offRhythm: c.rhythm.filter((r) => !ok.includes(r)).map((r) => r.contact) } }
           : {}),
       });
-    }),
+    });
+  },
 
   'mz2016.channel': (rule, ctx) =>
     eachCadre(rule, ctx, (c, params) => {
