@@ -12,6 +12,21 @@ import { type ComplianceResult, PRESET_IDS } from './types.ts';
  * (decision 10); an advisory rule's results are marked `advisory`.
  */
 export function evaluate(facts: ComplianceFacts, opts: EvaluateOptions): ComplianceResult[] {
+  const steps = evaluationSteps(facts, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `evaluate` one rule at a time: it yields each rule's id once that rule is evaluated and returns the
+ * results, so that a caller can do other work between rules (the server's next queries).
+ */
+export function* evaluationSteps(
+  facts: ComplianceFacts,
+  opts: EvaluateOptions,
+): Generator<string, ComplianceResult[], void> {
   const ctx = new Ctx(facts, opts);
   const inForce = ctx.presetsInForce();
   const results: ComplianceResult[] = [];
@@ -25,6 +40,7 @@ export function evaluate(facts: ComplianceFacts, opts: EvaluateOptions): Complia
         if (advisory) r.advisory = true; // each result is the evaluator's own new object
         results.push(r);
       }
+      yield rule.id;
     }
   }
   applyExemptions(results, ctx);

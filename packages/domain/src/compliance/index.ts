@@ -16,7 +16,7 @@ export {
   ruleFigures,
 } from './dashboard.ts';
 export { addDays, firstMonday } from './dates.ts';
-export { evaluate } from './engine.ts';
+export { evaluate, evaluationSteps } from './engine.ts';
 export type * from './facts.ts';
 export { UNLISTED } from './facts.ts';
 export { factsFromLedger, presetsInForceFromLedger } from './from-ledger.ts';

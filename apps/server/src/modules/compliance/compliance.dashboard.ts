@@ -24,7 +24,16 @@ import type { Platform } from '../../platform/platform.ts';
 import { evaluationDuration, timed } from '../operations/metrics.ts';
 import { findOrg, listChildren } from '../organizations/organizations.repo.ts';
 import { cadresByIds } from './compliance.repo.ts';
-import { counted, effectiveAsOf, evaluateSubtree, type Scope, scopeOf } from './compliance.service.ts';
+import {
+  counted,
+  effectiveAsOf,
+  evaluateLoaded,
+  evaluateSubtree,
+  type Scope,
+  type SubtreeFacts,
+  scopeOf,
+  subtreeFacts,
+} from './compliance.service.ts';
 
 // The 达标看板 on the server (issue 12): one count-only evaluation of the subtree (no record listed),
 // aggregated by the domain's `dashboardFigures`; the browser gets figures and pages, never the subtree.
@@ -130,14 +139,25 @@ export async function complianceDashboard(
 
 /**
  * `GET /compliance/trend`: the headline as of each month's end, in one request. Each day is its own
- * count-only evaluation (the facts are cut at `asOf`), run one after another.
+ * count-only evaluation (the facts are cut at `asOf`); a month's facts are read while the month
+ * before is evaluated.
  */
 export async function complianceTrend(p: Platform, actor: Actor, q: TTrendQuery): Promise<TTrend> {
   const last = effectiveAsOf(q.year, q.asOf, chinaToday(p.clock));
   const scope = await scopeOf(p, actor, q.org);
+  const days = monthEnds(q.year, last);
+  const load = (day: string) => {
+    const loading = subtreeFacts(p, q.year, day, scope, 'none');
+    loading.catch(() => {}); // awaited in its turn; not an unhandled rejection if an earlier month fails
+    return loading;
+  };
   const months: TTrend['months'] = [];
-  for (const day of monthEnds(q.year, last)) {
-    const { results } = await timed(evaluationDuration, () => evaluateSubtree(p, q.year, day, scope, 'none'));
+  let next = days.length > 0 ? load(days[0] as string) : null;
+  for (const [i, day] of days.entries()) {
+    const loaded = await (next as Promise<SubtreeFacts>);
+    // the next month's queries run on the database while this month's rules run here
+    next = i + 1 < days.length ? load(days[i + 1] as string) : null;
+    const results = await timed(evaluationDuration, () => evaluateLoaded(loaded, scope));
     months.push({ asOf: day, ...headline(ownResults(results, scope)) });
   }
   return { year: q.year, months };

@@ -1,5 +1,11 @@
 import type { TComplianceAnswer, TComplianceEvidenceQuery, TComplianceQuery } from '@lianxin/contracts';
-import { type ComplianceResult, evaluate, UNLISTED } from '@lianxin/domain';
+import {
+  type ComplianceFacts,
+  type ComplianceResult,
+  evaluationSteps,
+  type PresetAdoption,
+  UNLISTED,
+} from '@lianxin/domain';
 import { type Actor, refuse } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -76,11 +82,50 @@ async function evaluateScope(
   return results.filter((r) => scope.cadre === null || r.cadre === scope.cadre);
 }
 
+/** What the engine reads for a subtree: its facts and the presets in force. */
+export interface SubtreeFacts {
+  year: number;
+  asOf: string;
+  facts: ComplianceFacts;
+  presetsInForce: PresetAdoption[];
+}
+
+export async function subtreeFacts(
+  p: Platform,
+  year: number,
+  asOf: string,
+  scope: { path: string | null },
+  evidence: FactsQuery['evidence'] = 'all',
+): Promise<SubtreeFacts> {
+  const query = { year, asOf, scopePath: scope.path, evidence };
+  const facts = await complianceFacts(p.db, query);
+  return { year, asOf, facts, presetsInForce: await presetAdoptions(p.db, query) };
+}
+
 /**
- * The facts and results of a subtree (everything when `path` is null), after the caller's access
- * was decided. The facts carry organizations above the scope (for chains and inherited presets);
- * their own results would be judged on part of their subtree only, so they are left out.
+ * The engine's results on loaded facts, handing the event loop a turn between rules: a province's
+ * evaluation takes seconds, and other requests (and the caller's own next queries) go on meanwhile.
+ * The facts carry organizations above the scope (for chains and inherited presets); their own
+ * results would be judged on part of their subtree only, so they are left out.
  */
+export async function evaluateLoaded(
+  loaded: SubtreeFacts,
+  scope: { rootId: string | null },
+): Promise<ComplianceResult[]> {
+  const { facts, year, asOf, presetsInForce } = loaded;
+  const steps = evaluationSteps(facts, { year, asOf, presetsInForce });
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((turn) => setImmediate(turn));
+    step = steps.next();
+  }
+  const inScope = new Set(
+    facts.orgs.filter((o) => scope.rootId === null || o.chain.includes(scope.rootId)).map((o) => o.id),
+  );
+  return step.value.filter((r) => r.org === null || inScope.has(r.org));
+}
+
+/** The facts and results of a subtree (everything when `path` is null), after the caller's access was decided. */
 export async function evaluateSubtree(
   p: Platform,
   year: number,
@@ -88,16 +133,8 @@ export async function evaluateSubtree(
   scope: { path: string | null; rootId: string | null },
   evidence: FactsQuery['evidence'] = 'all',
 ) {
-  const query = { year, asOf, scopePath: scope.path, evidence };
-  const facts = await complianceFacts(p.db, query);
-  const presetsInForce = await presetAdoptions(p.db, query);
-  const inScope = new Set(
-    facts.orgs.filter((o) => scope.rootId === null || o.chain.includes(scope.rootId)).map((o) => o.id),
-  );
-  const results = evaluate(facts, { year, asOf, presetsInForce }).filter(
-    (r) => r.org === null || inScope.has(r.org),
-  );
-  return { facts, results };
+  const loaded = await subtreeFacts(p, year, asOf, scope, evidence);
+  return { facts: loaded.facts, results: await evaluateLoaded(loaded, scope) };
 }
 
 /** A result of a count-only evaluation: no evidence, and no detail naming records that were not listed. */
