@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { evaluationSteps } from './engine.ts';
+import { factsFromLedger, presetsInForceFromLedger } from './from-ledger.ts';
 import { tighten } from './params.ts';
 import { ALL_RULES, PRESETS, ruleById } from './presets.ts';
 import { EVALUATORS } from './rules/index.ts';
@@ -131,6 +133,32 @@ describe('evaluate', () => {
     expect(of(results, 'baoji2018.lectures')).toEqual([]);
     expect(results.every((r) => r.rule.startsWith('baoji2018.'))).toBe(true);
     expect(run(ledger({ cadres }), '2026-12-31')).toEqual([]);
+  });
+
+  it('runs step by step: one step per rule in force, in the presets’ order, exemptions applied at the end', () => {
+    const exemption = {
+      id: 'e1',
+      rule: 'baoji2018.lectures',
+      cadre: 'c1',
+      from: '2026-01-01',
+      to: '2026-12-31',
+    };
+    const doc = ledger({
+      cadres,
+      presets: [{ org: 'o-bj', preset: 'baoji-2018-close-contact' }],
+      exemptions: [{ ...exemption, approver: '团市委组织部', reason: '病假' }],
+    });
+    const steps = evaluationSteps(factsFromLedger(doc, { year: 2026, asOf: '2026-12-31' }), {
+      year: 2026,
+      asOf: '2026-12-31',
+      presetsInForce: presetsInForceFromLedger(doc),
+    });
+    const rules: string[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) rules.push(step.value);
+    expect(rules).toEqual(PRESETS['baoji-2018-close-contact'].rules.map((r) => r.id));
+    expect(one(step.value, 'baoji2018.lectures', 'c1').status).toBe('exempt');
+    expect(step.value).toEqual(run(doc, '2026-12-31'));
   });
 
   it('caps the as-of date at the year’s end (decision 9)', () => {
