@@ -6,7 +6,7 @@ import type {
 } from '@lianxin/contracts';
 import { canPlaceUnder, childPath, moveWouldCycle, pathIds } from '@lianxin/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Actor, authorize, refuse } from '../../platform/access/index.ts';
+import { type Actor, authorize, authorizeOrg, refuse } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres, organizations } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
@@ -33,7 +33,7 @@ export async function loadOrg(
 ): Promise<OrgRow> {
   const org = await findOrg(p.db, id);
   if (!org) throw notFound('Organization', id, '组织');
-  await authorize(p, actor, { type: 'organization', id }, perm);
+  await authorizeOrg(p, actor, org, perm);
   return org;
 }
 

@@ -18,7 +18,7 @@ import {
   postingProgramPolicy,
   reportRecommendationPolicy,
 } from './policies/org-owned.ts';
-import { organizationPolicy } from './policies/organization.ts';
+import { organizationBasis, organizationPolicy } from './policies/organization.ts';
 import type { Policy } from './policies/policy.ts';
 import { postingGroupPolicy, postingPolicy } from './policies/posting.ts';
 import { showcaseCasePolicy } from './policies/showcase.ts';
@@ -120,6 +120,18 @@ export async function authorizeCadre(
 ): Promise<string> {
   const basis = cadreBasis(actor, cadre, action);
   if (basis === null) throw await refuse(p, actor, 'cadre', cadre.id, action);
+  return basis;
+}
+
+/** `authorize` on an organization whose row the caller read already: the policy's decision on its path. */
+export async function authorizeOrg(
+  p: Platform,
+  actor: Actor,
+  org: { id: string; path: string },
+  action: Action<'organization'>,
+): Promise<string> {
+  const basis = organizationBasis(actor, org, action);
+  if (basis === null) throw await refuse(p, actor, 'organization', org.id, action);
   return basis;
 }
 
