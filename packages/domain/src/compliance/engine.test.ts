@@ -125,6 +125,21 @@ describe('tightening (a lower level may tighten, never loosen)', () => {
 describe('evaluate', () => {
   const cadres = [{ id: 'c1', org: 'o-wb', rank: 'staff' as const, employment: 'full_time' as const }];
 
+  /** c1 under 宝鸡's preset, exempted from the lectures rule over [from, to]. */
+  const lecturesExempted = (from: string, to: string) => {
+    const exemption = {
+      id: 'e1',
+      rule: 'baoji2018.lectures',
+      cadre: 'c1',
+      from,
+      to,
+      approver: '团市委组织部',
+      reason: '病假',
+    };
+    const presets = [{ org: 'o-bj', preset: 'baoji-2018-close-contact' as const }];
+    return { exemption, doc: ledger({ cadres, presets, exemptions: [exemption] }) };
+  };
+
   it('gives results only for presets in force, over the adopting subtree', () => {
     const results = run(
       ledger({ cadres, presets: [{ org: 'o-xa', preset: 'baoji-2018-close-contact' }] }),
@@ -136,18 +151,7 @@ describe('evaluate', () => {
   });
 
   it('runs step by step: one step per rule in force, in the presets’ order, exemptions applied at the end', () => {
-    const exemption = {
-      id: 'e1',
-      rule: 'baoji2018.lectures',
-      cadre: 'c1',
-      from: '2026-01-01',
-      to: '2026-12-31',
-    };
-    const doc = ledger({
-      cadres,
-      presets: [{ org: 'o-bj', preset: 'baoji-2018-close-contact' }],
-      exemptions: [{ ...exemption, approver: '团市委组织部', reason: '病假' }],
-    });
+    const { doc } = lecturesExempted('2026-01-01', '2026-12-31');
     const steps = evaluationSteps(factsFromLedger(doc, { year: 2026, asOf: '2026-12-31' }), {
       year: 2026,
       asOf: '2026-12-31',
@@ -168,20 +172,7 @@ describe('evaluate', () => {
   });
 
   it('turns an unmet result exempt under an approved exemption for the cadre, within its period', () => {
-    const exemption = {
-      id: 'e1',
-      rule: 'baoji2018.lectures',
-      cadre: 'c1',
-      from: '2026-03-01',
-      to: '2026-08-31',
-      approver: '团市委组织部',
-      reason: '病假',
-    };
-    const doc = ledger({
-      cadres,
-      presets: [{ org: 'o-bj', preset: 'baoji-2018-close-contact' }],
-      exemptions: [exemption],
-    });
+    const { exemption, doc } = lecturesExempted('2026-03-01', '2026-08-31');
     const results = run(doc, '2026-12-31');
     expect(one(results, 'baoji2018.lectures', 'c1')).toMatchObject({
       status: 'exempt',

@@ -118,9 +118,7 @@ export async function authorizeCadre(
   cadre: { id: string; path: string },
   action: Action<'cadre'>,
 ): Promise<string> {
-  const basis = cadreBasis(actor, cadre, action);
-  if (basis === null) throw await refuse(p, actor, 'cadre', cadre.id, action);
-  return basis;
+  return decided(p, actor, 'cadre', cadre.id, action, cadreBasis(actor, cadre, action));
 }
 
 /** `authorize` on an organization whose row the caller read already: the policy's decision on its path. */
@@ -130,8 +128,19 @@ export async function authorizeOrg(
   org: { id: string; path: string },
   action: Action<'organization'>,
 ): Promise<string> {
-  const basis = organizationBasis(actor, org, action);
-  if (basis === null) throw await refuse(p, actor, 'organization', org.id, action);
+  return decided(p, actor, 'organization', org.id, action, organizationBasis(actor, org, action));
+}
+
+/** A decision made on facts the caller read: the basis, or a 403 thrown and the refusal audited. */
+async function decided<T extends ObjectType>(
+  p: Platform,
+  actor: Actor,
+  type: T,
+  id: string,
+  action: Action<T>,
+  basis: string | null,
+): Promise<string> {
+  if (basis === null) throw await refuse(p, actor, type, id, action);
   return basis;
 }
 
