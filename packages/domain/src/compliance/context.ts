@@ -97,9 +97,11 @@ export class Ctx {
    * is a configuration error and throws (adoptions are checked with `tighten` when they are saved).
    */
   paramsFor(rule: RuleDef, orgId: string): Params | null {
-    const cache = cacheOf(this.paramsCache, rule);
-    const cached = cache.get(orgId);
-    if (cached !== undefined) return cached;
+    const cache = getOrMake(this.paramsCache, rule, () => new Map<string, Params | null>());
+    return getOrMake(cache, orgId, () => this.paramsAt(rule, orgId));
+  }
+
+  private paramsAt(rule: RuleDef, orgId: string): Params | null {
     const applicable = this.global.filter((a) => a.preset === rule.preset);
     for (const org of this.chainOf(orgId))
       for (const a of this.byOrg.get(org) ?? []) if (a.preset === rule.preset) applicable.push(a);
@@ -114,18 +116,13 @@ export class Ctx {
         params = r.params;
       }
     }
-    cache.set(orgId, params);
     return params;
   }
 
   /** The rule's parameters for a cadre inside its population (ranks, org level, employment), else null. */
   cadreParams(rule: RuleDef, cadre: CadreFacts): Params | null {
-    const cache = cacheOf(this.populationCache, rule);
-    let population = cache.get(cadre.org);
-    if (population === undefined) {
-      population = this.populationAt(rule, cadre.org);
-      cache.set(cadre.org, population);
-    }
+    const cache = getOrMake(this.populationCache, rule, () => new Map<string, Population | null>());
+    const population = getOrMake(cache, cadre.org, () => this.populationAt(rule, cadre.org));
     if (population === null) return null;
     if (population.ranks !== null && !population.ranks.has(cadre.rank)) return null;
     if (population.employment !== null && !population.employment.has(cadre.employment)) return null;
@@ -173,13 +170,13 @@ interface Population {
   employment: ReadonlySet<string> | null;
 }
 
-function cacheOf<V>(caches: Map<RuleDef, Map<string, V>>, rule: RuleDef): Map<string, V> {
-  let cache = caches.get(rule);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(rule, cache);
-  }
-  return cache;
+/** The map's value for the key, made and kept on first asking (values are never `undefined`). */
+export function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  const kept = map.get(key);
+  if (kept !== undefined) return kept;
+  const value = make();
+  map.set(key, value);
+  return value;
 }
 
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -152,11 +152,12 @@ export async function complianceTrend(p: Platform, actor: Actor, q: TTrendQuery)
     return loading;
   };
   const months: TTrend['months'] = [];
-  let next = days.length > 0 ? load(days[0] as string) : null;
+  let loading: Promise<SubtreeFacts> | undefined;
   for (const [i, day] of days.entries()) {
-    const loaded = await (next as Promise<SubtreeFacts>);
+    const loaded = await (loading ?? load(day));
     // the next month's queries run on the database while this month's rules run here
-    next = i + 1 < days.length ? load(days[i + 1] as string) : null;
+    const following = days[i + 1];
+    loading = following === undefined ? undefined : load(following);
     const results = await timed(evaluationDuration, () => evaluateLoaded(loaded, scope));
     months.push({ asOf: day, ...headline(ownResults(results, scope)) });
   }

@@ -104,8 +104,7 @@ export async function authorize<T extends ObjectType>(
   refusalContext?: unknown,
 ): Promise<string> {
   const basis = (await allowed(p, actor, object.type, [object.id], action)).get(object.id);
-  if (basis === undefined) throw await refuse(p, actor, object.type, object.id, action, refusalContext);
-  return basis;
+  return decided(p, actor, object.type, object.id, action, basis ?? null, refusalContext);
 }
 
 /**
@@ -131,7 +130,7 @@ export async function authorizeOrg(
   return decided(p, actor, 'organization', org.id, action, organizationBasis(actor, org, action));
 }
 
-/** A decision made on facts the caller read: the basis, or a 403 thrown and the refusal audited. */
+/** The basis of a decision, or a 403 thrown and the refusal audited. */
 async function decided<T extends ObjectType>(
   p: Platform,
   actor: Actor,
@@ -139,8 +138,9 @@ async function decided<T extends ObjectType>(
   id: string,
   action: Action<T>,
   basis: string | null,
+  refusalContext?: unknown,
 ): Promise<string> {
-  if (basis === null) throw await refuse(p, actor, type, id, action);
+  if (basis === null) throw await refuse(p, actor, type, id, action, refusalContext);
   return basis;
 }
 

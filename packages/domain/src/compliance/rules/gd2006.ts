@@ -1,4 +1,4 @@
-import { type Evaluator, eachPoint, push } from '../context.ts';
+import { type Evaluator, eachPoint, getOrMake, push } from '../context.ts';
 import { addDays, maxDate, yearOf } from '../dates.ts';
 import type { PointFacts } from '../facts.ts';
 import { deadline, list, num, type Params } from '../params.ts';
@@ -11,19 +11,12 @@ import type { ComplianceResult } from '../types.ts';
  */
 function registrationDues(): (p: PointFacts, params: Params) => string {
   const dues = new Map<Params, Map<string, string>>();
-  return (p, params) => {
-    let byStart = dues.get(params);
-    if (byStart === undefined) {
-      byStart = new Map();
-      dues.set(params, byStart);
-    }
-    let due = byStart.get(p.from);
-    if (due === undefined) {
-      due = maxDate(deadline(params, 'by', yearOf(p.from)), addDays(p.from, num(params, 'graceDays')));
-      byStart.set(p.from, due);
-    }
-    return due;
-  };
+  return (p, params) =>
+    getOrMake(
+      getOrMake(dues, params, () => new Map<string, string>()),
+      p.from,
+      () => maxDate(deadline(params, 'by', yearOf(p.from)), addDays(p.from, num(params, 'graceDays'))),
+    );
 }
 
 /** The quota of an organ by its kind (seed 003: 省直团工委、省国资委团委 count with the counties). */
@@ -62,9 +55,8 @@ export const gd2006Evaluators: Record<string, Evaluator> = {
 
   'gd2006.five_ones': (rule, ctx) =>
     eachPoint(rule, ctx, (p, params) => {
-      const stays = p.year.visits.concat(p.year.liveWith);
-      let days = 0;
-      for (const v of stays) days += v.onSiteDays;
+      const stays = [...p.year.visits, ...p.year.liveWith];
+      const days = stays.reduce((s, v) => s + v.onSiteDays, 0);
       const items: [string, number, string[]][] = [
         ['practicalHelp', p.year.practicalHelp.length, ids(p.year.practicalHelp)],
         ['youthsHelped', p.year.youthsHelped.length, p.year.youthsHelped],
@@ -72,19 +64,14 @@ export const gd2006Evaluators: Record<string, Evaluator> = {
         ['systems', p.year.systems.length, ids(p.year.systems)],
         ['days', days, ids(stays)],
       ];
-      const missing: string[] = [];
-      let evidence: string[] = [];
-      for (const [name, n, e] of items) {
-        if (n < num(params, name)) missing.push(name);
-        evidence = evidence.concat(e);
-      }
+      const missing = items.filter(([name, n]) => n < num(params, name)).map(([name]) => name);
       const actual = items.length - missing.length;
       return result(rule, {
         ...pointSubject(p),
         status: floorStatus(actual, items.length, ctx.yearOver),
         actual,
         required: items.length,
-        evidence,
+        evidence: items.flatMap(([, , e]) => e),
         ...(missing.length > 0 ? { detail: { missing } } : {}),
       });
     }),

@@ -1,4 +1,4 @@
-import { type Evaluator, eachCadre, eachOrg, push } from '../context.ts';
+import { type Evaluator, eachCadre, eachOrg, getOrMake, push } from '../context.ts';
 import { addDays, firstMonday, monthEnd, quarterSpan } from '../dates.ts';
 import { type CadreFacts, type ContactRhythm, type PostingFacts, UNLISTED } from '../facts.ts';
 import { band, deadline, list, num, type Params } from '../params.ts';
@@ -179,18 +179,12 @@ export const mz2016Evaluators: Record<string, Evaluator> = {
   'mz2016.rhythm': (rule, ctx) => {
     // one cadence per parameters, not per cadre
     const cadences = new Map<Params, Cadence>();
-    const cadenceOf = (params: Params): Cadence => {
-      let cadence = cadences.get(params);
-      if (cadence === undefined) {
-        cadence = {
-          voice: finishedWindows(ctx.year, ctx.asOf, num(params, 'voiceEveryMonths')),
-          event: finishedWindows(ctx.year, ctx.asOf, num(params, 'eventEveryMonths')),
-          faceToFace: num(params, 'faceToFacePerYear'),
-        };
-        cadences.set(params, cadence);
-      }
-      return cadence;
-    };
+    const cadenceOf = (params: Params): Cadence =>
+      getOrMake(cadences, params, () => ({
+        voice: finishedWindows(ctx.year, ctx.asOf, num(params, 'voiceEveryMonths')),
+        event: finishedWindows(ctx.year, ctx.asOf, num(params, 'eventEveryMonths')),
+        faceToFace: num(params, 'faceToFacePerYear'),
+      }));
     return eachCadre(rule, ctx, (c, params) => {
       // Decision 10: a cadre who keeps no contacts has nobody to keep the rhythm with.
       if (c.rhythm.length === 0) return null;
