@@ -6,7 +6,7 @@ import type {
 } from '@lianxin/contracts';
 import { canPlaceUnder, childPath, moveWouldCycle, pathIds } from '@lianxin/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Actor, authorize, authorizeOrg, refuse } from '../../platform/access/index.ts';
+import { type Actor, authorizeOrg, refuse } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { cadres, organizations } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
