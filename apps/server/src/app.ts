@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -80,7 +80,8 @@ export async function buildApp(
   installRequestLog(app);
   installMetrics(app, p.db, p.config.metricsToken);
 
-  await app.register(helmet, {
+  // built once: @fastify/helmet builds the middleware, parsing the CSP, on every request
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -98,6 +99,9 @@ export async function buildApp(
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: p.config.cookieSecure,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {

@@ -1,14 +1,15 @@
 import crypto from 'node:crypto';
-import { asc, gt } from 'drizzle-orm';
+import { asc, desc, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { AuditLog } from './audit.ts';
 import { createAuditMac } from './crypto.ts';
-import { auditLog } from './db/schema.ts';
+import { auditChain, auditLog } from './db/schema.ts';
 import { inTransaction } from './platform.ts';
 
-// Each writer inserts its row against the last hash it knows, checked under the lock (issue 12,
-// writes): another writer's row or a rolled-back transaction must cost a re-read, never a fork.
+// Each writer moves the chain's head from the last hash it knows, in the statement that inserts its
+// row (issue 12, writes): another writer's row or a rolled-back transaction must cost a re-read,
+// never a fork.
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -41,5 +42,34 @@ describe('the audit chain with two writers', () => {
       .orderBy(asc(auditLog.seq));
     expect(chain.map((r) => r.action)).toEqual(['test.1', 'test.2', 'test.3', 'test.4', 'test.5']);
     for (let i = 1; i < chain.length; i++) expect(chain[i]?.prevHash).toBe(chain[i - 1]?.hash);
+  });
+
+  it('keeps one chain, with the head on its last row, when two servers write at once', async () => {
+    const mac = createAuditMac('aes-256-gcm', crypto.randomBytes(32));
+    const servers = [new AuditLog(mac, ctx.clock), new AuditLog(mac, ctx.clock)];
+    const [start] = await ctx.p.db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, n) => {
+        const [server, entry] = [servers[n % 2] as AuditLog, { actor: 'tester', action: `race.${n}` }];
+        return n % 3 === 0
+          ? inTransaction(ctx.p, (tx) => server.append(tx, entry))
+          : server.record(ctx.p.db, entry);
+      }),
+    );
+    const chain = await ctx.p.db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, start?.seq ?? 0))
+      .orderBy(asc(auditLog.seq));
+    expect(chain.map((r) => r.action).sort()).toEqual(
+      Array.from({ length: 24 }, (_, n) => `race.${n}`).sort(),
+    );
+    for (let i = 1; i < chain.length; i++) expect(chain[i]?.prevHash).toBe(chain[i - 1]?.hash);
+    const [head] = await ctx.p.db.select().from(auditChain);
+    expect(head?.lastHash).toBe(chain.at(-1)?.hash);
   });
 });

@@ -1,9 +1,8 @@
-import { desc, sql } from 'drizzle-orm';
-import { rows } from './access/queries.ts';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Clock } from './clock.ts';
 import type { AuditMac } from './crypto.ts';
-import type { Db } from './db/client.ts';
-import { auditLog } from './db/schema.ts';
+import { type Db, namedStatement, statementRows } from './db/client.ts';
+import { auditChain, auditLog } from './db/schema.ts';
 
 export interface AuditEntry {
   actor: string;
@@ -17,10 +16,51 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
-// one writer at a time extends the chain, across app servers sharing one PostgreSQL
-export const AUDIT_LOCK = 0x11a4c2;
-/** Takes the chain's lock until the transaction ends: a select-list item a write's statement may carry. */
-export const lockAuditChain = sql`pg_advisory_xact_lock(${AUDIT_LOCK})`;
+const param = (name: keyof AuditValues) => sql.placeholder(name);
+
+/** What an audit row's statement is given: the row, the hash it follows and its own. */
+interface AuditValues {
+  at: string;
+  actor: string;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+  result: string;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * The audit row as two CTEs of a statement: `chain` moves the chain's head from the hash the row
+ * follows to its own (one row, or none when the head is elsewhere: another writer's row, a rolled
+ * back transaction), `logged` inserts the row only when it did. The head's row lock orders writers
+ * across app servers; READ COMMITTED rechecks the condition on the newest head after waiting.
+ */
+const chainCtes = sql`chain as (
+    update audit_chain set last_hash = ${param('hash')} where id = 1 and last_hash = ${param('prevHash')} returning 1),
+  logged as (
+    insert into audit_log (at, actor, action, object_type, object_id, before, after, ip, result, prev_hash, hash)
+    select ${param('at')}::timestamptz, ${param('actor')}, ${param('action')}, ${param('objectType')}, ${param('objectId')},
+           ${param('before')}::jsonb, ${param('after')}::jsonb, ${param('ip')}, ${param('result')}, ${param('prevHash')}, ${param('hash')}
+    from chain)`;
+
+/**
+ * A write that appends its own audit row in one statement: `ctes` follow the audit row's (their
+ * writes select `from chain`, so they happen only when the row goes in, and must write all they
+ * should or raise), `answer` is the select list of what the caller reads back. Autocommitted: a
+ * write of one statement needs no transaction of its own.
+ */
+export function chainedStatement(name: string, change?: { ctes: SQL; answer: SQL }) {
+  const ctes = change ? sql`${chainCtes}, ${change.ctes}` : chainCtes;
+  const answer = change ? sql`, ${change.answer}` : sql``;
+  return namedStatement(name, sql`with ${ctes} select (select count(*) from chain)::int as moved${answer}`);
+}
+
+/** The audit row alone, within a transaction or as a statement of its own. */
+const appendStatement = chainedStatement('audit_append');
 
 /** JSON with sorted keys: jsonb reorders keys, the hash must not depend on order. */
 export function canonicalJson(v: unknown): string {
@@ -53,6 +93,13 @@ export function auditRowText(prevHash: string, at: Date, e: Required<AuditEntry>
   });
 }
 
+type ChainedStatement = ReturnType<typeof chainedStatement>;
+const MAX_MISSES = 20;
+
+function completed(entry: AuditEntry): Required<AuditEntry> {
+  return { objectType: null, objectId: null, before: null, after: null, ip: null, result: 'ok', ...entry };
+}
+
 /**
  * Each row's hash is an HMAC under the audit key (decision 28), which lives outside the database:
  * someone who can write the table cannot recompute the chain after changing a row.
@@ -64,64 +111,79 @@ export class AuditLog {
   ) {}
 
   /**
-   * The chain's last hash as this process last wrote or read it: the next row's MAC is computed
-   * against it and the insert checks it under the lock (appendGuarded). Another process's row, or a
-   * transaction rolled back, only costs a miss: one more read, then the insert again.
+   * The chain's head as this process last moved or read it: the next row is MAC'd against it, and
+   * its statement moves the head only from there. Another process's row, or a transaction rolled
+   * back, only costs a miss: the head is read again and the row written again.
    */
   private head: string | null = null;
+  /** This process's own-statement appends go one at a time: sent together, all but one would miss. */
+  private turn: Promise<unknown> = Promise.resolve();
 
-  /**
-   * Appends within the caller's transaction, so a change and its audit row land together. `locked`:
-   * the caller's own statement already took the chain's lock in this transaction (lockAuditChain),
-   * which saves a round trip on the hot write paths.
-   */
-  async append(tx: Db, entry: AuditEntry, opts: { locked?: boolean } = {}): Promise<void> {
-    const e: Required<AuditEntry> = {
-      objectType: null,
-      objectId: null,
-      before: null,
-      after: null,
-      ip: null,
-      result: 'ok',
-      ...entry,
-    };
-    if (!opts.locked) await tx.execute(sql`select ${lockAuditChain}`);
-    const at = this.clock.now();
-    if (this.head !== null && (await this.insertAfter(tx, this.head, at, e, true))) return;
-    const [last] = await tx
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.seq))
-      .limit(1);
-    await this.insertAfter(tx, last?.hash ?? GENESIS, at, e, false);
+  /** Appends within the caller's transaction, so a change and its audit row land together. */
+  async append(tx: Db, entry: AuditEntry): Promise<void> {
+    const e = completed(entry);
+    if (this.head !== null && (await this.attempt(tx, appendStatement, this.head, e, {}))) return;
+    // locked until the transaction ends: the row cannot miss again
+    const [head] = await tx.select({ hash: auditChain.lastHash }).from(auditChain).for('update');
+    if (!(await this.attempt(tx, appendStatement, head?.hash ?? GENESIS, e, {})))
+      throw new Error('audit chain: the head row is missing');
   }
 
   /**
-   * Inserts the row after `prevHash`; `guarded`: only if that is still the chain's last hash, which
-   * this statement reads after the lock was taken (READ COMMITTED: a statement's snapshot is taken
-   * when it starts), so no two rows ever follow one hash. Answers whether the row went in.
+   * Runs a chainedStatement outside any transaction with this entry as its audit row; answers the
+   * statement's row. A miss changed nothing: the head is read again and the statement run again.
    */
-  private async insertAfter(tx: Db, prevHash: string, at: Date, e: Required<AuditEntry>, guarded: boolean) {
-    const hash = this.mac(auditRowText(prevHash, at, e));
-    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-    const guard = guarded
-      ? sql`where coalesce((select hash from audit_log order by seq desc limit 1), ${GENESIS}) = ${prevHash}`
-      : sql``;
-    const inserted = await rows<{ seq: unknown }>(
-      tx,
-      sql`insert into audit_log (at, actor, action, object_type, object_id, before, after, ip, result, prev_hash, hash)
-          select ${at.toISOString()}::timestamptz, ${e.actor}, ${e.action}, ${e.objectType}, ${e.objectId},
-                 ${json(e.before)}::jsonb, ${json(e.after)}::jsonb, ${e.ip}, ${e.result}, ${prevHash}, ${hash}
-          ${guard} returning seq`,
-    );
-    if (inserted.length === 0) return false;
-    this.head = hash;
-    return true;
+  async write<T>(db: Db, statement: ChainedStatement, entry: AuditEntry, values: Record<string, unknown>) {
+    const e = completed(entry);
+    const run = async () => {
+      for (let miss = 0; miss < MAX_MISSES; miss++) {
+        const head = this.head ?? (await this.readHead(db));
+        const row = await this.attempt<T>(db, statement, head, e, values);
+        if (row) return row;
+      }
+      throw new Error(`audit chain: the head moved ${MAX_MISSES} times in a row`);
+    };
+    const done = this.turn.then(run, run);
+    this.turn = done.catch(() => undefined);
+    return done;
   }
 
   /** Outside any transaction: an audit row of its own (logins, denials). */
   async record(db: Db, entry: AuditEntry): Promise<void> {
-    await db.transaction((tx) => this.append(tx as unknown as Db, entry));
+    await this.write(db, appendStatement, entry, {});
+  }
+
+  /** Runs the statement with the row MAC'd after `prevHash`; its row when the head moved, else null. */
+  private async attempt<T>(
+    db: Db,
+    statement: ChainedStatement,
+    prevHash: string,
+    e: Required<AuditEntry>,
+    values: Record<string, unknown>,
+  ): Promise<(T & { moved: number }) | null> {
+    const at = this.clock.now();
+    const hash = this.mac(auditRowText(prevHash, at, e));
+    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+    const audit: AuditValues = {
+      ...e,
+      at: at.toISOString(),
+      before: json(e.before),
+      after: json(e.after),
+      prevHash,
+      hash,
+    };
+    const [row] = await statementRows<T & { moved: number }>(statement(db).execute({ ...values, ...audit }));
+    if (row?.moved) {
+      this.head = hash;
+      return row;
+    }
+    this.head = null;
+    return null;
+  }
+
+  private async readHead(db: Db) {
+    const [head] = await db.select({ hash: auditChain.lastHash }).from(auditChain);
+    return head?.hash ?? GENESIS;
   }
 
   /** Recomputes the chain; returns the first broken row's seq, or null when intact. */

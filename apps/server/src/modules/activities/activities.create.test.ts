@@ -1,6 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../platform/db/schema.ts';
+import { AuditLog } from '../../platform/audit.ts';
+import { createAuditMac } from '../../platform/crypto.ts';
+import { activityContacts, auditChain, auditLog } from '../../platform/db/schema.ts';
 import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { cityWithTwoCounties, type World } from '../../testing/scenario.ts';
 
@@ -66,5 +69,27 @@ describe('recording an activity', () => {
       .from(auditLog)
       .where(and(eq(auditLog.objectId, draft.id), eq(auditLog.action, 'activity.create')));
     expect(audited).toHaveLength(1);
+  });
+
+  it('writes once when another server moved the audit chain first: the missed attempt left nothing', async () => {
+    const elsewhere = new AuditLog(createAuditMac('aes-256-gcm', crypto.randomBytes(32)), ctx.clock);
+    await elsewhere.record(ctx.p.db, { actor: 'another server', action: 'test.elsewhere' });
+    const res = await world.clients.cadreA1.post('/api/v1/activities', {
+      type: 'talk',
+      date: '2026-02-24',
+      mode: 'phone',
+      contacts: ['yA'],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().activity.id;
+    const [last] = await ctx.p.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(2);
+    expect(last).toMatchObject({ action: 'activity.create', objectId: id });
+    const [head] = await ctx.p.db.select().from(auditChain);
+    expect(head?.lastHash).toBe(last?.hash);
+    const contacts = await ctx.p.db
+      .select()
+      .from(activityContacts)
+      .where(eq(activityContacts.activityId, id));
+    expect(contacts.map((c) => c.contactId)).toEqual(['yA']);
   });
 });

@@ -2,15 +2,13 @@ import { hasField, type TActivitySummary, type TAttachment, type TLedgerActivity
 import { onSiteDays } from '@lianxin/domain';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { rows } from '../../platform/access/queries.ts';
-import { lockAuditChain } from '../../platform/audit.ts';
-import { type Db, preparedPerDb } from '../../platform/db/client.ts';
+import { chainedStatement } from '../../platform/audit.ts';
+import { type Db, namedStatement, preparedPerDb } from '../../platform/db/client.ts';
 import {
   activities,
   activityContacts,
   attachments,
   cadres,
-  contactKeepers,
   contactPoints,
   contacts,
   organizations,
@@ -180,31 +178,39 @@ export function toActivitySummary(v: ActivityView): TActivitySummary {
   };
 }
 
+const field = sql.placeholder;
+/** The activity and its contacts as CTEs `a`, `c`, written `when` the statement says (see activityValues). */
+const activityCtes = (when: SQL) => sql`a as (
+    insert into activities (id, cadre_id, type, point_id, start_date, end_date, travel_days, details, note)
+    select ${field('id')}, ${field('cadreId')}, ${field('type')}, ${field('pointId')}, ${field('startDate')}::date,
+           ${field('endDate')}::date, ${field('travelDays')}::int, ${field('details')}::jsonb, ${field('note')}
+    ${when} returning id, created_at),
+  c as (insert into activity_contacts (activity_id, contact_id)
+    select a.id, x from a, unnest(${field('contactIds')}::text[]) x)`;
+
 /**
- * Inserts the activity and its contacts, and takes the audit chain's lock, in one statement (one
- * round trip of a write: the caller appends its audit row next, `locked`). Answers when it was
- * created, or null when an activity of that id exists already (a draft sent twice): the caller's
- * transaction then rolls back.
+ * A recorded activity, its contacts and its audit row in one statement (AuditLog.write): the
+ * request's one write is a single round trip. An id taken already (a draft sent twice) raises a
+ * unique violation, and nothing is written.
  */
-export async function insertActivity(
-  db: Db,
-  row: Omit<ActivityRow, 'createdAt'>,
-  contactIds: string[],
-): Promise<Date | null> {
-  const [created] = await rows<{ at: Date | string | null }>(
-    db,
-    sql`with a as (
-          insert into activities (id, cadre_id, type, point_id, start_date, end_date, travel_days, details, note)
-          values (${row.id}, ${row.cadreId}, ${row.type}, ${row.pointId}, ${row.startDate}, ${row.endDate},
-                  ${row.travelDays}, ${JSON.stringify(row.details)}::jsonb, ${row.note})
-          on conflict (id) do nothing returning id, created_at),
-        c as (insert into activity_contacts (activity_id, contact_id)
-          select a.id, x from a, unnest(${sql.param(contactIds)}::text[]) x)
-        select (select created_at from a) as at, ${lockAuditChain} as locked`,
-  );
-  // node-postgres answers a timestamptz of a raw statement as text, PGlite as a Date
-  return created?.at ? new Date(created.at) : null;
+export const activityCreate = chainedStatement('activity_create', {
+  ctes: activityCtes(sql`from chain`),
+  answer: sql`(select created_at from a) as at`,
+});
+
+/** The same inserts inside a transaction that appends its own audit row (a card's message). */
+const activityInsert = namedStatement('activity_insert', sql`with ${activityCtes(sql``)} select 1`);
+
+export function activityValues(row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
+  return { ...row, details: JSON.stringify(row.details), contactIds };
 }
+
+export async function insertActivity(tx: Db, row: Omit<ActivityRow, 'createdAt'>, contactIds: string[]) {
+  await activityInsert(tx).execute(activityValues(row, contactIds));
+}
+
+/** When activityCreate's row was created: node-postgres answers a raw timestamptz as text, PGlite as a Date. */
+export const createdAtOf = (row: { at: Date | string }) => new Date(row.at);
 
 export type NamedContact = { id: string; name: string; kept: boolean };
 

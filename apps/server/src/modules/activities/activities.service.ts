@@ -14,7 +14,7 @@ import { activityDateProblems, onSiteDays } from '@lianxin/domain';
 import { and, eq, exists, like, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, authorize, authorizeCadre, tenuresReadBy } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { type Db, isUniqueViolation } from '../../platform/db/client.ts';
 import { activities, activityContacts } from '../../platform/db/schema.ts';
 import { AppError, badRequest, type ErrorDetail, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
@@ -31,13 +31,15 @@ import { loadActivity, readScope } from './activities.access.ts';
 import {
   type ActivityView,
   activitiesOfPoints,
+  activityCreate,
+  activityValues,
   attachmentsOf,
   cadreOrg,
   cadreWithContacts,
   contactsKeptBy,
+  createdAtOf,
   deleteActivity,
   findActivity,
-  insertActivity,
   listActivities,
   type NamedContact,
   namedAtPoints,
@@ -229,17 +231,21 @@ export async function createActivity(p: Platform, actor: Actor, body: TCreateAct
     named: known.named,
   });
   const row = toActivityRow(record);
-  const createdAt = await inTransaction(p, async (tx) => {
-    const at = await insertActivity(tx, row, ids);
-    if (!at)
+  const entry = { objectType: 'activity', objectId: record.id, after: auditRecord(record), ip: actor.ip };
+  const created = await p.audit
+    .write<{ at: Date | string }>(
+      p.db,
+      activityCreate,
+      { actor: actor.name, action: 'activity.create', ...entry },
+      activityValues(row, ids),
+    )
+    .catch((e) => {
+      if (!isUniqueViolation(e)) throw e;
       throw new AppError('conflict', `Activity ${record.id} exists`, `活动记录编号已存在：${record.id}`, [
         { path: 'id', message: '已存在 / exists' },
       ]);
-    const entry = { objectType: 'activity', objectId: record.id, after: auditRecord(record), ip: actor.ip };
-    // insertActivity took the chain's lock
-    await p.audit.append(tx, { actor: actor.name, action: 'activity.create', ...entry }, { locked: true });
-    return at;
-  });
+    });
+  const createdAt = createdAtOf(created);
   // a cadre's own record is answered from what was written (a new activity has no attachments);
   // an admin's goes through the reader's view of it
   if (actor.cadreId !== cadreId) return getActivity(p, actor, record.id);

@@ -254,24 +254,20 @@ export async function leaveMessage(
       phoneEnc: body.phone ? p.cipher.encrypt(body.phone) : null,
       phoneMasked: body.phone ? maskMobile(body.phone) : null,
     });
-    await p.audit.append(
-      tx,
-      {
-        actor: actor.name,
-        action: 'card_message.create',
-        objectType: 'card_message',
-        objectId: messageId,
-        after: {
-          card: card.id,
-          activity: record.id,
-          kind: body.kind,
-          textLength: text.length,
-          phone: Boolean(body.phone),
-        },
-        ip: actor.ip,
+    await p.audit.append(tx, {
+      actor: actor.name,
+      action: 'card_message.create',
+      objectType: 'card_message',
+      objectId: messageId,
+      after: {
+        card: card.id,
+        activity: record.id,
+        kind: body.kind,
+        textLength: text.length,
+        phone: Boolean(body.phone),
       },
-      { locked: true }, // insertActivity took the chain's lock
-    );
+      ip: actor.ip,
+    });
   });
   return { code };
 }

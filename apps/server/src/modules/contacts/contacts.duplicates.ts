@@ -77,9 +77,3 @@ export async function assertPersonUniqueIn(tx: Db, fields: Partial<ContactRow>, 
   const m = await findDuplicate(tx, fields, selfId);
   if (m) throw recordedElsewhere(m.path, m.label);
 }
-
-/** PostgreSQL's unique violation (23505), as node-postgres or PGlite report it. */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } } | null;
-  return err?.code === '23505' || err?.cause?.code === '23505';
-}

@@ -14,14 +14,14 @@ import { normalizeMobile } from '@lianxin/domain';
 import { eq } from 'drizzle-orm';
 import { type Action, type Actor, authorize, type Permission } from '../../platform/access/index.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { type Db, isUniqueViolation } from '../../platform/db/client.ts';
 import { contacts } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { loadCadre } from '../cadres/cadres.service.ts';
 import { findOrg } from '../organizations/organizations.repo.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';
-import { assertPersonUnique, assertPersonUniqueIn, isUniqueViolation } from './contacts.duplicates.ts';
+import { assertPersonUnique, assertPersonUniqueIn } from './contacts.duplicates.ts';
 import { ageFlags, auditView, guardianConsentFor, idNumberOf, personalFields } from './contacts.personal.ts';
 import {
   type ContactRow,

@@ -9,11 +9,11 @@ import type {
 } from '@lianxin/contracts';
 import { eq } from 'drizzle-orm';
 import { type Actor, authorize } from '../../platform/access/index.ts';
+import { isUniqueViolation } from '../../platform/db/client.ts';
 import { openDaySignups, openDays } from '../../platform/db/schema.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { inTransaction, type Platform } from '../../platform/platform.ts';
 import { findCadre } from '../cadres/cadres.repo.ts';
-import { isUniqueViolation } from '../contacts/contacts.duplicates.ts';
 import { personalFields } from '../contacts/contacts.personal.ts';
 import { createContact } from '../contacts/contacts.service.ts';
 import { loadOrg } from '../organizations/organizations.service.ts';

@@ -279,6 +279,8 @@ export async function restorePostgres(file: string, url: string, migrate: (url: 
       if (line.t !== table) {
         await flush();
         table = line.t;
+        // the backup's rows replace those migrating put there (the audit chain's head)
+        await client.query(`DELETE FROM ${pg.escapeIdentifier(table)}`);
       }
       batch.push(line.r);
       // a table that refers to itself goes in one statement, whatever its size

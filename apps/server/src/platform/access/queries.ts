@@ -1,14 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Db, statementRows } from '../db/client.ts';
 
 /**
  * The access layer's own queries: each takes a batch of ids and answers what a policy needs to
  * decide (paths, holders, keepers), in one round trip. Raw SQL on the schema's tables, so the
  * layer depends on no module.
  */
-export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return ((result as unknown as { rows?: T[] }).rows ?? (result as unknown as T[])) as T[];
+export function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return statementRows<T>(db.execute(query));
 }
 
 const ids = (list: string[]) => sql`(select unnest(${sql.param(list)}::text[]))`;

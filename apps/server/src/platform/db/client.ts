@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -115,6 +115,27 @@ export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
     }
     return q;
   };
+}
+
+/**
+ * A raw statement prepared by name (as preparedPerDb): `sql.placeholder`s in it are filled per call
+ * (`execute({ … })`; statementRows reads its rows). Built once, prepared per database or transaction.
+ */
+export function namedStatement(name: string, statement: SQL) {
+  const query = new PgDialect().sqlToQuery(statement);
+  return preparedPerDb((db) => db._.session.prepareQuery(query, undefined, name, false));
+}
+
+/** The rows of a raw statement, as node-postgres (a result with rows) or PGlite answers them. */
+export async function statementRows<T>(result: Promise<unknown>): Promise<T[]> {
+  const r = (await result) as { rows?: T[] } | T[];
+  return Array.isArray(r) ? r : (r.rows ?? []);
+}
+
+/** PostgreSQL's unique violation (23505), as node-postgres or PGlite report it. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
 export async function ping(db: Db): Promise<void> {

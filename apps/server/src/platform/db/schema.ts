@@ -10,6 +10,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -150,6 +151,12 @@ export const auditLog = pgTable('audit_log', {
   result: text('result').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+/** The audit chain's head: the hash of its last row (one row; appending moves it, platform/audit.ts). */
+export const auditChain = pgTable('audit_chain', {
+  id: smallint('id').primaryKey().default(1),
+  lastHash: text('last_hash').notNull(),
 });
 
 /**
