@@ -23,7 +23,7 @@ export async function subtreeCadres(p: Platform, actor: Actor, orgId?: string): 
   ]);
   return {
     org: { id: org.id, name: org.name },
-    branches: children.map(({ org: c }) => ({ id: c.id, name: c.name })),
+    branches: children.map((c) => ({ id: c.id, name: c.name })),
     items: cadres.items.map((row) => {
       const c = toCadreDto(row);
       // paths are `/…/org/child/…/`: the first id after the organization's own path

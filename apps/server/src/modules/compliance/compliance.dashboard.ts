@@ -104,7 +104,7 @@ export async function complianceDashboard(
   const rootName = root?.name ?? '全部组织';
   const names = new Map<string | null, string>([
     [null, `${rootName}（本级）`],
-    ...children.map(({ org }) => [org.id, org.name] as const),
+    ...children.map((org) => [org.id, org.name] as const),
   ]);
   const branches: Branches = { order: [...names.keys()], of: branchOf(e.facts, e.scope) };
   const figures = dashboardFigures(e.results, branches);

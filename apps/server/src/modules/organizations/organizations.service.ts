@@ -15,13 +15,13 @@ import {
   countOpenChildren,
   findByDivisionCode,
   findOrg,
+  findOrgDto,
   findOrgsByIds,
-  findOrgWithCount,
+  findWithChildren,
   listChildren,
   type OrgRow,
   rewriteSubtreePaths,
   searchOrgs,
-  toOrganizationDto,
 } from './organizations.repo.ts';
 
 /** The organization, or 404; then the actor's access to it, or 403 (audited). */
@@ -44,24 +44,28 @@ export async function listOrganizations(
 ): Promise<TOrganization[]> {
   if (q.q) {
     if (actor.role === 'cadre') throw await refuse(p, actor, 'organization', 'search', 'read');
-    const rows = await searchOrgs(p.db, q.q, actor.role === 'system_admin' ? null : actor.scopePath);
-    return rows.filter((r) => q.includeClosed || !r.org.closedOn).map(toOrganizationDto);
+    const found = await searchOrgs(p.db, q.q, actor.role === 'system_admin' ? null : actor.scopePath);
+    return found.filter((o) => q.includeClosed || !o.closedOn);
   }
-  if (q.parent) {
-    await loadOrg(p, actor, q.parent, 'read');
-    return (await listChildren(p.db, q.parent, q.includeClosed)).map(toOrganizationDto);
-  }
+  if (q.parent) return listChildrenOf(p, actor, q.parent, q.includeClosed);
   // no parent: the roots of the caller's scope
-  if (actor.role === 'system_admin')
-    return (await listChildren(p.db, null, q.includeClosed)).map(toOrganizationDto);
+  if (actor.role === 'system_admin') return listChildren(p.db, null, q.includeClosed);
   if (!actor.scopeOrgId) throw await refuse(p, actor, 'organization', 'roots', 'read');
-  const root = await findOrgWithCount(p.db, actor.scopeOrgId);
-  return root ? [toOrganizationDto(root)] : [];
+  const root = await findOrgDto(p.db, actor.scopeOrgId);
+  return root ? [root] : [];
+}
+
+/** The web tree's expand: the parent is read with its children, then access decided on its path. */
+async function listChildrenOf(p: Platform, actor: Actor, parentId: string, includeClosed: boolean) {
+  const parent = await findWithChildren(p.db, parentId, includeClosed);
+  if (!parent) throw notFound('Organization', parentId, '组织');
+  await authorizeOrg(p, actor, { id: parentId, path: parent.path }, 'read');
+  return parent.children;
 }
 
 export async function getOrganization(p: Platform, actor: Actor, id: string) {
   const org = await loadOrg(p, actor, id, 'read');
-  const withCount = await findOrgWithCount(p.db, id);
+  const shown = await findOrgDto(p.db, id);
   // root → self, for breadcrumbs
   const chain = await findOrgsByIds(p.db, pathIds(org.path));
   const byId = new Map(chain.map((o) => [o.id, o]));
@@ -69,7 +73,7 @@ export async function getOrganization(p: Platform, actor: Actor, id: string) {
     .map((a) => byId.get(a))
     .filter((o): o is OrgRow => o !== undefined)
     .map((o) => ({ id: o.id, name: o.name, level: o.level as TOrganization['level'] }));
-  return { ...toOrganizationDto(withCount!), path };
+  return { ...shown!, path };
 }
 
 function placementError(childLevel: string, parent: OrgRow | null) {
@@ -138,10 +142,8 @@ export async function createOrganization(
       after: row,
       ip: actor.ip,
     });
-    return toOrganizationDto({
-      org: { ...row, municipal: false, closedOn: null, secretaryTracked: false, createdAt },
-      childCount: 0,
-    });
+    const { path: _, ...shown } = row;
+    return { ...shown, municipal: false, closedOn: null, childCount: 0 } satisfies TOrganization;
   });
 }
 
@@ -187,8 +189,7 @@ export async function updateOrganization(
       after: changes,
       ip: actor.ip,
     });
-    const fresh = await findOrgWithCount(tx, id);
-    return toOrganizationDto(fresh!);
+    return (await findOrgDto(tx, id))!;
   });
 }
 
@@ -223,7 +224,7 @@ export async function closeOrganization(p: Platform, actor: Actor, id: string, c
       after: { closedOn },
       ip: actor.ip,
     });
-    return toOrganizationDto((await findOrgWithCount(tx, id))!);
+    return (await findOrgDto(tx, id))!;
   });
 }
 

@@ -152,3 +152,36 @@ describe('organization changes', () => {
     expect(listed).not.toContain(leaf.id);
   });
 });
+
+describe('the tree’s children listing', () => {
+  const create = async (name: string, parentId: string) =>
+    (
+      await adminA.post('/api/v1/organizations', { name, level: 'grassroots', parentId, field: 'other' })
+    ).json();
+  const children = async (query: string) =>
+    (await adminA.get(`/api/v1/organizations?${query}`)).json().items as { id: string; childCount: number }[];
+
+  it('lists the open children in order with their open children counted, the closed ones on request', async () => {
+    const parent = await create('树形上级团委', 'cA');
+    const second = await create('2号团支部', parent.id);
+    const first = await create('1号团支部', parent.id);
+    const closed = await create('3号团支部', parent.id);
+    await adminA.post(`/api/v1/organizations/${closed.id}/close`, { closedOn: '2026-03-01' });
+
+    expect(await children(`parent=${parent.id}`)).toEqual([first, second]);
+    expect((await children(`parent=${parent.id}&includeClosed=true`)).map((o) => o.id)).toEqual([
+      first.id,
+      second.id,
+      closed.id,
+    ]);
+    expect((await children('parent=cA')).find((o) => o.id === parent.id)?.childCount).toBe(2);
+  });
+
+  it('answers no children for a leaf and 404 for an organization that does not exist', async () => {
+    const leaf = await create('树形末级团支部', 'cA');
+    expect(await children(`parent=${leaf.id}`)).toEqual([]);
+    const unknown = await adminA.get('/api/v1/organizations?parent=nowhere');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.messageZh).toContain('组织');
+  });
+});

@@ -44,6 +44,8 @@ export const organizations = pgTable(
   (t) => [
     index('organizations_parent_idx').on(t.parentId),
     index('organizations_path_idx').on(t.path.op('text_pattern_ops')),
+    // the open-children count of the tree, index-only (0022)
+    index('organizations_open_children_idx').on(t.parentId).where(sql`closed_on IS NULL`),
     // decision 1: a division code is unique per level
     uniqueIndex('organizations_level_division_uq').on(t.level, t.divisionCode),
   ],
