@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { z } from 'zod';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { activityRoutes } from './modules/activities/activities.routes.ts';
