@@ -4,7 +4,9 @@
  * queries in the same run (machines here are noisy: read the ratios); then a province's compliance evaluation
  * beside one hand-written aggregate over the same rows (compliance.ts; BENCH_CADRES sets the size); then
  * seed 002 at national size through the server: problem from the database, draft, publish (postings.ts);
- * on PostgreSQL, one activity POST at 1 and 4 clients beside pgbench running its statements (writes.ts).
+ * a prefecture's ledger import beside a COPY of its rows, and GET /health answered while it is posted as a
+ * job (ledger-import.ts); on PostgreSQL, one activity POST at 1 and 4 clients beside pgbench running its
+ * statements (writes.ts).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -20,7 +22,7 @@ import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
 import { benchCompliance, complianceSizes, freshDatabase } from './compliance.ts';
-import { benchLedgerImport, freshPostgres } from './ledger-import.ts';
+import { benchHealthDuringImport, benchLedgerImport, freshPostgres } from './ledger-import.ts';
 import { benchPlanner } from './planner.ts';
 import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
@@ -78,6 +80,7 @@ async function main() {
   const postingsPglite = await openPglite(undefined);
   await benchPostings('PGlite', postingsPglite).finally(() => postingsPglite.close());
   await benchLedgerImport('PGlite', () => openPglite(undefined));
+  await benchHealthDuringImport('PGlite', () => openPglite(undefined));
   const pgDir = path.join(repoRoot, `.tmp/pg-bench-${process.pid}`);
   const url =
     process.env.BENCH_DATABASE_URL ??
@@ -88,6 +91,7 @@ async function main() {
     await benchOne('PostgreSQL', await openPostgres(url, 4));
     await benchWrites(url);
     await benchLedgerImport('PostgreSQL', freshPostgres(url));
+    await benchHealthDuringImport('PostgreSQL', freshPostgres(url));
     for (const size of complianceSizes()) {
       const postgres = await openPostgres(await freshDatabase(url, `bench_compliance_${size.cadres}`), 4);
       await benchCompliance('PostgreSQL', postgres, size.cadres, size.perCadre).finally(() =>

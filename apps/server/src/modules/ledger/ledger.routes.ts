@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform/platform.ts';
+import { parseLedgerBodyInTurns } from './ledger.body.ts';
 import { exportLedger } from './ledger.export.ts';
 import { importLedger, LedgerRejected, rejectionBody } from './ledger.import.ts';
 import { readLedgerImport, startLedgerImport } from './ledger.jobs.ts';
@@ -40,6 +41,7 @@ const asJson = () => (data: unknown) => JSON.stringify(data);
 /** The ledger interchange `lianxin-ledger/1` (docs/interchange.md). */
 export function ledgerRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
+    parseLedgerBodyInTurns(app);
     app.post(
       '/ledger',
       {
