@@ -5,7 +5,6 @@
  * contacts a cadre); run alone with `npx tsx apps/server/bench/compliance.ts` (PGlite, or
  * PostgreSQL when BENCH_DATABASE_URL is set).
  */
-import crypto from 'node:crypto';
 import { evaluate, monthEnds, PRESET_IDS } from '@lianxin/domain';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -15,13 +14,11 @@ import {
   type FactsQuery,
   presetAdoptions,
 } from '../src/modules/compliance/compliance.facts.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { createFieldCipher } from '../src/platform/crypto.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
-import { createPlatform, type Platform } from '../src/platform/platform.ts';
+import type { Platform } from '../src/platform/platform.ts';
 import { systemActor } from '../src/testing/index.ts';
 import { handWrittenCounts } from './compliance-raw.ts';
+import { benchPlatform } from './platform.ts';
 
 const YEAR = 2026;
 const AS_OF = '2026-12-31';
@@ -177,10 +174,7 @@ export async function benchCompliance(
   cadres = benchCadres(),
   perCadre = 100,
 ) {
-  const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
-    ...loadConfig({}),
-    demo: true,
-  });
+  const p = benchPlatform(database);
   const buildStart = performance.now();
   await buildProvince(p, cadres, perCadre);
   const buildMs = ms(buildStart);

@@ -7,7 +7,6 @@
  * alone with `npx tsx --conditions=development apps/server/bench/ledger-import.ts` (PGlite, or
  * PostgreSQL when BENCH_DATABASE_URL is set).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,13 +16,10 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { importLedger, operatorActor } from '../src/modules/ledger/ledger.import.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { createFieldCipher } from '../src/platform/crypto.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
-import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount } from '../src/testing/index.ts';
 import { prefectureLedger } from '../src/testing/prefecture-ledger.ts';
+import { benchPlatform } from './platform.ts';
 
 // parents first, as COPY checks the foreign keys
 const TABLES = [
@@ -72,10 +68,7 @@ export async function benchLedgerImport(label: string, open: () => Promise<Datab
   const into = await open();
   const copyInto = await open();
   try {
-    const p = createPlatform(into, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
-      ...loadConfig({}),
-      demo: true,
-    });
+    const p = benchPlatform(into);
     const start = performance.now();
     await importLedger(p, operatorActor('bench'), doc);
     const imported = performance.now() - start;
@@ -97,10 +90,7 @@ export async function benchHealthDuringImport(label: string, open: () => Promise
   const cadres = Number(process.env.BENCH_LEDGER_CADRES || 800);
   const body = JSON.stringify(prefectureLedger(cadres));
   const database = await open();
-  const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
-    ...loadConfig({}),
-    demo: true,
-  });
+  const p = benchPlatform(database);
   const app = await buildApp(p);
   try {
     await makeAccount(p, { username: 'bench-sys', role: 'system_admin' });

@@ -10,28 +10,19 @@
  * BENCH_DATABASE_URL names a server; otherwise a throwaway PostgreSQL 15 is started under .tmp/.
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { seedDivisions } from '../src/modules/divisions/divisions.service.ts';
 import { listOrganizations } from '../src/modules/organizations/organizations.service.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig, repoRoot } from '../src/platform/config.ts';
-import { createFieldCipher } from '../src/platform/crypto.ts';
-import { openPostgres } from '../src/platform/db/client.ts';
-import { createPlatform } from '../src/platform/platform.ts';
+import { repoRoot } from '../src/platform/config.ts';
+import { openPostgres, rows } from '../src/platform/db/client.ts';
 import { systemActor } from '../src/testing/index.ts';
+import { benchPlatform } from './platform.ts';
 import { timed } from './timing.ts';
 
 const GRASSROOTS = Number(process.env.BENCH_GRASSROOTS ?? 440_000);
 const ROUNDS = 40;
 const WARM_UP = 10;
-
-type Db = ReturnType<typeof createPlatform>['db'];
-/** The rows of a raw query (drizzle types `execute` per driver). */
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 async function main() {
   const pgDir = path.join(repoRoot, `.tmp/pg-orgtree-${process.pid}`);
@@ -42,15 +33,7 @@ async function main() {
     }).trim();
   const database = await openPostgres(url, 4);
   try {
-    const p = createPlatform(
-      database,
-      createFieldCipher('aes-256-gcm', crypto.randomBytes(32)),
-      systemClock,
-      {
-        ...loadConfig({}),
-        demo: true,
-      },
-    );
+    const p = benchPlatform(database);
     await seedDivisions(p, 'bench');
     const [{ n: counties } = { n: 0 }] = await rows<{ n: number }>(
       p.db,

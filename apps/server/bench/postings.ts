@@ -4,20 +4,17 @@
  * problem built from the database, the planner's draft as the API makes it, and publishing (postings,
  * groups and contact points in one transaction), on PGlite and, with BENCH_DATABASE_URL, PostgreSQL.
  */
-import crypto from 'node:crypto';
 import { plan } from '@lianxin/domain';
 import { count } from 'drizzle-orm';
 import { seedDivisions } from '../src/modules/divisions/divisions.service.ts';
 import { generatePlan, programProblem, publishPlan } from '../src/modules/postings/planning.service.ts';
 import { plannerOptions } from '../src/modules/postings/posting-problem.ts';
 import { createProgram, loadProgram } from '../src/modules/postings/programs.service.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { createFieldCipher } from '../src/platform/crypto.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { cadres, organizations } from '../src/platform/db/schema.ts';
-import { createPlatform, type Platform } from '../src/platform/platform.ts';
+import type { Platform } from '../src/platform/platform.ts';
 import { systemActor } from '../src/testing/index.ts';
+import { benchPlatform } from './platform.ts';
 
 const RANKS = ['division', 'deputy_division', 'section', 'staff'];
 
@@ -47,10 +44,7 @@ async function seconds<T>(work: () => Promise<T>): Promise<[T, string]> {
 
 /** Leaves `database` open: the caller closes it. */
 export async function benchPostings(label: string, database: Database) {
-  const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
-    ...loadConfig({}),
-    demo: true,
-  });
+  const p = benchPlatform(database);
   await seedDivisions(p, 'bench');
   const provinces = (await p.db.select().from(organizations))
     // under 团中央 only: in `npm run bench` the compliance bench's province shares the PostgreSQL database

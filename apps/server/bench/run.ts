@@ -9,21 +9,18 @@
  * statements (writes.ts).
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { seedDivisions } from '../src/modules/divisions/divisions.service.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig, repoRoot } from '../src/platform/config.ts';
-import { createFieldCipher } from '../src/platform/crypto.ts';
+import { repoRoot } from '../src/platform/config.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
-import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeAccount, PASSWORD } from '../src/testing/index.ts';
 import { benchActivityInserts } from './activities.ts';
 import { benchCompliance, complianceSizes, freshDatabase } from './compliance.ts';
 import { benchHealthDuringImport, benchLedgerImport, freshPostgres } from './ledger-import.ts';
 import { benchPlanner } from './planner.ts';
+import { benchPlatform } from './platform.ts';
 import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
 import { benchWrites } from './writes.ts';
@@ -32,10 +29,7 @@ const ORG_REQUESTS = 400;
 const LOGINS = 60;
 
 async function benchOne(label: string, database: Database) {
-  const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
-    ...loadConfig({}),
-    demo: true,
-  });
+  const p = benchPlatform(database);
   await seedDivisions(p, 'bench');
   await makeAccount(p, { username: 'bench', role: 'system_admin' });
   const app = await buildApp(p);

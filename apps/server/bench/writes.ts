@@ -6,7 +6,6 @@
  * Alone: `BENCH_DATABASE_URL=… npx tsx --conditions=development apps/server/bench/writes.ts`.
  */
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,14 +13,11 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { createFieldCipher } from '../src/platform/crypto.ts';
 import { openPostgres } from '../src/platform/db/client.ts';
-import { createPlatform } from '../src/platform/platform.ts';
 import { Client, makeOrg } from '../src/testing/index.ts';
 import { BENCH_PEOPLE, benchCadre } from './activities.ts';
 import { freshDatabase } from './compliance.ts';
+import { benchPlatform } from './platform.ts';
 
 const SECONDS = 5;
 const PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
@@ -124,10 +120,7 @@ async function pgbenchRate(url: string, clients: number, vars: Record<string, st
 export async function benchWrites(serverUrl: string) {
   const url = await freshDatabase(serverUrl, `bench_writes_${process.pid}`);
   const database = await openPostgres(url, 10);
-  const p = createPlatform(database, createFieldCipher('aes-256-gcm', crypto.randomBytes(32)), systemClock, {
-    ...loadConfig({}),
-    demo: true,
-  });
+  const p = benchPlatform(database);
   await makeOrg(p, { id: 'central', level: 'central' });
   const cadre = await benchCadre(p);
   const app = await buildApp(p);

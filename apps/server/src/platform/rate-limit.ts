@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows } from './access/queries.ts';
-import type { Db } from './db/client.ts';
+import { type Db, rows } from './db/client.ts';
 import { AppError } from './errors.ts';
 
 export interface RateLimit {

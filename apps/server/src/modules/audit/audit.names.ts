@@ -1,7 +1,7 @@
 import { activityTypeLabels, type TActivityType } from '@lianxin/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Action, type Actor, allowed, type ObjectType } from '../../platform/access/index.ts';
-import { rows } from '../../platform/access/queries.ts';
+import { rows } from '../../platform/db/client.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { maskName } from '../contacts/contacts.service.ts';
 

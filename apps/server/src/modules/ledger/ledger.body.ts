@@ -1,8 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pause } from './ledger.progress.ts';
-
-/** Records parsed between two turns for other requests (a few milliseconds of work). */
-const RECORDS_PER_TURN = 2_000;
+import { pause, RECORDS_PER_TURN } from './ledger.progress.ts';
 
 /**
  * The ledger document's JSON body parsed a record at a time, with a turn for other requests every

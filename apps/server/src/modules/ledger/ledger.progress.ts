@@ -25,6 +25,9 @@ export function percentOf({ phase, done, total }: ImportProgress): number {
   return Math.floor((from + (to - from) * part) * 100);
 }
 
+/** Records handled between two turns for other requests: a few milliseconds of work. */
+export const RECORDS_PER_TURN = 2_000;
+
 /** Lets the event loop serve other requests before the work goes on. */
 export const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -36,7 +39,7 @@ export async function inSlices<T>(
   items: readonly T[],
   work: (item: T, index: number) => void,
   onSlice?: (done: number) => void,
-  size = 2_000,
+  size = RECORDS_PER_TURN,
 ): Promise<void> {
   for (let start = 0; start < items.length; start += size) {
     const end = Math.min(items.length, start + size);

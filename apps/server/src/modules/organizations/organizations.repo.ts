@@ -1,7 +1,6 @@
 import type { TOrganization } from '@lianxin/contracts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { rows } from '../../platform/access/queries.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { type Db, rows } from '../../platform/db/client.ts';
 import { escapeLike, subtreePattern } from '../../platform/db/like.ts';
 import { organizations } from '../../platform/db/schema.ts';
 

@@ -1,14 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, statementRows } from '../db/client.ts';
+import { type Db, rows } from '../db/client.ts';
 
-/**
- * The access layer's own queries: each takes a batch of ids and answers what a policy needs to
- * decide (paths, holders, keepers), in one round trip. Raw SQL on the schema's tables, so the
- * layer depends on no module.
- */
-export function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return statementRows<T>(db.execute(query));
-}
+// The access layer's own queries: each takes a batch of ids and answers what a policy needs to
+// decide (paths, holders, keepers), in one round trip. Raw SQL on the schema's tables, so the
+// layer depends on no module.
 
 const ids = (list: string[]) => sql`(select unnest(${sql.param(list)}::text[]))`;
 

@@ -132,6 +132,11 @@ export async function statementRows<T>(result: Promise<unknown>): Promise<T[]> {
   return Array.isArray(r) ? r : (r.rows ?? []);
 }
 
+/** The rows of a raw SQL query, on either database. */
+export function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return statementRows<T>(db.execute(query));
+}
+
 /** PostgreSQL's unique violation (23505), as node-postgres or PGlite report it. */
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } } | null;
