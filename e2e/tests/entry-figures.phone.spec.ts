@@ -4,21 +4,11 @@ import { login } from './helpers.ts';
 
 const shots = '.tmp/screens';
 
-/** Today and a day some days before it, in China time, as the date picker titles its cells. */
+/** Today and a day some days before it, in China time, as a date input takes it (YYYY-MM-DD). */
 function chinaDay(daysAgo = 0): string {
   return new Date(Date.now() - daysAgo * 86_400_000).toLocaleDateString('sv-SE', {
     timeZone: 'Asia/Shanghai',
   });
-}
-
-/** Pick a day in the open antd date picker: the panel shows today's month; go back when needed. */
-async function pick(page: Page, field: string, day: string) {
-  await page.locator(`#${field}`).click();
-  const dropdown = page.locator('.ant-picker-dropdown:visible');
-  const cell = dropdown.locator(`td[title="${day}"]:not(.ant-picker-cell-disabled)`);
-  if (!(await cell.isVisible())) await dropdown.locator('.ant-picker-header-prev-btn').click();
-  await cell.click();
-  await expect(dropdown).toBeHidden();
 }
 
 async function csrf(page: Page) {
@@ -37,12 +27,14 @@ test('a talk names a youth or a head count; the server refuses a nameless talk a
   await expect(page.getByLabel('备注（可不填）')).toHaveAttribute('placeholder', /思想动态/);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('请点选至少一名谈话的青年，或填写集体谈话人数')).toBeVisible();
-  // tomorrow cannot be picked
-  await page.locator('#date').click();
-  const tomorrow = chinaDay(-1);
-  const cell = page.locator(`.ant-picker-dropdown:visible td[title="${tomorrow}"]`);
-  if (await cell.isVisible()) await expect(cell).toHaveClass(/ant-picker-cell-disabled/);
-  await page.keyboard.press('Escape');
+  // the phone's date picker stops at today, and a later day typed in is refused before sending
+  const date = page.getByLabel('日期');
+  await expect(date).toHaveValue(chinaDay());
+  await expect(date).toHaveAttribute('max', chinaDay());
+  await date.fill(chinaDay(-1));
+  await expect(page.getByText('日期不能晚于今天')).toBeVisible();
+  await date.fill(chinaDay());
+  await expect(page.getByText('日期不能晚于今天')).toBeHidden();
   await page.screenshot({ path: `${shots}/entry-talk-refused-phone.png`, fullPage: true });
 
   // a group talk with its head count is saved
@@ -77,8 +69,8 @@ test('a visit carries the problem it found; 已保存 shows the dates entered an
   await expect(page.getByLabel('备注（可不填）')).toHaveAttribute('placeholder', /走访了哪里/);
   const from = chinaDay(3);
   const to = chinaDay(2);
-  await pick(page, 'start', from);
-  await pick(page, 'end', to);
+  await page.getByLabel('开始日期').fill(from);
+  await page.getByLabel('结束日期').fill(to);
   await page.getByRole('button', { name: /^张明/ }).click();
   await page.getByRole('button', { name: '添加发现的问题' }).click();
   const problem = `村里缺青年活动场地 ${Date.now()}`;

@@ -107,6 +107,14 @@ test('a cadre on slow 4G: the login form and then /me, compressed assets cached 
   const cachedAssets = [...traffic.assets.values()];
   expect(cachedAssets.length).toBeGreaterThan(0);
   expect(cachedAssets.filter((a) => !a.cached).map((a) => a.url)).toEqual([]);
+
+  // A first visit straight to the entry form (a bookmarked 记一笔 · 谈心谈话), nothing cached.
+  await cdp.send('Network.clearBrowserCache');
+  const entry = await visit(page, traffic, '/me/log/talk', () =>
+    expect(page.getByRole('button', { name: '保存', exact: true })).toBeVisible({ timeout: 60_000 }),
+  );
+  report('/me/log/talk → form usable', entry);
+  await page.screenshot({ path: '.tmp/screens/first-load-entry-phone.png' });
 });
 
 test('a page whose chunk is gone after a release loads the new build instead of failing', async ({

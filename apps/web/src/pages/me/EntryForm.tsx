@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, InfoCircleFilled, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   activityRegistry,
   activityTypeLabels,
@@ -6,28 +6,17 @@ import {
   type TComplianceResult,
   type TLedgerActivity,
 } from '@lianxin/contracts';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Result,
-  Segmented,
-  Select,
-  Skeleton,
-  Typography,
-} from 'antd';
+import { Alert, Button, Flex, Form, Input, Spin, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { ChoiceBar, ChoiceSelect, CountInput, DayInput } from '../../components/nativeInputs.tsx';
+import { ScreenHeading, Txt } from '../../components/plain.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { showFormError, toastError, toastSuccess } from '../../feedback.ts';
+import { onDemand } from '../../onDemand.tsx';
 import { complianceApi } from '../compliance/complianceApi.ts';
 import { currentPoints, pointLabel } from '../points/points.ts';
 import { ContactPicker } from '../worklog/ContactPicker.tsx';
@@ -49,18 +38,25 @@ import {
   talkModeLabels,
   workItemStatusLabels,
 } from '../worklog/labels.ts';
-import { type ProgressChange, progressChanges } from './progressChange.ts';
+import type { ProgressChange } from './progressChange.ts';
+
+// only an open day names its organization: the searchable select loads for that type alone
+const OrgSelect = onDemand(() => import('../../components/OrgSelect.tsx').then((m) => m.OrgSelect));
 
 const options = <K extends string>(labels: Record<K, string>) =>
   (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 
 const required = (label: string) => [{ required: true, message: `请填写${label}` }];
+const count = (label: string, min = 0) => ({
+  type: 'integer' as const,
+  min,
+  message: `${label}须为不小于 ${min} 的整数`,
+});
 
 /** Work is recorded once done: no day after today (the server refuses it too). */
-const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const notFuture = {
   validator: (_: unknown, d: Dayjs | null | undefined) =>
-    d && future(d) ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve(),
+    d?.isAfter(dayjs(), 'day') ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve(),
 };
 
 /** What the entry did: the dates it was given, the problems it raised, its change to my progress. */
@@ -76,6 +72,21 @@ interface Saved {
 async function myResults(year: number, cadreId: string): Promise<TComplianceResult[] | null> {
   try {
     return (await complianceApi.evaluate({ year })).results.filter((r) => r.cadre === cadreId);
+  } catch {
+    return null;
+  }
+}
+
+/** What one entry changed in my progress; the rules' labels load after the save, not with the form. */
+async function changesBetween(
+  before: TComplianceResult[] | null,
+  after: TComplianceResult[] | null,
+  cadreId: string,
+): Promise<ProgressChange[] | null> {
+  if (!before || !after) return null;
+  try {
+    const { progressChanges } = await import('./progressChange.ts');
+    return progressChanges(before, after, cadreId);
   } catch {
     return null;
   }
@@ -101,7 +112,6 @@ export function EntryForm({
   onSaved?: () => void;
   onCancel?: () => void;
 }) {
-  const navigate = useNavigate();
   const [form] = Form.useForm<EntryValues>();
   const [saving, setSaving] = useState(false);
   const [done, setDone] = useState<Saved | null>(null);
@@ -122,10 +132,11 @@ export function EntryForm({
   const has = (f: keyof EntryValues) => fields.includes(f);
   const label = activityTypeLabels[type];
 
+  const today = dayjs();
   const initial: EntryValues = {
-    date: dayjs(),
-    start: dayjs(),
-    end: dayjs(),
+    date: today,
+    start: today,
+    end: today,
     travelDays: 0,
     mode: 'face_to_face',
     channel: 'wechat',
@@ -168,12 +179,7 @@ export function EntryForm({
       }
     }
     const after = before ? await myResults(year, cadreId) : null;
-    setDone({
-      kind: 'saved',
-      when,
-      problems: raised,
-      changes: before && after ? progressChanges(before, after, cadreId) : null,
-    });
+    setDone({ kind: 'saved', when, problems: raised, changes: await changesBetween(before, after, cadreId) });
   };
 
   // a correction is not kept as a draft: the drafts replay creations only
@@ -196,53 +202,10 @@ export function EntryForm({
     }
   };
 
-  if (done) {
-    return (
-      <Result
-        status={done.kind === 'saved' ? 'success' : 'info'}
-        title={<span data-screen>{done.kind === 'saved' ? '已保存' : '已保存为草稿，联网后自动同步'}</span>}
-        subTitle={
-          <span data-testid="saved-when">
-            {label} · {done.when}
-            {done.problems > 0 ? ` · 登记问题 ${done.problems} 个` : ''}
-          </span>
-        }
-        extra={
-          <Flex vertical gap={12}>
-            {done.changes ? (
-              <div className="lx-saved-changes" data-testid="saved-changes">
-                <Typography.Text strong>这一笔计入了我的进度</Typography.Text>
-                {done.changes.length === 0 ? (
-                  <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                    没有改变任何一项考核要求的完成数
-                  </Typography.Paragraph>
-                ) : (
-                  <ul>
-                    {done.changes.map((c) => (
-                      <li key={c.rule} className={c.reached ? 'lx-reached' : undefined}>
-                        <span>{c.label}</span>
-                        <b className="lx-change">{c.text}</b>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            ) : null}
-            <Button type="primary" size="large" block onClick={() => navigate('/me/log')}>
-              再记一笔
-            </Button>
-            <Button size="large" block onClick={() => navigate('/me')}>
-              返回
-            </Button>
-          </Flex>
-        }
-      />
-    );
-  }
+  if (done) return <SavedScreen done={done} label={label} />;
 
   const title = record ? null : <ScreenTitle back="/me/log">{`记一笔 · ${label}`}</ScreenTitle>;
-  if ((points.loading && !points.data) || (type === 'open_day' && cadre.loading))
-    return title ?? <Skeleton active />;
+  if ((points.loading && !points.data) || (type === 'open_day' && cadre.loading)) return title ?? <Spin />;
 
   return (
     <Flex vertical gap={8}>
@@ -268,22 +231,22 @@ export function EntryForm({
         ) : null}
         {has('mode') ? (
           <Form.Item name="mode" label="谈话方式">
-            <Segmented block options={options(talkModeLabels)} />
+            <ChoiceBar aria-label="谈话方式" options={options(talkModeLabels)} />
           </Form.Item>
         ) : null}
         {has('channel') ? (
           <Form.Item name="channel" label="渠道">
-            <Segmented block options={options(channelLabels)} />
+            <ChoiceBar aria-label="渠道" options={options(channelLabels)} />
           </Form.Item>
         ) : null}
         {has('kind') ? (
           <Form.Item name="kind" label="活动类别">
-            <Segmented block options={options(eventKindLabels)} />
+            <ChoiceBar aria-label="活动类别" options={options(eventKindLabels)} />
           </Form.Item>
         ) : null}
         {has('workStatus') ? (
           <Form.Item name="workStatus" label="状态">
-            <Segmented block options={options(workItemStatusLabels)} />
+            <ChoiceBar aria-label="状态" options={options(workItemStatusLabels)} />
           </Form.Item>
         ) : null}
         {has('date') ? (
@@ -292,12 +255,7 @@ export function EntryForm({
             label="日期"
             rules={type === 'work_item' ? [] : [...required('日期'), notFuture]}
           >
-            <DatePicker
-              inputReadOnly
-              style={{ width: '100%' }}
-              allowClear={type === 'work_item'}
-              disabledDate={type === 'work_item' ? undefined : future}
-            />
+            <DayInput max={type === 'work_item' ? undefined : today} />
           </Form.Item>
         ) : null}
         {has('start') ? (
@@ -308,7 +266,7 @@ export function EntryForm({
               rules={[...required('开始日期'), notFuture]}
               style={{ flex: 1 }}
             >
-              <DatePicker inputReadOnly style={{ width: '100%' }} allowClear={false} disabledDate={future} />
+              <DayInput max={today} />
             </Form.Item>
             <Form.Item
               name="end"
@@ -316,18 +274,18 @@ export function EntryForm({
               rules={[...required('结束日期'), notFuture]}
               style={{ flex: 1 }}
             >
-              <DatePicker inputReadOnly style={{ width: '100%' }} allowClear={false} disabledDate={future} />
+              <DayInput max={today} />
             </Form.Item>
           </Flex>
         ) : null}
         {has('travelDays') ? (
-          <Form.Item name="travelDays" label="在途天数（不计入在点天数）">
-            <InputNumber min={0} style={{ width: '100%' }} inputMode="numeric" />
+          <Form.Item name="travelDays" label="在途天数（不计入在点天数）" rules={[count('在途天数')]}>
+            <CountInput min={0} />
           </Form.Item>
         ) : null}
         {has('audience') ? (
-          <Form.Item name="audience" label="听众人数" rules={required('听众人数')}>
-            <InputNumber min={0} style={{ width: '100%' }} inputMode="numeric" />
+          <Form.Item name="audience" label="听众人数" rules={[...required('听众人数'), count('听众人数')]}>
+            <CountInput min={0} />
           </Form.Item>
         ) : null}
         {has('outcome') ? (
@@ -349,13 +307,13 @@ export function EntryForm({
           </Form.Item>
         ) : null}
         {has('attendees') && type !== 'talk' ? (
-          <Form.Item name="attendees" label="参加人数" rules={required('参加人数')}>
-            <InputNumber min={0} style={{ width: '100%' }} inputMode="numeric" />
+          <Form.Item name="attendees" label="参加人数" rules={[...required('参加人数'), count('参加人数')]}>
+            <CountInput min={0} />
           </Form.Item>
         ) : null}
         {has('problemStatus') ? (
           <Form.Item name="problemStatus" label="状态">
-            <Segmented block options={options(problemStatusLabels)} />
+            <ChoiceBar aria-label="状态" options={options(problemStatusLabels)} />
           </Form.Item>
         ) : null}
         <Form.Item
@@ -381,9 +339,9 @@ export function EntryForm({
           <Form.Item
             name="attendees"
             label="集体谈话人数（未逐一点选时填写）"
-            rules={[{ type: 'number', min: 2, message: '集体谈话至少 2 人' }]}
+            rules={[{ ...count('集体谈话人数', 2), message: '集体谈话至少 2 人' }]}
           >
-            <InputNumber min={2} style={{ width: '100%' }} inputMode="numeric" placeholder="如 12" />
+            <CountInput min={2} placeholder="如 12" />
           </Form.Item>
         ) : null}
         {type === 'visit' && !record ? (
@@ -413,9 +371,8 @@ export function EntryForm({
           </Form.List>
         ) : null}
         <Form.Item name="point" label="联系点">
-          <Select
-            allowClear
-            placeholder={mine.length ? '不在联系点' : '当前没有联系点'}
+          <ChoiceSelect
+            empty={mine.length ? '不在联系点' : '当前没有联系点'}
             options={mine.map((p) => ({ value: p.id, label: pointLabel(p) }))}
           />
         </Form.Item>
@@ -443,6 +400,53 @@ export function EntryForm({
           </Button>
         )}
       </Form>
+    </Flex>
+  );
+}
+
+/** Screen 3: what was kept, the dates it was given, and what it changed in my progress. */
+function SavedScreen({ done, label }: { done: Saved; label: string }) {
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+  const saved = done.kind === 'saved';
+  const Icon = saved ? CheckCircleFilled : InfoCircleFilled;
+  return (
+    <Flex vertical gap={12} style={{ padding: '24px 0', textAlign: 'center' }}>
+      <Icon
+        style={{ alignSelf: 'center', fontSize: 56, color: saved ? token.colorSuccess : token.colorInfo }}
+      />
+      <ScreenHeading style={{ fontSize: 24 }}>
+        <span data-screen>{saved ? '已保存' : '已保存为草稿，联网后自动同步'}</span>
+      </ScreenHeading>
+      <Txt type="secondary" data-testid="saved-when">
+        {label} · {done.when}
+        {done.problems > 0 ? ` · 登记问题 ${done.problems} 个` : ''}
+      </Txt>
+      {done.changes ? (
+        <div className="lx-saved-changes" data-testid="saved-changes">
+          <Txt strong>这一笔计入了我的进度</Txt>
+          {done.changes.length === 0 ? (
+            <Txt type="secondary" style={{ display: 'block' }}>
+              没有改变任何一项考核要求的完成数
+            </Txt>
+          ) : (
+            <ul>
+              {done.changes.map((c) => (
+                <li key={c.rule} className={c.reached ? 'lx-reached' : undefined}>
+                  <span>{c.label}</span>
+                  <b className="lx-change">{c.text}</b>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+      <Button type="primary" size="large" block onClick={() => navigate('/me/log')}>
+        再记一笔
+      </Button>
+      <Button size="large" block onClick={() => navigate('/me')}>
+        返回
+      </Button>
     </Flex>
   );
 }

@@ -1,7 +1,8 @@
 import { CheckOutlined, SearchOutlined } from '@ant-design/icons';
 import { contactTagLabels, type TContactListItem } from '@lianxin/contracts';
-import { Empty, Flex, Input, Spin, Typography } from 'antd';
+import { Flex, Input, Spin } from 'antd';
 import { useMemo, useState } from 'react';
+import { Txt } from '../../components/plain.tsx';
 
 interface ContactPickerProps {
   id?: string;
@@ -42,14 +43,13 @@ export function ContactPicker({ id, value = [], onChange, contacts }: ContactPic
         value={q}
         onChange={(e) => setQ(e.target.value)}
       />
-      <Typography.Text type="secondary">
+      <Txt type="secondary">
         已选 {value.length} 人{contacts.length > 0 ? `，共 ${contacts.length} 人` : ''}
-      </Typography.Text>
+      </Txt>
       {shown.length === 0 ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={contacts.length ? '没有匹配的青年' : '还没有联系青年'}
-        />
+        <Txt type="secondary" style={{ padding: '12px 0', textAlign: 'center' }}>
+          {contacts.length ? '没有匹配的青年' : '还没有联系青年'}
+        </Txt>
       ) : (
         <fieldset className="lx-chips" aria-label="联系青年">
           {shown.map((c) => {
