@@ -75,18 +75,18 @@ test('an admin plans, moves a cadre into a violation and back, and publishes; th
   await page.getByRole('button', { name: '退出' }).click();
   await login(page, 'cadre01');
   await page.getByRole('link', { name: '下沉' }).click();
-  const card = page.locator('.ant-card').filter({ hasText: name });
+  const card = page.getByTestId('posting').filter({ hasText: name });
   await card.getByRole('link', { name: '小组页面' }).click();
   await expect(page.getByText(/小组成员 \d 人/)).toBeVisible();
   for (const r of plan.rows)
-    await expect(page.getByRole('cell', { name: r.cadreName, exact: false }).first()).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: r.cadreName }).first()).toBeVisible();
   await expect(page.getByText(/派驻期间工作日志/)).toBeVisible();
   await page.screenshot({ path: '.tmp/screens/postings-group.png', fullPage: true });
 
   // as a member, cadre01 edits the summary drafted from the log and submits it
   await page.getByRole('link', { name: '下沉' }).click();
   await page
-    .locator('.ant-card')
+    .getByTestId('posting')
     .filter({ hasText: name })
     .getByRole('link', { name: /个人总结/ })
     .click();
@@ -99,8 +99,8 @@ test('an admin plans, moves a cadre into a violation and back, and publishes; th
   await expect(summary).toHaveValue('个人工作总结：走访基层团组织，结识青年朋友，推动非公企业团建。');
 
   // 六个一: each item with the log's count; a person confirms only what the log holds nothing of
-  const six = page.locator('.ant-card').filter({ hasText: '六个一' });
-  await expect(six.locator('.ant-list-item')).toHaveCount(6);
+  const six = page.getByTestId('six-ones');
+  await expect(six.getByRole('listitem')).toHaveCount(6);
   await expect(six.locator('.ant-tag').filter({ hasText: /^日志 \d+$/ })).toHaveCount(6);
   const unlogged = six.getByRole('checkbox', { name: /在两新组织中建一批团组织（日志无记录，人工确认）/ });
   await unlogged.click(); // controlled: checked once the server answers

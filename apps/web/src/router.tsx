@@ -32,7 +32,6 @@ function Root() {
 }
 
 const me = () => import('./pages/me/MePage.tsx');
-const groups = () => import('./pages/postings/GroupPages.tsx');
 const ledger = () => import('./pages/points/PointLedgerPage.tsx');
 
 const routes: RouteObject[] = [
@@ -74,7 +73,10 @@ const routes: RouteObject[] = [
             path: '/me/postings/:id',
             ...page(() => import('./pages/postings/MyPostingPage.tsx'), 'MyPostingPage'),
           },
-          { path: '/me/groups/:id', ...page(groups, 'MyGroupPage') },
+          {
+            path: '/me/groups/:id',
+            ...page(() => import('./pages/postings/MyGroupPage.tsx'), 'MyGroupPage'),
+          },
           { path: '/me/card', ...page(() => import('./pages/me/MyCardPage.tsx'), 'MyCardPage') },
           {
             element: <RequireAdmin />,
@@ -113,7 +115,10 @@ const routes: RouteObject[] = [
                     path: '/postings/four-plus-one',
                     ...page(() => import('./pages/postings/FourPlusOnePage.tsx'), 'FourPlusOnePage'),
                   },
-                  { path: '/postings/groups/:id', ...page(groups, 'AdminGroupPage') },
+                  {
+                    path: '/postings/groups/:id',
+                    ...page(() => import('./pages/postings/GroupPages.tsx'), 'AdminGroupPage'),
+                  },
                   {
                     path: '/postings/:id',
                     ...page(() => import('./pages/postings/ProgramPage.tsx'), 'ProgramPage'),

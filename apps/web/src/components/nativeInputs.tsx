@@ -17,6 +17,7 @@ interface DayInputProps {
   /** the last day that can be picked */
   max?: Dayjs;
   'aria-invalid'?: boolean;
+  'aria-label'?: string;
 }
 
 /** A day (antd `DatePicker`): the system's date picker; emptied, it gives null. */
@@ -120,6 +121,30 @@ export function ChoiceBar<K extends string>({ id, value, onChange, options, ...r
           <span>{o.label}</span>
         </label>
       ))}
+    </div>
+  );
+}
+
+type DaySpan = [Dayjs | null, Dayjs | null];
+
+interface DaySpanInputProps {
+  id?: string;
+  value?: DaySpan | null;
+  onChange?: (value: DaySpan) => void;
+  /** the last day's name for screen readers; the form's label names the first */
+  endLabel?: string;
+  'aria-invalid'?: boolean;
+}
+
+/** A first and a last day (antd `DatePicker.RangePicker`): two of the system's date pickers. */
+export function DaySpanInput({ id, value, onChange, endLabel = '结束日期', ...rest }: DaySpanInputProps) {
+  const { token } = theme.useToken();
+  const [from, to] = value ?? [null, null];
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: token.marginXS }}>
+      <DayInput id={id} value={from} onChange={(day) => onChange?.([day, to])} {...rest} />
+      <span aria-hidden="true">至</span>
+      <DayInput value={to} onChange={(day) => onChange?.([from, day])} aria-label={endLabel} {...rest} />
     </div>
   );
 }

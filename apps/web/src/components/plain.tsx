@@ -159,3 +159,9 @@ export function RowButton({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { 'data-activity'?: string }) {
   return <button type="button" className={`lx-row-button${className ? ` ${className}` : ''}`} {...rest} />;
 }
+
+/** A list's "nothing here" line, centred in the disabled colour (antd `List`'s `locale.emptyText`). */
+export function EmptyNote({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return <div style={{ color: token.colorTextDisabled, textAlign: 'center' }}>{children}</div>;
+}

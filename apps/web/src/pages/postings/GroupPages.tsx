@@ -1,16 +1,27 @@
-import { Alert, Spin, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
+import type { TPosting } from '@lianxin/contracts';
+import { Alert, Spin, Table, type TableColumnsType, Tag } from 'antd';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useLoad } from '../../components/useLoad.ts';
-import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
-import { GroupView } from './GroupView.tsx';
-import { postingsApi } from './postingsApi.ts';
+import { GroupView, useGroup } from './GroupView.tsx';
 
-function useGroup() {
-  const { id = '' } = useParams();
-  return useLoad(() => postingsApi.group(id), [id]);
-}
+const memberColumns: TableColumnsType<TPosting> = [
+  {
+    title: '成员',
+    dataIndex: 'cadreName',
+    render: (name: string, m) => (
+      <>
+        {name}
+        {m.leader ? (
+          <Tag color="gold" style={{ marginLeft: 6 }}>
+            牵头人
+          </Tag>
+        ) : null}
+      </>
+    ),
+  },
+  { title: '派驻地', dataIndex: 'orgName' },
+  { title: '时间', key: 'span', render: (_, m) => `${m.from} 至 ${m.to}` },
+];
 
 /** An admin's view of a group: leave waits for their decision here. */
 export function AdminGroupPage() {
@@ -22,6 +33,15 @@ export function AdminGroupPage() {
       {group.data ? (
         <GroupView
           group={group.data}
+          members={
+            <Table<TPosting>
+              rowKey="id"
+              size="small"
+              columns={memberColumns}
+              dataSource={group.data.members}
+              pagination={false}
+            />
+          }
           reload={group.reload}
           canDecide={canEdit(account.role)}
           isLeader={false}
@@ -32,30 +52,5 @@ export function AdminGroupPage() {
         <Spin />
       )}
     </>
-  );
-}
-
-/** 小组页面 on the phone: the leader manages the group and writes its report; members see the roster. */
-export function MyGroupPage() {
-  const { account } = useSignedIn();
-  const group = useGroup();
-  return (
-    <MobileLayout>
-      <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0 12px' }}>
-        工作小组
-      </Typography.Title>
-      {group.data ? (
-        <GroupView
-          group={group.data}
-          reload={group.reload}
-          canDecide={false}
-          isLeader={account.cadreId !== null && group.data.leaderCadreId === account.cadreId}
-        />
-      ) : group.error ? (
-        <Alert type="error" title={group.error} />
-      ) : (
-        <Spin />
-      )}
-    </MobileLayout>
   );
 }

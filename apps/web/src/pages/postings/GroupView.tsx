@@ -1,43 +1,38 @@
-import type { TActivitySummary, TLeave, TPosting, TPostingGroupPage } from '@lianxin/contracts';
-import { Button, Card, Flex, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import type { TActivitySummary, TLeave, TPostingGroupPage } from '@lianxin/contracts';
+import { Button, Flex, Tag } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { EmptyNote, Panel, PlainList, Txt } from '../../components/plain.tsx';
+import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { leaveStatusLabels, postingsApi } from './postingsApi.ts';
 import { ReportEditor } from './ReportEditor.tsx';
 
-const memberColumns: TableColumnsType<TPosting> = [
-  {
-    title: '成员',
-    dataIndex: 'cadreName',
-    render: (name: string, m) => (
-      <>
-        {name}
-        {m.leader ? (
-          <Tag color="gold" style={{ marginLeft: 6 }}>
-            牵头人
-          </Tag>
-        ) : null}
-      </>
-    ),
-  },
-  { title: '派驻地', dataIndex: 'orgName' },
-  { title: '时间', key: 'span', render: (_, m) => `${m.from} 至 ${m.to}` },
-];
+/** The group the route names. */
+export function useGroup() {
+  const { id = '' } = useParams();
+  return useLoad(() => postingsApi.group(id), [id]);
+}
 
 const activityText = (a: TActivitySummary) =>
   `${a.date ?? `${a.start} 至 ${a.end}`} · ${a.cadreName} · ${a.title ?? a.note ?? a.type}`;
 
+const leaveColors = { approved: 'green', refused: 'red', pending: 'blue' } as const;
+
 /**
  * 工作小组: members, leave (with an admin's decision buttons), the members' posting logs where the
- * reader may see them (decision 15), and the group report the leader writes.
+ * reader may see them (decision 15), and the group report the leader writes. The members come drawn
+ * by the page: a table on the desk, rows on the phone.
  */
 export function GroupView({
   group,
+  members,
   reload,
   canDecide,
   isLeader,
 }: {
   group: TPostingGroupPage;
+  members: ReactNode;
   reload: () => void;
   canDecide: boolean;
   isLeader: boolean;
@@ -57,60 +52,49 @@ export function GroupView({
   };
   return (
     <Flex vertical gap={12}>
-      <Typography.Text type="secondary">
+      <Txt type="secondary">
         {group.programName} · {group.batch.name}（{group.batch.start} 起）· {group.prefectureName}
-      </Typography.Text>
-      <Card size="small" title={`小组成员 ${group.members.length} 人`}>
-        <Table<TPosting>
-          rowKey="id"
-          size="small"
-          columns={memberColumns}
-          dataSource={group.members}
-          pagination={false}
-        />
-      </Card>
-      <Card size="small" title="请假（无特殊情况不得请假）">
-        <List
-          size="small"
-          dataSource={group.leaves}
-          locale={{ emptyText: '无请假' }}
-          renderItem={(l) => (
-            <List.Item
-              extra={
-                canDecide && l.status === 'pending' ? (
-                  <Space>
-                    <Button size="small" loading={deciding === l.id} onClick={() => void decide(l, true)}>
-                      批准
-                    </Button>
-                    <Button
-                      size="small"
-                      danger
-                      loading={deciding === l.id}
-                      onClick={() => void decide(l, false)}
-                    >
-                      拒绝
-                    </Button>
-                  </Space>
-                ) : null
-              }
-            >
-              {l.cadreName} · {l.from} 至 {l.to} · {l.reason}{' '}
-              <Tag color={l.status === 'approved' ? 'green' : l.status === 'refused' ? 'red' : 'blue'}>
-                {leaveStatusLabels[l.status]}
-              </Tag>
-            </List.Item>
+      </Txt>
+      <Panel title={`小组成员 ${group.members.length} 人`}>{members}</Panel>
+      <Panel title="请假（无特殊情况不得请假）">
+        <PlainList
+          items={group.leaves}
+          rowKey={(l) => l.id}
+          empty={<EmptyNote>无请假</EmptyNote>}
+          render={(l) => (
+            <Flex justify="space-between" align="center" gap={8} wrap>
+              <span>
+                {l.cadreName} · {l.from} 至 {l.to} · {l.reason}{' '}
+                <Tag color={leaveColors[l.status]}>{leaveStatusLabels[l.status]}</Tag>
+              </span>
+              {canDecide && l.status === 'pending' ? (
+                <Flex gap={8}>
+                  <Button size="small" loading={deciding === l.id} onClick={() => void decide(l, true)}>
+                    批准
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    loading={deciding === l.id}
+                    onClick={() => void decide(l, false)}
+                  >
+                    拒绝
+                  </Button>
+                </Flex>
+              ) : null}
+            </Flex>
           )}
         />
-      </Card>
+      </Panel>
       {group.logs ? (
-        <Card size="small" title={`派驻期间工作日志 ${group.logs.length} 条`}>
-          <List
-            size="small"
-            dataSource={group.logs}
-            locale={{ emptyText: '暂无记录' }}
-            renderItem={(a) => <List.Item>{activityText(a)}</List.Item>}
+        <Panel title={`派驻期间工作日志 ${group.logs.length} 条`}>
+          <PlainList
+            items={group.logs}
+            rowKey={(a) => a.id}
+            empty={<EmptyNote>暂无记录</EmptyNote>}
+            render={(a) => activityText(a)}
           />
-        </Card>
+        </Panel>
       ) : null}
       {group.report ? (
         <ReportEditor

@@ -1,5 +1,6 @@
-import { Alert, Card, Empty, Flex, Space, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Tag } from 'antd';
 import { Link } from 'react-router-dom';
+import { Panel, ScreenHeading, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
@@ -13,13 +14,11 @@ export function MyPostingsPage() {
   const wishes = useLoad(() => postingsApi.myPreferences(), []);
   return (
     <MobileLayout>
-      <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0 12px' }}>
-        我的下沉
-      </Typography.Title>
+      <ScreenHeading style={{ margin: '4px 0 12px' }}>我的下沉</ScreenHeading>
       {postings.error ? <Alert type="error" title={postings.error} /> : null}
       <Flex vertical gap={12}>
         {(postings.data?.items ?? []).map((p) => (
-          <Card key={p.id} size="small" title={`${p.programName} · ${p.batchName}`}>
+          <Panel key={p.id} title={`${p.programName} · ${p.batchName}`} data-testid="posting">
             <div>
               派驻 {p.orgName}
               {p.leader ? (
@@ -28,23 +27,23 @@ export function MyPostingsPage() {
                 </Tag>
               ) : null}
             </div>
-            <Typography.Text type="secondary">
+            <Txt type="secondary">
               {p.from} 至 {p.to}（{p.months} 个月）
-            </Typography.Text>
-            <Space style={{ display: 'flex', marginTop: 8 }}>
+            </Txt>
+            <Flex gap={8} wrap style={{ marginTop: 8 }}>
               <Link to={`/me/postings/${encodeURIComponent(p.id)}`}>个人总结与“六个一”</Link>
               {p.groupId ? <Link to={`/me/groups/${encodeURIComponent(p.groupId)}`}>小组页面</Link> : null}
-            </Space>
-          </Card>
+            </Flex>
+          </Panel>
         ))}
         {postings.data && postings.data.items.length === 0 ? <Empty description="暂无下沉安排" /> : null}
       </Flex>
       {wishes.error ? <Alert type="error" title={wishes.error} /> : null}
       {account.cadreId && (wishes.data?.items.length ?? 0) > 0 ? (
         <>
-          <Typography.Title level={2} style={{ fontSize: 17, margin: '20px 0 12px' }}>
+          <ScreenHeading level={2} style={{ fontSize: 17, margin: '20px 0 12px' }}>
             下沉意愿
-          </Typography.Title>
+          </ScreenHeading>
           <Flex vertical gap={12}>
             {(wishes.data?.items ?? []).map((item) => (
               <PreferencesCard key={item.programId} item={item} cadreId={account.cadreId ?? ''} />

@@ -1,13 +1,15 @@
 import type { TMyProgramPreferences } from '@lianxin/contracts';
-import { Button, Card, Flex, Radio, Tag, Typography } from 'antd';
+import { Button, Flex, Tag } from 'antd';
 import { useState } from 'react';
+import { ChoiceBar } from '../../components/nativeInputs.tsx';
+import { Panel, Txt } from '../../components/plain.tsx';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { postingsApi } from './postingsApi.ts';
 
 /** 意愿 of one batch: one choice, so a batch is never both preferred and avoided. */
 type Wish = 'prefer' | 'either' | 'avoid';
 
-const wishOptions = [
+const wishOptions: { value: Wish; label: string }[] = [
   { value: 'prefer', label: '希望参加' },
   { value: 'either', label: '均可' },
   { value: 'avoid', label: '无法参加' },
@@ -47,34 +49,31 @@ export function PreferencesCard({ item, cadreId }: { item: TMyProgramPreferences
   };
 
   return (
-    <Card
-      size="small"
+    <Panel
       title={item.programName}
       extra={item.published ? <Tag color="green">方案已发布</Tag> : null}
       data-testid={`preferences-${item.programId}`}
     >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+      <Txt type="secondary" style={{ display: 'block', marginBottom: 8 }}>
         {item.published
           ? '派驻方案已发布，意愿不再调整本计划。'
           : '“无法参加”的批次不会安排您；“希望参加”尽量满足。'}
-      </Typography.Paragraph>
+      </Txt>
       <Flex vertical gap={10}>
         {item.batches.map((b) => (
           <div key={b.id}>
-            <Typography.Text strong>
+            <Txt strong>
               {b.name}（{b.start} 起）
-            </Typography.Text>
-            <Radio.Group
-              aria-label={`${b.name}意愿`}
-              block
-              optionType="button"
-              buttonStyle="solid"
-              options={wishOptions}
-              value={wishes[b.id]}
-              disabled={item.published}
-              onChange={(e) => setWishes({ ...wishes, [b.id]: e.target.value as Wish })}
-              style={{ marginTop: 4 }}
-            />
+            </Txt>
+            {/* a disabled fieldset locks the choices once the plan is published */}
+            <fieldset className="lx-choice-solid" disabled={item.published}>
+              <ChoiceBar<Wish>
+                aria-label={`${b.name}意愿`}
+                options={wishOptions}
+                value={wishes[b.id]}
+                onChange={(wish) => setWishes({ ...wishes, [b.id]: wish })}
+              />
+            </fieldset>
           </div>
         ))}
         {item.published ? null : (
@@ -83,6 +82,6 @@ export function PreferencesCard({ item, cadreId }: { item: TMyProgramPreferences
           </Button>
         )}
       </Flex>
-    </Card>
+    </Panel>
   );
 }

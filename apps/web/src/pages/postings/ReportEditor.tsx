@@ -1,6 +1,7 @@
 import type { TPostingReport } from '@lianxin/contracts';
-import { Button, Card, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Popconfirm, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { Panel, Txt } from '../../components/plain.tsx';
 import { toastError, toastSuccess } from '../../feedback.ts';
 
 const statusTags = {
@@ -42,11 +43,11 @@ export function ReportEditor({
   };
 
   return (
-    <Card size="small" title={title} extra={statusTags[report.status]}>
-      <Typography.Paragraph type="secondary">
+    <Panel title={title} extra={statusTags[report.status]}>
+      <Txt type="secondary" style={{ display: 'block', marginBottom: '1em' }}>
         工作日志：结识青年 {f.friends} 人 · 办实事 {f.practical.length} 件 · 典型案例 {f.cases.length} 个 ·
         推动工作 {f.workPushed.length} 项
-      </Typography.Paragraph>
+      </Txt>
       <Input.TextArea
         aria-label={title}
         value={body}
@@ -66,6 +67,6 @@ export function ReportEditor({
           </Popconfirm>
         </Flex>
       ) : null}
-    </Card>
+    </Panel>
   );
 }
