@@ -251,3 +251,13 @@ export function PlainTabs({ items, gutter = 20 }: { items: PlainTab[]; gutter?: 
     </div>
   );
 }
+
+/** A section still loading (antd `Skeleton active`, 3 kB gzip more): the spinner already on every page. */
+export function LoadingBlock() {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: token.paddingLG }}>
+      <Spin />
+    </div>
+  );
+}
