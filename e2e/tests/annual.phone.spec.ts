@@ -15,7 +15,8 @@ test('a cadre files the task list on the phone and downloads the filed form', as
   await page.getByLabel('推动工作').fill('帮助联系点规范团员发展；组建志愿服务队');
   await page.getByRole('checkbox', { name: '宝鸡某中学团委' }).check();
   await page.getByRole('button', { name: /报\s*送/ }).click();
-  const taskList = page.locator('.ant-card').filter({ has: page.getByRole('link', { name: /备案表/ }) });
+  const taskList = page.getByRole('region', { name: '报送情况' });
+  await expect(taskList.getByRole('link', { name: /备案表/ })).toBeVisible();
   await expect(taskList.getByText('已报送')).toBeVisible();
   // filed today: late after 31 January, on time before
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10);
@@ -35,7 +36,7 @@ test('a cadre files the task list on the phone and downloads the filed form', as
 test('a cadre submits the mid-year self-check drafted from the work log', async ({ page }) => {
   await login(page, 'cadre02');
   await page.goto('/me/annual');
-  const card = page.locator('.ant-card').filter({ hasText: '半年自查报告' });
+  const card = page.getByRole('region', { name: '半年自查报告' });
   // the figures are counted from the log, beside the year's targets of seed 001
   const session = await (await page.request.get('/api/v1/auth/session')).json();
   const cadreId = session.account.cadreId as string;

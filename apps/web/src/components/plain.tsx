@@ -5,7 +5,16 @@
  * `Typography` brings `TextArea` and `Tooltip`): about 75 kB gzip of a phone's first load.
  */
 import { Spin, theme } from 'antd';
-import type { ButtonHTMLAttributes, CSSProperties, HTMLAttributes, Key, ReactNode } from 'react';
+import {
+  type ButtonHTMLAttributes,
+  type CSSProperties,
+  type HTMLAttributes,
+  type Key,
+  type KeyboardEvent,
+  type ReactNode,
+  useId,
+  useState,
+} from 'react';
 
 type Tone = 'secondary' | 'success' | 'warning' | 'danger';
 
@@ -164,4 +173,97 @@ export function RowButton({
 export function EmptyNote({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
   return <div style={{ color: token.colorTextDisabled, textAlign: 'center' }}>{children}</div>;
+}
+
+interface PlainTab {
+  key: string;
+  label: ReactNode;
+  children: ReactNode;
+}
+
+/** Which tab an arrow, Home or End key moves to from `at` (the WAI-ARIA tabs pattern), or null. */
+function tabAfterKey(key: string, at: number, count: number): number | null {
+  if (key === 'ArrowRight') return (at + 1) % count;
+  if (key === 'ArrowLeft') return (at - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
+
+/**
+ * Tabs over the parts of a section (antd `Tabs size="small"`), whose overflow menu brings `Dropdown`
+ * and `Menu`: here a tab bar that scrolls sideways instead. A tab's panel is drawn the first time it
+ * is chosen and kept after, as antd does, so what loads on demand inside it waits for the tap.
+ */
+export function PlainTabs({ items, gutter = 20 }: { items: PlainTab[]; gutter?: number }) {
+  const { token } = theme.useToken();
+  const id = useId();
+  const [active, setActive] = useState(items[0]?.key);
+  const [seen, setSeen] = useState<ReadonlySet<string | undefined>>(() => new Set([active]));
+  const choose = (key: string) => {
+    setActive(key);
+    setSeen((s) => new Set(s).add(key));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = items.findIndex((t) => t.key === active);
+    const next = tabAfterKey(e.key, at, items.length);
+    const tab = next === null ? undefined : items[next];
+    if (!tab) return;
+    e.preventDefault();
+    choose(tab.key);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  };
+  return (
+    <div>
+      <div
+        role="tablist"
+        className="lx-tabs"
+        onKeyDown={onKeyDown}
+        style={{
+          gap: gutter,
+          marginBottom: token.margin,
+          borderBottom: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+        }}
+      >
+        {items.map((t, i) => (
+          <button
+            key={t.key}
+            id={`${id}-tab-${i}`}
+            type="button"
+            role="tab"
+            aria-selected={t.key === active}
+            aria-controls={`${id}-panel-${i}`}
+            tabIndex={t.key === active ? 0 : -1}
+            onClick={() => choose(t.key)}
+            style={{ padding: `${token.paddingXS}px 0`, fontSize: token.fontSize }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {items.map((t, i) =>
+        seen.has(t.key) ? (
+          <div
+            key={t.key}
+            id={`${id}-panel-${i}`}
+            role="tabpanel"
+            aria-labelledby={`${id}-tab-${i}`}
+            hidden={t.key !== active}
+          >
+            {t.children}
+          </div>
+        ) : null,
+      )}
+    </div>
+  );
+}
+
+/** A section still loading (antd `Skeleton active`, 3 kB gzip more): the spinner already on every page. */
+export function LoadingBlock() {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: token.paddingLG }}>
+      <Spin />
+    </div>
+  );
 }

@@ -1,8 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Input, Tag } from 'antd';
+import { useRef, useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { api } from '../../api/endpoints.ts';
+import { Panel, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { attempt } from './attempt.ts';
 import { filingStateLabels } from './labels.ts';
@@ -10,20 +11,55 @@ import { filingStateLabels } from './labels.ts';
 // what the attachment store takes (JPEG, PNG, PDF, DOCX, XLSX)
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
 
-/** Antd's Upload hands the file over and sends nothing itself: the file goes to the report's activity. */
-const keep = (use: (f: File) => void) => (f: File) => {
-  use(f);
-  return false;
-};
-
 const upload = (activityId: string, f: File) =>
   attempt(() => api.activities.upload(activityId, f), '报告文件已上传');
 
+/**
+ * A button that opens the system's file chooser and hands the file over, sending nothing itself: the
+ * file goes to the report's activity. The browser's own input, not antd's `Upload` (its list and
+ * progress bar are 16 kB gzip more on the first load).
+ */
 function ReportFileButton({ label, onFile }: { label: string; onFile: (f: File) => void }) {
+  const input = useRef<HTMLInputElement>(null);
   return (
-    <Upload accept={ACCEPT} showUploadList={false} beforeUpload={keep(onFile)}>
-      <Button icon={<UploadOutlined />}>{label}</Button>
-    </Upload>
+    <span>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = ''; // the same file chosen again still counts
+          if (f) onFile(f);
+        }}
+      />
+      <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+    </span>
+  );
+}
+
+/** The file chosen for the report, to be sent with it, and a button to drop it (antd's upload list). */
+function ChosenFile({ file, onRemove }: { file: File; onRemove: () => void }) {
+  return (
+    <Flex align="center" gap={8}>
+      <PaperClipOutlined />
+      <Txt
+        style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      >
+        {file.name}
+      </Txt>
+      <Button
+        type="text"
+        size="small"
+        icon={<DeleteOutlined />}
+        aria-label="删除文件"
+        title="删除文件"
+        onClick={onRemove}
+      />
+    </Flex>
   );
 }
 
@@ -51,15 +87,15 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
   }
 
   return (
-    <Card size="small" title="调研报告">
+    <Panel title="调研报告" role="region" aria-label="调研报告">
       {research.error ? <Alert type="error" showIcon title={research.error} /> : null}
       {r ? (
         <Flex vertical gap={8}>
-          <Typography.Text>调研课题：{r.topic || '（在任务清单“调查研究”中确定）'}</Typography.Text>
-          <Typography.Text type="secondary">
+          <Txt>调研课题：{r.topic || '（在任务清单“调查研究”中确定）'}</Txt>
+          <Txt type="secondary">
             截止 {r.due ?? '—'}{' '}
             <Tag color={filingStateLabels[r.state].color}>{filingStateLabels[r.state].text}</Tag>
-          </Typography.Text>
+          </Txt>
           {r.posting ? (
             <Alert
               type="success"
@@ -69,9 +105,9 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
           ) : null}
           {r.report ? (
             <>
-              <Typography.Text>
+              <Txt>
                 已提交：{r.report.title}（{r.report.date}，附件 {r.report.attachmentCount} 个）
-              </Typography.Text>
+              </Txt>
               <ReportFileButton
                 label={r.report.attachmentCount > 0 ? '再上传文件' : '上传报告文件'}
                 onFile={async (f) => {
@@ -95,14 +131,8 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
                 value={text}
                 onChange={(e) => setText(e.target.value)}
               />
-              <Upload
-                maxCount={1}
-                accept={ACCEPT}
-                beforeUpload={keep(setFile)}
-                onRemove={() => setFile(null)}
-              >
-                <Button icon={<UploadOutlined />}>选择报告文件</Button>
-              </Upload>
+              <ReportFileButton label="选择报告文件" onFile={setFile} />
+              {file ? <ChosenFile file={file} onRemove={() => setFile(null)} /> : null}
               <Button type="primary" block loading={busy} disabled={!title.trim()} onClick={submit}>
                 提交调研报告
               </Button>
@@ -110,6 +140,6 @@ export function ResearchCard({ year, cadreId }: { year: number; cadreId: string 
           )}
         </Flex>
       ) : null}
-    </Card>
+    </Panel>
   );
 }

@@ -5,8 +5,9 @@ import {
   type TAttachment,
   type TProblemStatus,
 } from '@lianxin/contracts';
-import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Tag } from 'antd';
 import { api } from '../../api/endpoints.ts';
+import { PlainList, RowButton, Txt } from '../../components/plain.tsx';
 import { activityFields, problemStatusColors, problemStatusLabels, whenOf } from '../worklog/labels.ts';
 
 const dayOf = (d: TActivityDetail) => whenOf(d.activity as { date?: string; start?: string; end?: string });
@@ -29,12 +30,13 @@ export function LedgerActivities({
   onOpen: (id: string) => void;
 }) {
   return (
-    <List
+    <PlainList
+      items={activities}
       rowKey={(d) => d.activity.id}
-      dataSource={activities}
-      locale={{ emptyText: none('暂无工作记录') }}
-      renderItem={(d) => (
-        <List.Item data-activity={d.activity.id} style={{ display: 'block' }}>
+      empty={none('暂无工作记录')}
+      inline={0}
+      render={(d) => (
+        <div data-activity={d.activity.id} style={{ padding: '4px 0' }}>
           <Flex justify="space-between" align="flex-start" gap={8}>
             <span style={{ minWidth: 0 }}>
               <Tag color="red">{activityTypeLabels[d.activity.type]}</Tag>
@@ -45,12 +47,12 @@ export function LedgerActivities({
             </Button>
           </Flex>
           <Flex vertical gap={4} style={{ marginTop: 4 }}>
-            <Typography.Text type="secondary">
+            <Txt type="secondary">
               {activityFields(d.activity)
                 .filter((f) => f.label !== '日期')
                 .map((f) => `${f.label}：${f.value}`)
                 .join('；')}
-            </Typography.Text>
+            </Txt>
             {d.contacts.length > 0 ? (
               <span>
                 {d.contacts.map((c) => (
@@ -67,7 +69,7 @@ export function LedgerActivities({
               </span>
             ) : null}
           </Flex>
-        </List.Item>
+        </div>
       )}
     />
   );
@@ -88,18 +90,17 @@ export function LedgerContacts({ activities }: { activities: TActivityDetail[] }
   }
   const people = [...met.values()].sort((a, b) => b.times - a.times || b.last.localeCompare(a.last));
   return (
-    <List
-      rowKey="id"
-      size="small"
-      dataSource={people}
-      locale={{ emptyText: none('暂无联系青年') }}
-      renderItem={(c) => (
-        <List.Item>
+    <PlainList
+      items={people}
+      rowKey={(c) => c.id}
+      empty={none('暂无联系青年')}
+      render={(c) => (
+        <Flex justify="space-between" align="center" gap={8}>
           <span title={c.masked ? '非本人联系的青年，姓名已隐去' : undefined}>{c.name}</span>
-          <Typography.Text type="secondary">
+          <Txt type="secondary">
             联系 {c.times} 次 · 最近 {c.last}
-          </Typography.Text>
-        </List.Item>
+          </Txt>
+        </Flex>
       )}
     />
   );
@@ -115,26 +116,27 @@ export function LedgerProblems({
 }) {
   const problems = activities.filter((d) => d.activity.type === 'problem');
   return (
-    <List
+    <PlainList
+      items={problems}
       rowKey={(d) => d.activity.id}
-      size="small"
-      dataSource={problems}
-      locale={{ emptyText: none('暂无问题') }}
-      renderItem={(d) => {
+      empty={none('暂无问题')}
+      render={(d) => {
         const a = d.activity as Extract<TActivityDetail['activity'], { type: 'problem' }>;
         const status = a.status as TProblemStatus;
         return (
-          <List.Item onClick={() => onOpen(a.id)} style={{ cursor: 'pointer' }}>
-            <span style={{ minWidth: 0 }}>
-              {a.title ?? a.note ?? '（未写标题）'}
-              <br />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {a.date} · {d.cadreName}
-                {a.dueOn ? ` · 期限 ${a.dueOn}` : ''}
-              </Typography.Text>
-            </span>
-            <Tag color={problemStatusColors[status]}>{problemStatusLabels[status]}</Tag>
-          </List.Item>
+          <RowButton onClick={() => onOpen(a.id)}>
+            <Flex justify="space-between" align="center" gap={8}>
+              <span style={{ minWidth: 0 }}>
+                {a.title ?? a.note ?? '（未写标题）'}
+                <br />
+                <Txt type="secondary" style={{ fontSize: 12 }}>
+                  {a.date} · {d.cadreName}
+                  {a.dueOn ? ` · 期限 ${a.dueOn}` : ''}
+                </Txt>
+              </span>
+              <Tag color={problemStatusColors[status]}>{problemStatusLabels[status]}</Tag>
+            </Flex>
+          </RowButton>
         );
       }}
     />
@@ -145,21 +147,18 @@ export function LedgerProblems({
 export function LedgerFiles({ activities }: { activities: TActivityDetail[] }) {
   const files = activities.flatMap((d) => d.attachments.map((file) => ({ file, d })));
   return (
-    <List
+    <PlainList
+      items={files}
       rowKey={({ file }) => file.id}
-      size="small"
-      dataSource={files}
-      locale={{ emptyText: none('暂无附件') }}
-      renderItem={({ file, d }) => (
-        <List.Item>
-          <span style={{ minWidth: 0, wordBreak: 'break-all' }}>
-            <FileLink file={file} />
-            <br />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {activityTypeLabels[d.activity.type]} · {dayOf(d)} · {d.cadreName}
-            </Typography.Text>
-          </span>
-        </List.Item>
+      empty={none('暂无附件')}
+      render={({ file, d }) => (
+        <span style={{ minWidth: 0, wordBreak: 'break-all' }}>
+          <FileLink file={file} />
+          <br />
+          <Txt type="secondary" style={{ fontSize: 12 }}>
+            {activityTypeLabels[d.activity.type]} · {dayOf(d)} · {d.cadreName}
+          </Txt>
+        </span>
       )}
     />
   );

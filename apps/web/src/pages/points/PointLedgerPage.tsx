@@ -1,6 +1,7 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
+import { ScreenHeading } from '../../components/plain.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { PointLedgerView } from './PointLedgerView.tsx';
@@ -15,9 +16,7 @@ export function PointLedgerPage() {
         <Button icon={<LeftOutlined />} onClick={() => navigate('/points')}>
           联系点
         </Button>
-        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
-          联系点台账
-        </Typography.Title>
+        <ScreenHeading style={{ margin: 0 }}>联系点台账</ScreenHeading>
       </Flex>
       <PointLedgerView id={id} />
     </Flex>

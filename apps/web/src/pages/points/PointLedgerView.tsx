@@ -1,12 +1,63 @@
-import { orgLevelLabels, pointCategoryLabels, type TActivityDetail } from '@lianxin/contracts';
-import { Alert, Card, Descriptions, Flex, Skeleton, Tabs, Tag, Timeline, Typography } from 'antd';
+import {
+  orgLevelLabels,
+  pointCategoryLabels,
+  type TActivityDetail,
+  type TPointLedger,
+} from '@lianxin/contracts';
+import { Alert, Descriptions, Flex, Skeleton, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
+import { Panel, PlainTabs, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { ActivityDrawer } from '../worklog/ActivityDrawer.tsx';
-import { FactBookTab } from './FactBookTab.tsx';
+import { onDemand } from '../../onDemand.tsx';
 import { LedgerActivities, LedgerContacts, LedgerFiles, LedgerProblems } from './LedgerSections.tsx';
 import { fieldOf, holderName, termOf } from './points.ts';
+
+// opened by a tap (详情/附件, the 明白帐 tab): their forms and uploads load then, not with the ledger
+const ActivityDrawer = onDemand(() => import('../worklog/ActivityDrawer.tsx').then((m) => m.ActivityDrawer));
+const FactBookTab = onDemand(() => import('./FactBookTab.tsx').then((m) => m.FactBookTab));
+
+type Tenure = TPointLedger['tenures'][number];
+
+/** The holders one under another on a line, the current one's dot green (antd `Timeline`). */
+function TenureLine({ tenures, current }: { tenures: Tenure[]; current: string }) {
+  const { token } = theme.useToken();
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: '4px 0 0' }}>
+      {tenures.map((t, i) => (
+        <li key={t.id} style={{ position: 'relative', paddingLeft: 26, paddingBottom: 20 }}>
+          {i < tenures.length - 1 ? (
+            <span
+              aria-hidden
+              style={{
+                position: 'absolute',
+                left: 4,
+                top: 16,
+                bottom: 2,
+                borderLeft: `2px solid ${token.colorSplit}`,
+              }}
+            />
+          ) : null}
+          <span
+            aria-hidden
+            style={{
+              position: 'absolute',
+              left: 0,
+              top: 6,
+              width: 10,
+              height: 10,
+              borderRadius: '50%',
+              border: `${token.lineWidthBold}px solid ${t.to === null ? token.colorSuccess : token.colorTextDisabled}`,
+              background: token.colorBgContainer,
+            }}
+          />
+          <b>{holderName(t)}</b> {termOf(t)}
+          {t.id === current ? <Tag style={{ marginLeft: 6 }}>本任期</Tag> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The newest first: by the day an activity counts on, then by when it was entered. */
 function newestFirst(a: TActivityDetail, b: TActivityDetail): number {
@@ -36,8 +87,7 @@ export function PointLedgerView({ id }: { id: string }) {
 
   return (
     <Flex vertical gap={12}>
-      <Card
-        size="small"
+      <Panel
         title={
           <span style={{ whiteSpace: 'normal' }}>
             {point.orgName}
@@ -66,44 +116,29 @@ export function PointLedgerView({ id }: { id: string }) {
             { key: 'showcase', label: '示范点', children: point.showcase ? '是' : '否' },
           ]}
         />
-      </Card>
-      <Card size="small" title="历任联系人">
-        <Timeline
-          items={tenures.map((t) => ({
-            key: t.id,
-            color: t.to === null ? 'green' : 'gray',
-            content: (
-              <span>
-                <b>{holderName(t)}</b> {termOf(t)}
-                {t.id === point.id ? <Tag style={{ marginLeft: 6 }}>本任期</Tag> : null}
-              </span>
-            ),
-          }))}
-        />
-      </Card>
-      <Card size="small" title="交接说明">
+      </Panel>
+      <Panel title="历任联系人">
+        <TenureLine tenures={tenures} current={point.id} />
+      </Panel>
+      <Panel title="交接说明">
         {handovers.length === 0 ? (
-          <Typography.Text type="secondary">暂无交接：本联系点尚未轮换</Typography.Text>
+          <Txt type="secondary">暂无交接：本联系点尚未轮换</Txt>
         ) : (
           <Flex vertical gap={12}>
             {handovers.map((h) => (
               <div key={`${h.fromPointId}-${h.toPointId}`}>
-                <Typography.Text type="secondary">
+                <Txt type="secondary">
                   {h.on} · {names.get(h.fromCadreId ?? '') ?? '前任'} 交给{' '}
                   {names.get(h.toCadreId ?? '') ?? '接任者'}
-                </Typography.Text>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
-                  {h.note}
-                </Typography.Paragraph>
+                </Txt>
+                <div style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{h.note}</div>
               </div>
             ))}
           </Flex>
         )}
-      </Card>
-      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
-        <Tabs
-          size="small"
-          tabBarGutter={20}
+      </Panel>
+      <Panel bodyStyle={{ paddingTop: 0 }}>
+        <PlainTabs
           items={[
             {
               key: 'log',
@@ -124,8 +159,8 @@ export function PointLedgerView({ id }: { id: string }) {
             { key: 'fact-book', label: '明白帐', children: <FactBookTab id={id} /> },
           ]}
         />
-      </Card>
-      <ActivityDrawer id={open} onClose={() => setOpen(null)} onChanged={ledger.reload} />
+      </Panel>
+      {open ? <ActivityDrawer id={open} onClose={() => setOpen(null)} onChanged={ledger.reload} /> : null}
     </Flex>
   );
 }
