@@ -6,7 +6,7 @@ import {
   type TComplianceResult,
   type TLedgerActivity,
 } from '@lianxin/contracts';
-import { Alert, Button, Flex, Form, Input, Spin, theme } from 'antd';
+import { Button, Flex, Form, Input, Spin, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -211,7 +211,7 @@ export function EntryForm({
     <Flex vertical gap={8}>
       {title}
       {contacts.error ? (
-        <Alert type="warning" showIcon title={`联系青年名单未能加载：${contacts.error}`} />
+        <Txt type="warning" role="alert">{`联系青年名单未能加载：${contacts.error}`}</Txt>
       ) : null}
       <Form<EntryValues>
         form={form}
