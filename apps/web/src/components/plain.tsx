@@ -159,3 +159,15 @@ export function RowButton({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { 'data-activity'?: string }) {
   return <button type="button" className={`lx-row-button${className ? ` ${className}` : ''}`} {...rest} />;
 }
+
+/** Grey bars while a screen's data loads (antd `Skeleton active`): a title and three lines. */
+export function PlainSkeleton() {
+  return (
+    <div className="lx-skeleton">
+      <div style={{ width: '38%' }} />
+      <div style={{ marginTop: 24 }} />
+      <div style={{ marginTop: 16 }} />
+      <div style={{ marginTop: 16, width: '61%' }} />
+    </div>
+  );
+}
