@@ -20,7 +20,7 @@ test('the cadre’s phone pages have no serious or critical axe-core violation',
   ]) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    await expect(page.locator('.ant-spin-spinning, .ant-skeleton')).toHaveCount(0);
+    await expect(page.locator('.ant-spin-spinning, .ant-skeleton, .lx-skeleton')).toHaveCount(0);
     await expectAccessible(page, path);
   }
   await page.screenshot({ path: '.tmp/screens/axe-phone-last.png', fullPage: true });

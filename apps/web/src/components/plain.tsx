@@ -1,8 +1,8 @@
 /**
- * Small stand-ins for antd's `Card`, `List` and `Typography` on the cadre's phone pages, drawn with
- * the same theme tokens so they look the same. Those three pull in much more than they draw (`Card`
- * brings `Tabs` and through it `Menu` and `Dropdown`, `List` brings `Pagination` and `Select`,
- * `Typography` brings `TextArea` and `Tooltip`): about 75 kB gzip of a phone's first load.
+ * Small stand-ins for antd's `Card`, `List`, `Typography`, `Tabs` and `Skeleton` on the cadre's phone
+ * pages, drawn with the same theme tokens so they look the same. These pull in much more than they
+ * draw (`Card` brings `Tabs` and through it `Menu` and `Dropdown`, `List` brings `Pagination` and
+ * `Select`, `Typography` brings `TextArea` and `Tooltip`): about 75 kB gzip of a phone's first load.
  */
 import { Spin, theme } from 'antd';
 import {
@@ -258,12 +258,14 @@ export function PlainTabs({ items, gutter = 20 }: { items: PlainTab[]; gutter?: 
   );
 }
 
-/** A section still loading (antd `Skeleton active`, 3 kB gzip more): the spinner already on every page. */
-export function LoadingBlock() {
-  const { token } = theme.useToken();
+/** Grey bars while a screen's data loads (antd `Skeleton active`): a title and three lines. */
+export function PlainSkeleton() {
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: token.paddingLG }}>
-      <Spin />
+    <div className="lx-skeleton" role="status" aria-label="加载中">
+      <div style={{ width: '38%' }} />
+      <div style={{ marginTop: 24 }} />
+      <div style={{ marginTop: 16 }} />
+      <div style={{ marginTop: 16, width: '61%' }} />
     </div>
   );
 }

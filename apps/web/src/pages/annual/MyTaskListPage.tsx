@@ -6,7 +6,7 @@ import { Navigate } from 'react-router-dom';
 import { annualApi, currentYear } from '../../api/annual.ts';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { LoadingBlock, Panel, ScreenHeading } from '../../components/plain.tsx';
+import { Panel, PlainSkeleton, ScreenHeading } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
@@ -167,7 +167,7 @@ export function MyTaskListPage() {
           </Panel>
         ) : null}
         {loaded.loading && !loaded.data ? (
-          <LoadingBlock />
+          <PlainSkeleton />
         ) : (
           <Panel>
             {AREAS.map((a) => (

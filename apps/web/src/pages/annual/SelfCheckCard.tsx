@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Input, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { annualApi } from '../../api/annual.ts';
 import { ApiError } from '../../api/client.ts';
-import { LoadingBlock, Panel } from '../../components/plain.tsx';
+import { Panel, PlainSkeleton } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { filingStateLabels, filingStatusLabels } from './labels.ts';
@@ -78,7 +78,7 @@ export function SelfCheckCard({ year, cadreId }: { year: number; cadreId: string
   return (
     <Panel title="半年自查报告" role="region" aria-label="半年自查报告">
       {loaded.loading && !loaded.data ? (
-        <LoadingBlock />
+        <PlainSkeleton />
       ) : (
         <>
           {loaded.error ? <Alert type="error" showIcon title={loaded.error} /> : null}

@@ -1,15 +1,21 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { contactRoleLabels, contactTagLabels, orgFieldLabels, type TContactReveal } from '@lianxin/contracts';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import { Navigate, useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { Panel, PlainSkeleton } from '../../components/plain.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { showFormError } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { onDemand, useOpenOnce } from '../../onDemand.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
 import { ActivityList } from '../worklog/ActivityList.tsx';
+
+// The reason asked before the full numbers (a modal and its form) loads on the tap of 查看号码.
+const RevealContactModal = onDemand(() =>
+  import('./RevealContactModal.tsx').then((m) => m.RevealContactModal),
+);
 
 /** One contact: the person (masked), the keepers, the timeline; 查看号码 asks why and is audited. */
 export function ContactPage() {
@@ -17,33 +23,19 @@ export function ContactPage() {
   const { account } = useSignedIn();
   const contact = useLoad(() => api.contacts.get(id), [id]);
   const timeline = useLoad(() => api.activities.list({ contact: id, pageSize: 50 }), [id]);
-  const [asking, setAsking] = useState(false);
+  const asking = useOpenOnce();
   const [revealed, setRevealed] = useState<TContactReveal | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
   if (!account.cadreId) return <Navigate to="/me" replace />;
   const c = contact.data;
-
-  const reveal = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
-      setRevealed(await api.contacts.reveal(id, reason));
-      setAsking(false);
-    } catch (error) {
-      showFormError(form, error, ['reason']);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
         <ScreenTitle back="/me/contacts">{c?.name ?? '联系青年'}</ScreenTitle>
         {contact.error ? <Alert type="error" showIcon title={contact.error} /> : null}
-        {!c && !contact.error ? <Skeleton active /> : null}
+        {!c && !contact.error ? <PlainSkeleton /> : null}
         {c ? (
-          <Card size="small">
+          <Panel>
             <Descriptions
               column={1}
               size="small"
@@ -70,7 +62,7 @@ export function ContactPage() {
                     <Flex gap={8} align="center" wrap>
                       <span data-testid="phone">{revealed?.phone ?? c.phoneMasked ?? '—'}</span>
                       {(c.phoneMasked || c.idNumberMasked || c.hasChannels) && !revealed ? (
-                        <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
+                        <Button size="small" icon={<EyeOutlined />} onClick={asking.show}>
                           查看号码
                         </Button>
                       ) : null}
@@ -110,32 +102,20 @@ export function ContactPage() {
                 title={`已有 ${c.keeperCount} 名团干部联系该青年，避免重复联系`}
               />
             ) : null}
-          </Card>
+          </Panel>
         ) : null}
-        <Card size="small" title="联系记录" styles={{ body: { paddingTop: 0 } }}>
+        <Panel title="联系记录" bodyStyle={{ paddingTop: 0 }}>
           <ActivityList items={timeline.data?.items} loading={timeline.loading} onChanged={timeline.reload} />
-        </Card>
+        </Panel>
       </Flex>
-      <Modal
-        title="查看号码"
-        open={asking}
-        onCancel={() => setAsking(false)}
-        onOk={() => form.submit()}
-        okText="查看"
-        confirmLoading={busy}
-        destroyOnHidden
-      >
-        <Typography.Paragraph type="secondary">查看完整号码将记入操作日志，请说明原因。</Typography.Paragraph>
-        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => void reveal(v)}>
-          <Form.Item
-            name="reason"
-            label="查看原因"
-            rules={[{ required: true, min: 2, message: '请说明查看原因' }]}
-          >
-            <Input placeholder="如：电话回访" maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {asking.mounted ? (
+        <RevealContactModal
+          contactId={id}
+          open={asking.open}
+          onClose={asking.hide}
+          onRevealed={setRevealed}
+        />
+      ) : null}
     </MobileLayout>
   );
 }

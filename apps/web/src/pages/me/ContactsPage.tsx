@@ -1,15 +1,23 @@
 import { PlusOutlined, SearchOutlined, StarFilled, UploadOutlined } from '@ant-design/icons';
 import { contactRoleLabels, contactTagLabels, type TContactListItem } from '@lianxin/contracts';
-import { Alert, Button, Drawer, Empty, Flex, Grid, Input, List, Progress, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Input, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { ProgressLine } from '../../components/ProgressLine.tsx';
+import { PlainList, Txt } from '../../components/plain.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
+import { onDemand, useOpenOnce } from '../../onDemand.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
-import { ImportPanel } from '../imports/ImportPanel.tsx';
-import { NewContactDrawer } from './NewContactDrawer.tsx';
+
+// The 新增 form (selects, confirmations) and the Excel import (upload, steps, a table of errors)
+// load on their first tap: most visits only look a youth up.
+const NewContactDrawer = onDemand(() => import('./NewContactDrawer.tsx').then((m) => m.NewContactDrawer));
+const ContactImportDrawer = onDemand(() =>
+  import('./ContactImportDrawer.tsx').then((m) => m.ContactImportDrawer),
+);
 
 const matches = (c: TContactListItem, text: string) =>
   c.name.includes(text) ||
@@ -19,7 +27,10 @@ const matches = (c: TContactListItem, text: string) =>
 
 function ContactRow({ c }: { c: TContactListItem }) {
   return (
-    <Link to={`/me/contacts/${encodeURIComponent(c.id)}`} style={{ width: '100%', color: 'inherit' }}>
+    <Link
+      to={`/me/contacts/${encodeURIComponent(c.id)}`}
+      style={{ display: 'block', padding: '2px 0', color: 'inherit' }}
+    >
       <Flex justify="space-between" gap={8}>
         <span style={{ minWidth: 0 }}>
           <b>{c.name}</b>
@@ -35,10 +46,10 @@ function ContactRow({ c }: { c: TContactListItem }) {
             </Tag>
           ) : null}
           <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Txt type="secondary" style={{ fontSize: 12 }}>
             {contactRoleLabels[c.role]}
             {c.unit ? ` · ${c.unit}` : ''}
-          </Typography.Text>
+          </Txt>
           {c.tags.length > 0 ? (
             <div>
               {c.tags.map((t) => (
@@ -49,9 +60,9 @@ function ContactRow({ c }: { c: TContactListItem }) {
             </div>
           ) : null}
         </span>
-        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+        <Txt type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {c.phoneMasked ?? ''}
-        </Typography.Text>
+        </Txt>
       </Flex>
     </Link>
   );
@@ -60,11 +71,10 @@ function ContactRow({ c }: { c: TContactListItem }) {
 /** 联系青年: my "100" against the target, searchable, with tags, the key flag and masked phones. */
 export function ContactsPage() {
   const { account } = useSignedIn();
-  const screens = Grid.useBreakpoint();
   const list = useLoad(() => api.contacts.list({ pageSize: 500 }), []);
   const [q, setQ] = useState('');
-  const [adding, setAdding] = useState(false);
-  const [importing, setImporting] = useState(false);
+  const adding = useOpenOnce();
+  const importing = useOpenOnce();
   const shown = useMemo(() => {
     const text = q.trim();
     const items = list.data?.items ?? [];
@@ -79,10 +89,10 @@ export function ContactsPage() {
         <ScreenTitle
           extra={
             <>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} aria-label="从 Excel 导入">
+              <Button icon={<UploadOutlined />} onClick={importing.show} aria-label="从 Excel 导入">
                 导入
               </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={adding.show}>
                 新增联系青年
               </Button>
             </>
@@ -92,10 +102,10 @@ export function ContactsPage() {
         </ScreenTitle>
         {progress ? (
           <div>
-            <Typography.Text>
+            <Txt>
               “1+100”已联系 <b data-testid="progress-count">{progress.count}</b> 人，目标 {progress.target} 人
-            </Typography.Text>
-            <Progress
+            </Txt>
+            <ProgressLine
               percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}
               strokeColor="#c41d1d"
               aria-label="联系青年进度"
@@ -111,30 +121,23 @@ export function ContactsPage() {
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />
-        <List
-          rowKey="id"
-          loading={list.loading}
-          dataSource={shown}
-          style={{ background: '#fff', borderRadius: 8 }}
-          locale={{ emptyText: <Empty description={q ? '没有匹配的青年' : '还没有联系青年'} /> }}
-          renderItem={(c) => (
-            <List.Item style={{ padding: '10px 12px' }}>
-              <ContactRow c={c} />
-            </List.Item>
-          )}
-        />
+        <div style={{ background: '#fff', borderRadius: 8 }}>
+          <PlainList
+            rowKey={(c) => c.id}
+            loading={list.loading}
+            items={shown}
+            inline={12}
+            empty={<Empty description={q ? '没有匹配的青年' : '还没有联系青年'} />}
+            render={(c) => <ContactRow c={c} />}
+          />
+        </div>
       </Flex>
-      <NewContactDrawer open={adding} onClose={() => setAdding(false)} onDone={list.reload} />
-      <Drawer
-        title="从 Excel 导入联系青年"
-        placement={screens.md ? 'right' : 'bottom'}
-        size={screens.md ? 640 : '90%'}
-        open={importing}
-        onClose={() => setImporting(false)}
-        destroyOnHidden
-      >
-        <ImportPanel kind="contacts" noun="联系青年" onImported={list.reload} />
-      </Drawer>
+      {adding.mounted ? (
+        <NewContactDrawer open={adding.open} onClose={adding.hide} onDone={list.reload} />
+      ) : null}
+      {importing.mounted ? (
+        <ContactImportDrawer open={importing.open} onClose={importing.hide} onImported={list.reload} />
+      ) : null}
     </MobileLayout>
   );
 }

@@ -1,7 +1,9 @@
 import type { TCard, TCardSettings, TCardShows } from '@lianxin/contracts';
-import { Alert, Button, Card, Checkbox, Flex, Input, Skeleton, Switch, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Input, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { Panel, PlainSkeleton, ScreenHeading, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { describeError, toastSuccess } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
@@ -58,7 +60,7 @@ export function MyCardPage() {
 
   const text = (key: 'post' | 'workPhone' | 'wechat' | 'hours', label: string, placeholder: string) => (
     <div key={key}>
-      <Typography.Text type="secondary">{label}</Typography.Text>
+      <Txt type="secondary">{label}</Txt>
       <Input
         aria-label={label}
         value={form[key] ?? ''}
@@ -71,12 +73,10 @@ export function MyCardPage() {
   return (
     <MobileLayout>
       <Flex vertical gap={12}>
-        <Typography.Title level={1} style={{ fontSize: 20, margin: '4px 0' }}>
-          我的联系名片
-        </Typography.Title>
+        <ScreenHeading>我的联系名片</ScreenHeading>
         {loaded.error || error ? <Alert type="error" showIcon title={loaded.error ?? error} /> : null}
-        {loaded.loading && !card ? <Skeleton active /> : null}
-        <Card size="small">
+        {loaded.loading && !card ? <PlainSkeleton /> : null}
+        <Panel>
           <Flex vertical gap={10}>
             <Flex justify="space-between" align="center">
               <span>对青年公开</span>
@@ -87,16 +87,14 @@ export function MyCardPage() {
               />
             </Flex>
             {card ? (
-              <Typography.Paragraph
-                copyable={{ text: card.url }}
-                style={{ margin: 0, wordBreak: 'break-all' }}
-              >
+              <p style={{ margin: 0, wordBreak: 'break-all' }}>
                 <a href={card.url} target="_blank" rel="noreferrer" data-testid="card-url">
                   {card.url}
                 </a>
-              </Typography.Paragraph>
+                <CopyButton text={card.url} />
+              </p>
             ) : (
-              <Typography.Text type="secondary">保存后生成名片地址和二维码海报。</Typography.Text>
+              <Txt type="secondary">保存后生成名片地址和二维码海报。</Txt>
             )}
             {card ? (
               <Flex gap={8}>
@@ -105,8 +103,8 @@ export function MyCardPage() {
               </Flex>
             ) : null}
           </Flex>
-        </Card>
-        <Card size="small" title="名片上显示">
+        </Panel>
+        <Panel title="名片上显示">
           <Flex vertical gap={10}>
             <Flex wrap gap={8}>
               {showLabels.map(([key, label]) => (
@@ -127,7 +125,7 @@ export function MyCardPage() {
               保存
             </Button>
           </Flex>
-        </Card>
+        </Panel>
         <CardFeedback cadreId={cadreId} />
         <CardMessages cadreId={cadreId} />
       </Flex>
@@ -140,16 +138,14 @@ function CardMessages({ cadreId }: { cadreId: string }) {
   const list = useLoad(() => api.activities.problems({ cadre: cadreId, pageSize: 100 }), [cadreId]);
   const fromCard = (list.data?.items ?? []).filter((p) => p.origin === 'card');
   return (
-    <Card size="small" title={`名片留言（${fromCard.length}）`}>
+    <Panel title={`名片留言（${fromCard.length}）`}>
       {list.error ? <Alert type="error" showIcon title={list.error} /> : null}
-      {fromCard.length === 0 && !list.loading ? (
-        <Typography.Text type="secondary">暂无留言</Typography.Text>
-      ) : null}
+      {fromCard.length === 0 && !list.loading ? <Txt type="secondary">暂无留言</Txt> : null}
       <Flex vertical gap={12}>
         {fromCard.map((p) => (
           <CardMessageReply key={p.id} problemId={p.id} date={p.date} note={p.note} />
         ))}
       </Flex>
-    </Card>
+    </Panel>
   );
 }

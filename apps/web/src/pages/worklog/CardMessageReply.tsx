@@ -1,7 +1,8 @@
 import type { TCardMessage } from '@lianxin/contracts';
-import { Alert, Button, Input, Typography } from 'antd';
+import { Alert, Button, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
+import { Txt } from '../../components/plain.tsx';
 import { describeError, toastSuccess } from '../../feedback.ts';
 
 /**
@@ -49,12 +50,8 @@ export function CardMessageReply({
   ].filter(Boolean);
   return (
     <div data-testid="card-message" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
-      <Typography.Text type="secondary">{meta.join(' · ')}</Typography.Text>
-      {note ? (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>
-          {note}
-        </Typography.Paragraph>
-      ) : null}
+      <Txt type="secondary">{meta.join(' · ')}</Txt>
+      {note ? <p style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>{note}</p> : null}
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Input.TextArea
         aria-label="回复"
