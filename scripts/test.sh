@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The single test command (README; .ci/run calls it). From a fresh clone on Debian bookworm:
 #   system packages (apt) → npm ci when needed → biome → tsc (server+packages, web) → build (the
-#   compiled server and the web app) → vitest on PGlite → vitest apps/server on a throwaway
+#   compiled server and the web app) → the phone pages' size budget → vitest on PGlite → vitest apps/server on a throwaway
 #   PostgreSQL 15 → Playwright (on the compiled server).
 # Every check runs even when an earlier one failed (so one run shows everything); only the setup
 # (system packages, npm ci) stops the run. The LAST line is `N passed, M failed` (tests summed over
@@ -95,6 +95,8 @@ step "tsc (server, packages, e2e)" npx tsc -p tsconfig.json
 step "tsc (web)" npx tsc -p apps/web/tsconfig.json
 # Before the tests: some of them start the compiled server, as the browser tests do.
 step "build (server, web)" npm run build
+# the cadre's phone pages stay within what slow 4G loads quickly (issue 12: 250 kB gzip first load)
+step "phone pages' first load within 250 kB gzip" npm run -s -w @lianxin/web size -- --budget 250
 
 tests vitest "vitest (PGlite)" "$OUT/vitest-pglite.json" \
   env -u TEST_DATABASE_URL npx vitest run \
