@@ -151,3 +151,36 @@ test('a requirement that the days left cannot fill is shown as out of reach, not
   await expect(page.getByTestId('due-red')).toContainText('已无法完成');
   await page.screenshot({ path: `${shots}/progress-unreachable-phone.png`, fullPage: true });
 });
+
+test('the point and the counts on the phone’s own controls: 不在联系点 saves no point; a head count must be whole', async ({
+  page,
+}) => {
+  await login(page, 'cadre01');
+  await page.goto('/me/log/talk');
+  // two current points: none is guessed; the list offers both, and its first line means none
+  const point = page.getByLabel('联系点', { exact: true });
+  await expect(point.locator('option:checked')).toHaveText('不在联系点');
+  await expect(point.locator('option')).toHaveCount(3);
+  await point.selectOption({ label: '共青团渭滨区神农镇委员会 · 留守儿童关爱' });
+  await expect(point).not.toHaveValue('');
+  await point.selectOption({ label: '不在联系点' });
+  const heads = page.getByLabel('集体谈话人数（未逐一点选时填写）');
+  await heads.fill('2.5');
+  await expect(page.getByText('集体谈话至少 2 人')).toBeVisible();
+  await heads.fill('3');
+  await expect(page.getByText('集体谈话至少 2 人')).toBeHidden();
+  const note = `不在联系点的集体谈话 ${Date.now()}`;
+  await page.getByLabel('备注（可不填）').fill(note);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.locator('[data-screen]')).toHaveText('已保存');
+
+  const { items } = (await (await page.request.get('/api/v1/activities?pageSize=500')).json()) as {
+    items: { id: string; note: string | null; pointId: string | null }[];
+  };
+  const saved = items.find((a) => a.note === note);
+  expect(saved?.pointId).toBeNull();
+  // the record as the ledger holds it: the head count a number, no point
+  const { activity } = await (await page.request.get(`/api/v1/activities/${saved?.id}`)).json();
+  expect(activity).toMatchObject({ type: 'talk', attendees: 3 });
+  expect(activity).not.toHaveProperty('point');
+});
