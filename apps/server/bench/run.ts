@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the posting planner beside its greedy baseline (planner.ts), then login, org-tree and
+ * `npm run bench`: the cadre pages' first web load against the phone budget, from the last build
+ * (web-first-load.ts); the posting planner beside its greedy baseline (planner.ts), then login, org-tree and
  * activity-insert API throughput on PGlite and on PostgreSQL, each beside the raw database doing the same
  * queries in the same run (machines here are noisy: read the ratios); then a province's compliance evaluation
  * beside one hand-written aggregate over the same rows (compliance.ts; BENCH_CADRES sets the size); then
@@ -23,6 +24,7 @@ import { benchPlanner } from './planner.ts';
 import { benchPlatform } from './platform.ts';
 import { benchPostings } from './postings.ts';
 import { timed } from './timing.ts';
+import { benchWebFirstLoad } from './web-first-load.ts';
 import { benchWrites } from './writes.ts';
 
 const ORG_REQUESTS = 400;
@@ -62,6 +64,7 @@ async function benchOne(label: string, database: Database) {
 }
 
 async function main() {
+  await benchWebFirstLoad();
   benchPlanner();
   console.log(
     'backend     operation                    through the API        raw SQL, same run     API/raw',
