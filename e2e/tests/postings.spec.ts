@@ -13,7 +13,7 @@ async function choose(page: Page, label: string, option: string | RegExp) {
 }
 
 // "8+4" in 渭滨 (decision 12): its full-time organ cadres, cadre01 among them, in one batch and one group.
-test('an admin plans, moves a cadre into a violation and back, and publishes; the leader sees the group and submits a summary', async ({
+test('an admin plans, moves a cadre into a violation and back, and publishes; the leader sees the group, submits a summary and asks for leave', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -107,4 +107,23 @@ test('an admin plans, moves a cadre into a violation and back, and publishes; th
   await expect(unlogged).toBeChecked();
   await six.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '.tmp/screens/postings-six-ones.png', fullPage: true });
+
+  // 请假 within the posting: the two days on the system's date pickers, which do not order them,
+  // so the form says when the last is before the first; then the request waits for approval
+  const [, from] =
+    /(\d{4}-\d{2}-\d{2}) 至 \d{4}-\d{2}-\d{2}/.exec(await page.locator('body').innerText()) ?? [];
+  if (!from) throw new Error("the posting's days are shown");
+  const day = (n: number) => new Date(Date.parse(from) + n * 86_400_000).toISOString().slice(0, 10);
+  const reason = `家中老人住院 ${Date.now()}`;
+  await page.getByLabel('特殊原因').fill(reason);
+  await page.getByLabel('请假日期').fill(day(10));
+  await page.getByLabel('结束日期', { exact: true }).fill(day(8));
+  await page.getByRole('button', { name: '申请请假' }).click();
+  await expect(page.getByText('结束日期不能早于开始日期')).toBeVisible();
+  await page.getByLabel('结束日期', { exact: true }).fill(day(11));
+  await page.getByRole('button', { name: '申请请假' }).click();
+  await expect(page.getByText('请假申请已提交，等待审批')).toBeVisible();
+  const asked = page.getByRole('listitem').filter({ hasText: reason });
+  await expect(asked).toContainText(`${day(10)} 至 ${day(11)}`);
+  await expect(asked).toContainText('待审批');
 });
