@@ -61,3 +61,14 @@ export function ProgressLine({ percent, strokeColor, size, format, ...rest }: Pr
     </div>
   );
 }
+
+/** The "1+100" bar: the youths in regular touch against the cadre's target, in the League's red. */
+export function ContactTargetBar({ count, target }: { count: number; target: number }) {
+  return (
+    <ProgressLine
+      percent={Math.min(100, Math.round((count / Math.max(1, target)) * 100))}
+      strokeColor="#c41d1d"
+      aria-label="联系青年进度"
+    />
+  );
+}

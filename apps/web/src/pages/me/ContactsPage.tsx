@@ -4,7 +4,7 @@ import { Alert, Button, Empty, Flex, Input, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { ProgressLine } from '../../components/ProgressLine.tsx';
+import { ContactTargetBar } from '../../components/ProgressLine.tsx';
 import { PlainList, Txt } from '../../components/plain.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -105,11 +105,7 @@ export function ContactsPage() {
             <Txt>
               “1+100”已联系 <b data-testid="progress-count">{progress.count}</b> 人，目标 {progress.target} 人
             </Txt>
-            <ProgressLine
-              percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}
-              strokeColor="#c41d1d"
-              aria-label="联系青年进度"
-            />
+            <ContactTargetBar count={progress.count} target={progress.target} />
           </div>
         ) : null}
         {list.error ? <Alert type="error" showIcon title={list.error} /> : null}

@@ -1,10 +1,10 @@
 import { EditOutlined } from '@ant-design/icons';
 import { employmentLabels, rankLabels, roleLabels, type TCadre } from '@lianxin/contracts';
-import { Alert, Button, Descriptions, Empty, Flex, Skeleton } from 'antd';
+import { Alert, Button, Descriptions, Empty, Flex } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { Panel, ScreenHeading } from '../../components/plain.tsx';
+import { Panel, PlainSkeleton, ScreenHeading } from '../../components/plain.tsx';
 import { describeError } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
@@ -48,7 +48,7 @@ export function MePage() {
         ) : null}
         {account.cadreId && !cadre && !error ? (
           <Panel bodyStyle={{ padding: 24 }}>
-            <Skeleton active />
+            <PlainSkeleton />
           </Panel>
         ) : null}
         {account.cadreId ? (

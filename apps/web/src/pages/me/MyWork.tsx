@@ -1,9 +1,10 @@
 import { RightOutlined } from '@ant-design/icons';
 import { pointCategoryLabels } from '@lianxin/contracts';
-import { Alert, Empty, Flex, Progress, Tag } from 'antd';
+import { Alert, Empty, Flex, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { ContactTargetBar } from '../../components/ProgressLine.tsx';
 import { Panel, PlainList, RowButton, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { onDemand } from '../../onDemand.tsx';
@@ -52,14 +53,10 @@ export function MyWork({ cadreId }: { cadreId: string }) {
               {progress.count}
             </Txt>
             <Txt type="secondary"> / {progress.target} 人</Txt>
-            <Progress
-              percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}
-              strokeColor="#c41d1d"
-              aria-label="联系青年进度"
-            />
+            <ContactTargetBar count={progress.count} target={progress.target} />
           </>
         ) : (
-          <Progress percent={0} status="active" />
+          <ContactTargetBar count={0} target={1} />
         )}
       </Panel>
       <Panel title="我的联系点">

@@ -1,7 +1,8 @@
 import { pointCategoryLabels, type TCadre } from '@lianxin/contracts';
-import { Alert, Card, Drawer, Flex, Grid, List, Progress, Tag, Typography } from 'antd';
+import { Alert, Card, Drawer, Flex, Grid, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
+import { ContactTargetBar } from '../../components/ProgressLine.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { CardFeedback } from '../me/CardFeedback.tsx';
@@ -59,10 +60,7 @@ export function CadreWorkDrawer({
                   </>
                 ) : null}
               </Typography.Text>
-              <Progress
-                percent={Math.min(100, Math.round((progress.count / Math.max(1, progress.target)) * 100))}
-                strokeColor="#c41d1d"
-              />
+              <ContactTargetBar count={progress.count} target={progress.target} />
             </>
           ) : null}
         </Card>

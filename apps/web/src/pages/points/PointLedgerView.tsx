@@ -4,10 +4,10 @@ import {
   type TActivityDetail,
   type TPointLedger,
 } from '@lianxin/contracts';
-import { Alert, Descriptions, Flex, Skeleton, Tag, theme } from 'antd';
+import { Alert, Descriptions, Flex, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { Panel, PlainTabs, Txt } from '../../components/plain.tsx';
+import { Panel, PlainSkeleton, PlainTabs, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { onDemand } from '../../onDemand.tsx';
 import { LedgerActivities, LedgerContacts, LedgerFiles, LedgerProblems } from './LedgerSections.tsx';
@@ -77,7 +77,7 @@ export function PointLedgerView({ id }: { id: string }) {
   const [open, setOpen] = useState<string | null>(null);
   if (ledger.error) return <Alert type="error" showIcon title={ledger.error} />;
   const data = ledger.data;
-  if (!data) return <Skeleton active />;
+  if (!data) return <PlainSkeleton />;
   const { point, tenures, handovers } = data;
   const names = new Map(tenures.map((t) => [t.cadreId ?? t.holderOrgId ?? '', holderName(t)]));
   const activities = [...data.activities].sort(newestFirst);
