@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { openPostgres } from '../src/platform/db/client.ts';
@@ -71,12 +72,9 @@ async function rate(clients: number, work: (client: number) => Promise<void>) {
   return (done / (performance.now() - start)) * 1000;
 }
 
-/**
- * The driver's floor: node-postgres alone sending pgbench's statements (named, as pgbench's
- * prepared mode) on one connection per client, with no HTTP, session, validation or response.
- */
-async function driverRate(url: string, clients: number, vars: Record<string, string>) {
-  const statements = script
+/** pgbench's statements for node-postgres: named (as pgbench's prepared mode), `:name`s as `$n`. */
+function driverStatements(vars: Record<string, string>) {
+  return script
     .split(/;\n/)
     .map((text) => text.trim())
     .filter(Boolean)
@@ -86,6 +84,14 @@ async function driverRate(url: string, clients: number, vars: Record<string, str
       const numbered = names.reduce((t, n, k) => t.replaceAll(n, `$${k + 1}`), text);
       return { name: `driver_${i}`, text: numbered, values };
     });
+}
+
+/**
+ * The driver's floor: node-postgres alone sending pgbench's statements on one connection per
+ * client, with no HTTP, session, validation or response.
+ */
+async function driverRate(url: string, clients: number, vars: Record<string, string>) {
+  const statements = driverStatements(vars);
   const connections = await Promise.all(
     Array.from({ length: clients }, async () => {
       const c = new pg.Client({ connectionString: url });
@@ -99,6 +105,33 @@ async function driverRate(url: string, clients: number, vars: Record<string, str
     });
   } finally {
     await Promise.all(connections.map((c) => c.end()));
+  }
+}
+
+/**
+ * The framework's floor: a bare Fastify (no plugin, hook, schema or session) whose one route sends
+ * pgbench's statements through a node-postgres pool and answers a small JSON, called as the API
+ * is (inject, the same body). No API on Fastify and node-postgres can be faster on this machine.
+ */
+async function bareFastifyRate(url: string, clients: number, vars: Record<string, string>) {
+  const statements = driverStatements(vars);
+  const pool = new pg.Pool({ connectionString: url, max: clients });
+  const bare = Fastify();
+  bare.post('/activities', async (_request, reply) => {
+    let last: pg.QueryResult | undefined;
+    for (const q of statements) last = await pool.query(q);
+    reply.code(201);
+    return { createdAt: last?.rows[0]?.at };
+  });
+  await bare.ready();
+  try {
+    return await rate(clients, async () => {
+      const res = await bare.inject({ method: 'POST', url: '/activities', payload: talk });
+      if (res.statusCode !== 201) throw new Error(`bare Fastify: ${res.statusCode} ${res.body}`);
+    });
+  } finally {
+    await bare.close();
+    await pool.end();
   }
 }
 
@@ -140,10 +173,12 @@ export async function benchWrites(serverUrl: string) {
     for (const n of [1, 4]) {
       const api = await apiRate(clients.slice(0, n));
       const driver = await driverRate(url, n, vars);
+      const bare = await bareFastifyRate(url, n, vars);
       const raw = await pgbenchRate(url, n, vars);
       const perSecond = (r: number) => `${r.toFixed(0).padStart(6)} /s`;
+      const of = (r: number) => `${(r / raw).toFixed(2)} of pgbench`;
       console.log(
-        `PostgreSQL  POST activities, ${n} client${n > 1 ? 's' : ' '}  ${perSecond(api)}   pgbench ${perSecond(raw)}   ratio ${(api / raw).toFixed(3)} (target ≥ 0.6)   node-postgres alone ${perSecond(driver)} (${(driver / raw).toFixed(2)} of pgbench; the API ${(api / driver).toFixed(2)} of it)`,
+        `PostgreSQL  POST activities, ${n} client${n > 1 ? 's' : ' '}  ${perSecond(api)}   pgbench ${perSecond(raw)}   ratio ${(api / raw).toFixed(3)} (target ≥ 0.6)   floors: bare Fastify ${perSecond(bare)} (${of(bare)}), node-postgres alone ${perSecond(driver)} (${of(driver)})`,
       );
     }
   } finally {
