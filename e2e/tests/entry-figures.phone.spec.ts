@@ -187,3 +187,52 @@ test('the point and the counts on the phone’s own controls: 不在联系点 sa
   expect(activity).toMatchObject({ type: 'talk', attendees: 3 });
   expect(activity).not.toHaveProperty('point');
 });
+
+test('a visit’s span is checked as it is typed, and the server’s refusal shows under the field it names', async ({
+  page,
+}) => {
+  await login(page, 'cadre01');
+  await page.goto('/me/log/visit');
+  const start = page.getByLabel('开始日期');
+  const end = page.getByLabel('结束日期');
+  const travel = page.getByLabel('在途天数（不计入在点天数）');
+  // the domain's own rules, in the server's words, before anything is sent
+  await start.fill(chinaDay(2));
+  await end.fill(chinaDay(4));
+  await expect(page.getByText('结束日期早于开始日期')).toBeVisible();
+  await expect(end).toHaveAttribute('aria-invalid', 'true');
+  await end.fill(chinaDay(1));
+  await expect(page.getByText('结束日期早于开始日期')).toBeHidden();
+  await travel.fill('5');
+  await expect(page.getByText('在途天数 5 超过了活动的 2 天')).toBeVisible();
+  await travel.fill('1');
+  await expect(page.getByText(/在途天数 \d+ 超过了活动/)).toBeHidden();
+
+  // a day before the chosen point's tenure: only the server knows, and says so under 开始日期
+  const point = page.getByLabel('联系点', { exact: true });
+  await point.selectOption({ index: 1 });
+  const pointId = await point.inputValue();
+  const { from } = (await (await page.request.get(`/api/v1/contact-points/${pointId}`)).json()) as {
+    from: string;
+  };
+  const before = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await start.fill(before);
+  await end.fill(before);
+  const note = `任期之前的走访 ${Date.now()}`;
+  await page.getByLabel('备注（可不填）').fill(note);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  // under the field, exactly (the toast says it too, after 活动记录有误)
+  const refusal = page.getByText(`早于联系点任期开始（${from}）`, { exact: true });
+  await expect(refusal).toBeVisible();
+  await expect(start).toHaveAttribute('aria-describedby', (await refusal.getAttribute('id')) ?? '');
+  await expect(page.locator('[data-screen]')).toHaveText('记一笔 · 走访调研');
+  await page.screenshot({ path: `${shots}/entry-visit-refused-phone.png`, fullPage: true });
+  // nothing was written
+  const { items } = (await (await page.request.get('/api/v1/activities?pageSize=500')).json()) as {
+    items: { note: string | null }[];
+  };
+  expect(items.filter((a) => a.note === note)).toHaveLength(0);
+  // the field's message goes once the day is changed
+  await start.fill(from);
+  await expect(refusal).toBeHidden();
+});

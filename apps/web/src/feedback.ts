@@ -47,19 +47,18 @@ function fieldOf(path: string): string {
 }
 
 /**
- * Put an API error's details on the form fields they name; toast the rest.
- * `fields` lists the form's field names, so unknown paths are not sent to antd; `aliases` maps a
- * server path to a field where they differ (the password policy reports `password`).
+ * An API error's details by the form field they name (`fields`: the form's field names; `aliases`
+ * maps a server path to a field where they differ, as the password policy's `password`); the
+ * error and the details no field shows are toasted. Null, after a toast, when no detail names a field.
  */
-export function showFormError(
-  form: FormInstance,
+export function fieldErrors(
   error: unknown,
   fields: readonly string[],
   aliases: Record<string, string> = {},
-): void {
+): Map<string, string[]> | null {
   if (!(error instanceof ApiError) || error.details.length === 0) {
     toastError(error);
-    return;
+    return null;
   }
   const byField = new Map<string, string[]>();
   const rest: string[] = [];
@@ -70,6 +69,17 @@ export function showFormError(
     if (fields.includes(name)) byField.set(name, [...(byField.get(name) ?? []), text]);
     else if (!error.messageZh.includes(text)) rest.push(text);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   void messageApi?.error(rest.length > 0 ? `${error.messageZh}：${rest.join('；')}` : error.messageZh);
+  return byField;
+}
+
+/** Put an API error's details on the antd form fields they name; toast the rest (fieldErrors). */
+export function showFormError(
+  form: FormInstance,
+  error: unknown,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): void {
+  const byField = fieldErrors(error, fields, aliases);
+  if (byField) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
 }

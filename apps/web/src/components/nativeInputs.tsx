@@ -10,13 +10,19 @@ import { useId } from 'react';
 
 const isoDay = 'YYYY-MM-DD';
 
-interface DayInputProps {
+/** What a form tells a control of its error (antd's `status`, and the same for screen readers). */
+interface ErrorProps {
+  status?: 'error';
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
+interface DayInputProps extends ErrorProps {
   id?: string;
   value?: Dayjs | null;
   onChange?: (value: Dayjs | null) => void;
   /** the last day that can be picked */
   max?: Dayjs;
-  'aria-invalid'?: boolean;
   'aria-label'?: string;
 }
 
@@ -33,13 +39,12 @@ export function DayInput({ value, onChange, max, ...rest }: DayInputProps) {
   );
 }
 
-interface CountInputProps {
+interface CountInputProps extends ErrorProps {
   id?: string;
   value?: number;
   onChange?: (value: number | undefined) => void;
   min?: number;
   placeholder?: string;
-  'aria-invalid'?: boolean;
 }
 
 /** A whole number (antd `InputNumber`) typed on the number pad; emptied, it gives undefined. */
@@ -56,18 +61,17 @@ export function CountInput({ value, onChange, ...rest }: CountInputProps) {
   );
 }
 
-interface ChoiceSelectProps {
+interface ChoiceSelectProps extends ErrorProps {
   id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
   options: { value: string; label: string }[];
   /** the first line, meaning "none" */
   empty: string;
-  'aria-invalid'?: boolean;
 }
 
 /** One of a few options or none (antd `Select allowClear`): the system's list, in the theme's input look. */
-export function ChoiceSelect({ value, onChange, options, empty, ...rest }: ChoiceSelectProps) {
+export function ChoiceSelect({ value, onChange, options, empty, status, ...rest }: ChoiceSelectProps) {
   const { token } = theme.useToken();
   return (
     <select
@@ -77,7 +81,7 @@ export function ChoiceSelect({ value, onChange, options, empty, ...rest }: Choic
         width: '100%',
         height: token.controlHeight,
         padding: `0 ${token.paddingSM - token.lineWidth}px`,
-        border: `${token.lineWidth}px ${token.lineType} ${token.colorBorder}`,
+        border: `${token.lineWidth}px ${token.lineType} ${status === 'error' ? token.colorError : token.colorBorder}`,
         borderRadius: token.borderRadius,
         background: token.colorBgContainer,
         color: value ? token.colorText : token.colorTextPlaceholder,

@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { TTaskListContent } from '@lianxin/contracts';
-import { Alert, Button, Checkbox, Flex, Input, Tag, theme } from 'antd';
-import { type ReactNode, useId, useState } from 'react';
+import { Alert, Button, Checkbox, Flex, Input, Tag } from 'antd';
+import { useId, useState } from 'react';
 import { Navigate } from 'react-router-dom';
 import { annualApi, currentYear } from '../../api/annual.ts';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { Panel, PlainSkeleton, ScreenHeading } from '../../components/plain.tsx';
+import { Field, Panel, PlainSkeleton, ScreenHeading } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
@@ -36,52 +36,6 @@ function errorOf(name: FieldName, values: TTaskListContent): string | undefined 
 function errorsOf(values: TTaskListContent): Partial<Record<FieldName, string>> {
   const names: FieldName[] = [...AREAS.map((a) => a.name), 'pointIds'];
   return Object.fromEntries(names.map((n) => [n, errorOf(n, values)]).filter(([, e]) => e));
-}
-
-interface FieldProps {
-  label: string;
-  /** the control's id, for a label that names one control */
-  htmlFor?: string;
-  labelId?: string;
-  required?: boolean;
-  error?: string;
-  errorId?: string;
-  children: ReactNode;
-}
-
-/**
- * A labelled field with its error below, drawn as antd's vertical `Form.Item`: the page's own state
- * and rules instead of antd's `Form`, which with its grid is 14 kB gzip of the first load.
- */
-function Field({ label, htmlFor, labelId, required, error, errorId, children }: FieldProps) {
-  const { token } = theme.useToken();
-  return (
-    <div style={{ marginBottom: error ? 0 : token.marginLG }}>
-      <div style={{ paddingBottom: token.paddingXS, lineHeight: token.lineHeight }}>
-        <label htmlFor={htmlFor} id={labelId} style={{ color: token.colorTextHeading }}>
-          {required ? (
-            <span
-              aria-hidden
-              style={{ color: token.colorError, marginInlineEnd: 4, fontFamily: 'SimSun, sans-serif' }}
-            >
-              *
-            </span>
-          ) : null}
-          {label}
-        </label>
-      </div>
-      {children}
-      {error ? (
-        <div
-          id={errorId}
-          role="alert"
-          style={{ color: token.colorError, lineHeight: token.lineHeight, minHeight: token.marginLG }}
-        >
-          {error}
-        </div>
-      ) : null}
-    </div>
-  );
 }
 
 /** 任务清单 (附表1) on the phone: the cadre's plan in four areas and up to four of their points. */

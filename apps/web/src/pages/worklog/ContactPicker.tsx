@@ -6,13 +6,16 @@ import { Txt } from '../../components/plain.tsx';
 
 interface ContactPickerProps {
   id?: string;
+  /** the form's label of the picker, and its error */
+  'aria-labelledby'?: string;
+  'aria-describedby'?: string;
   value?: string[];
   onChange?: (value: string[]) => void;
   contacts: TContactListItem[] | undefined;
 }
 
 /** Tap to pick from my contacts: a search box over chips, the chosen ones first. */
-export function ContactPicker({ id, value = [], onChange, contacts }: ContactPickerProps) {
+export function ContactPicker({ id, value = [], onChange, contacts, ...labels }: ContactPickerProps) {
   const [q, setQ] = useState('');
   const chosen = new Set(value);
   const shown = useMemo(() => {
@@ -34,7 +37,7 @@ export function ContactPicker({ id, value = [], onChange, contacts }: ContactPic
 
   if (!contacts) return <Spin />;
   return (
-    <Flex vertical gap={8} id={id}>
+    <Flex vertical gap={8} id={id} role="group" {...labels}>
       <Input
         allowClear
         prefix={<SearchOutlined />}
