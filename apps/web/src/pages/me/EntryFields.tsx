@@ -172,22 +172,29 @@ export function EntryFields({
         {...invalid(f)}
       />,
     );
+  /** a line (`rows` absent) or a few lines of text */
+  const text = (f: 'title' | 'outcome' | 'note', label: string, rows?: number, placeholder?: string) => {
+    const props = {
+      id: controlId(f),
+      placeholder,
+      value: values[f],
+      onChange: (e: { target: { value: string } }) => change(f, e.target.value),
+      ...invalid(f),
+    };
+    return field(
+      f,
+      label,
+      rows ? (
+        <Input.TextArea rows={rows} maxLength={2000} {...props} />
+      ) : (
+        <Input maxLength={200} {...props} />
+      ),
+    );
+  };
 
   return (
     <form ref={form} noValidate onSubmit={(e) => void submit(e)}>
-      {has('title')
-        ? field(
-            'title',
-            type === 'problem' ? '问题（一句话）' : '标题',
-            <Input
-              id={controlId('title')}
-              maxLength={200}
-              value={values.title}
-              onChange={(e) => change('title', e.target.value)}
-              {...invalid('title')}
-            />,
-          )
-        : null}
+      {has('title') ? text('title', type === 'problem' ? '问题（一句话）' : '标题') : null}
       {has('mode') ? bar('mode', '谈话方式', talkModeLabels) : null}
       {has('channel') ? bar('channel', '渠道', channelLabels) : null}
       {has('kind') ? bar('kind', '活动类别', eventKindLabels) : null}
@@ -201,20 +208,7 @@ export function EntryFields({
       ) : null}
       {has('travelDays') ? count('travelDays', '在途天数（不计入在点天数）') : null}
       {has('audience') ? count('audience', '听众人数') : null}
-      {has('outcome')
-        ? field(
-            'outcome',
-            '办了什么实事、结果如何',
-            <Input.TextArea
-              id={controlId('outcome')}
-              rows={3}
-              maxLength={2000}
-              value={values.outcome}
-              onChange={(e) => change('outcome', e.target.value)}
-              {...invalid('outcome')}
-            />,
-          )
-        : null}
+      {has('outcome') ? text('outcome', '办了什么实事、结果如何', 3) : null}
       {has('org')
         ? field(
             'org',
@@ -257,19 +251,7 @@ export function EntryFields({
           {...invalid('point')}
         />,
       )}
-      {field(
-        'note',
-        '备注（可不填）',
-        <Input.TextArea
-          id={controlId('note')}
-          rows={2}
-          maxLength={2000}
-          placeholder={activityRegistry[type].noteHint}
-          value={values.note}
-          onChange={(e) => change('note', e.target.value)}
-          {...invalid('note')}
-        />,
-      )}
+      {text('note', '备注（可不填）', 2, activityRegistry[type].noteHint)}
       {correcting ? (
         <Flex gap={8}>
           <Button size="large" onClick={onCancel} style={{ flex: 1 }}>
