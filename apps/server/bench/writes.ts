@@ -19,6 +19,7 @@ import { Client, makeOrg } from '../src/testing/index.ts';
 import { BENCH_PEOPLE, benchCadre } from './activities.ts';
 import { freshDatabase } from './compliance.ts';
 import { benchPlatform } from './platform.ts';
+import { writePhases } from './write-phases.ts';
 
 const SECONDS = 5;
 const PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
@@ -181,6 +182,7 @@ export async function benchWrites(serverUrl: string) {
         `PostgreSQL  POST activities, ${n} client${n > 1 ? 's' : ' '}  ${perSecond(api)}   pgbench ${perSecond(raw)}   ratio ${(api / raw).toFixed(3)} (target ≥ 0.6)   floors: bare Fastify ${perSecond(bare)} (${of(bare)}), node-postgres alone ${perSecond(driver)} (${of(driver)})`,
       );
     }
+    await writePhases(p, database.pool as pg.Pool, 'bench-cadre', talk);
   } finally {
     await app.close();
     await database.close();
