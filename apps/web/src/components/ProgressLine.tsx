@@ -5,7 +5,7 @@
  */
 import { CheckCircleFilled } from '@ant-design/icons';
 import { theme } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 interface ProgressLineProps {
   /** 0–100 */
@@ -15,11 +15,22 @@ interface ProgressLineProps {
   size?: 'small';
   /** the figure after the bar; the percent, or a tick once complete, unless told */
   format?: (percent: number) => ReactNode;
+  /** false: the bar alone, its figure said elsewhere */
+  showInfo?: boolean;
+  style?: CSSProperties;
   'aria-label'?: string;
 }
 
 /** A bar filled to a percent with the figure after it (antd `Progress`, line type). */
-export function ProgressLine({ percent, strokeColor, size, format, ...rest }: ProgressLineProps) {
+export function ProgressLine({
+  percent,
+  strokeColor,
+  size,
+  format,
+  showInfo = true,
+  style,
+  ...rest
+}: ProgressLineProps) {
   const { token } = theme.useToken();
   const value = Math.min(100, Math.max(0, percent));
   const done = value >= 100;
@@ -31,7 +42,14 @@ export function ProgressLine({ percent, strokeColor, size, format, ...rest }: Pr
       aria-valuenow={value}
       aria-valuemin={0}
       aria-valuemax={100}
-      style={{ display: 'inline-flex', alignItems: 'center', gap: token.marginXS, width: '100%', fontSize }}
+      style={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: token.marginXS,
+        width: '100%',
+        fontSize,
+        ...style,
+      }}
       {...rest}
     >
       <div
@@ -52,12 +70,14 @@ export function ProgressLine({ percent, strokeColor, size, format, ...rest }: Pr
           }}
         />
       </div>
-      <span
-        title={typeof figure === 'string' ? figure : undefined}
-        style={{ color: done ? token.colorSuccess : token.colorText, lineHeight: 1, whiteSpace: 'nowrap' }}
-      >
-        {figure}
-      </span>
+      {showInfo ? (
+        <span
+          title={typeof figure === 'string' ? figure : undefined}
+          style={{ color: done ? token.colorSuccess : token.colorText, lineHeight: 1, whiteSpace: 'nowrap' }}
+        >
+          {figure}
+        </span>
+      ) : null}
     </div>
   );
 }

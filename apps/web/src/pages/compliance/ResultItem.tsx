@@ -1,6 +1,7 @@
 import type { TComplianceResult } from '@lianxin/contracts';
-import { Flex, Progress, Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { ProgressLine } from '../../components/ProgressLine.tsx';
 import { Txt } from '../../components/plain.tsx';
 import {
   deadlineOf,
@@ -70,7 +71,7 @@ export function ResultItem({ result: r, year, asOf, subject, onOpenRecords }: Re
         </Flex>
       </Flex>
       {r.status === 'not_applicable' ? null : (
-        <Progress
+        <ProgressLine
           percent={barPercent(r)}
           showInfo={false}
           size="small"
