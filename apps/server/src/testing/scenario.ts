@@ -98,7 +98,7 @@ export function uploadPhoto(
  * The shared world with one of every kind of object in county A, made through the API as their
  * owners would: a problem, an attachment, a keeper request, a filed task list and research report,
  * a recommendation, an assessment with a spot check, a grading of the county's lower organizations, an exemption, a published "8+4" posting
- * program with its group and a leave. Spare objects (gA2, pA2, yA2) are there to be closed, ended
+ * program with its group, a leave and a commendation on A1's record. Spare objects (gA2, pA2, yA2) are there to be closed, ended
  * or removed.
  */
 export async function cityWithEveryObject(ctx: TestContext) {
@@ -219,6 +219,15 @@ export async function cityWithEveryObject(ctx: TestContext) {
     }),
     'leave',
   );
+  const conduct = (title: string) =>
+    adminA.post(`/api/v1/cadres/${cadres.A1}/conduct-records`, {
+      kind: 'commendation',
+      title,
+      decidedOn: '2026-05-04',
+      issuedBy: '共青团某市委',
+    });
+  const conductRecord = await created(await conduct('优秀共青团干部'), 'conduct record');
+  const spareConductRecord = await created(await conduct('优秀团干部（重复录入）'), 'spare conduct record');
   const youthsSide = await withTheYouthsSide(ctx, world);
   const ruleInputs = await withRuleInputs(world);
   return {
@@ -229,7 +238,9 @@ export async function cityWithEveryObject(ctx: TestContext) {
       point: spare.id as string,
       contact: yA2.id as string,
       activity: spareActivity.activity.id as string,
+      conductRecord: spareConductRecord.id as string,
     },
+    conductRecordId: conductRecord.id as string,
     problemId: problem.activity.id as string,
     attachmentId: attachment.id as string,
     spareAttachmentId: spareAttachment.id as string,

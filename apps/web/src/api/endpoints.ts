@@ -162,6 +162,18 @@ export const api = {
     conduct: (id: string) => request<TConductRecordList>(`/cadres/${encodeURIComponent(id)}/conduct-records`),
     recordConduct: (id: string, body: TCreateConductRecord) =>
       request<TConductRecord>(`/cadres/${encodeURIComponent(id)}/conduct-records`, { method: 'POST', body }),
+    correctConduct: (id: string, recordId: string, body: TCreateConductRecord) =>
+      request<TConductRecord>(
+        `/cadres/${encodeURIComponent(id)}/conduct-records/${encodeURIComponent(recordId)}`,
+        { method: 'PUT', body },
+      ),
+    withdrawConduct: (id: string, recordId: string) =>
+      request<{ ok: true }>(
+        `/cadres/${encodeURIComponent(id)}/conduct-records/${encodeURIComponent(recordId)}`,
+        {
+          method: 'DELETE',
+        },
+      ),
   },
 
   accounts: {

@@ -33,3 +33,9 @@ export async function conductRecordsOf(db: Db, cadreId: string, year?: number) {
     .orderBy(asc(conductRecords.decidedOn), asc(conductRecords.createdAt));
   return rows.map(toConductRecord);
 }
+
+/** One record by id, whoever's it is (the caller checks it is the cadre's in the path). */
+export async function findConductRecord(db: Db, id: string): Promise<Row | undefined> {
+  const [row] = await db.select().from(conductRecords).where(eq(conductRecords.id, id));
+  return row;
+}

@@ -1,8 +1,16 @@
-import { ZConductRecord, ZConductRecordList, ZCreateConductRecord } from '@lianxin/contracts';
+import { ZConductRecord, ZConductRecordList, ZCreateConductRecord, ZId, ZOk } from '@lianxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorResponses as errors, idParams as params } from '../../platform/http.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { listConductRecords, recordConduct } from './conduct-records.service.ts';
+import {
+  correctConduct,
+  listConductRecords,
+  recordConduct,
+  withdrawConduct,
+} from './conduct-records.service.ts';
+
+const recordParams = z.object({ id: ZId, recordId: ZId });
 
 const tags = ['cadres'];
 
@@ -36,6 +44,32 @@ export function conductRecordRoutes(p: Platform): FastifyPluginAsyncZod {
         reply.code(201);
         return recordConduct(p, request.actor, request.params.id, request.body);
       },
+    );
+    app.put(
+      '/cadres/:id/conduct-records/:recordId',
+      {
+        schema: {
+          tags,
+          summary: 'An admin over the cadre corrects a record entered wrongly (the audit keeps the old one)',
+          params: recordParams,
+          body: ZCreateConductRecord,
+          response: { 200: ZConductRecord, ...errors },
+        },
+      },
+      async (request) =>
+        correctConduct(p, request.actor, request.params.id, request.params.recordId, request.body),
+    );
+    app.delete(
+      '/cadres/:id/conduct-records/:recordId',
+      {
+        schema: {
+          tags,
+          summary: 'An admin over the cadre withdraws a record that should not be there (the audit keeps it)',
+          params: recordParams,
+          response: { 200: ZOk, ...errors },
+        },
+      },
+      async (request) => withdrawConduct(p, request.actor, request.params.id, request.params.recordId),
     );
   };
 }

@@ -65,6 +65,56 @@ describe('表彰与处理 on a cadre (seeds 002, 003, 004)', () => {
     expect(actions).toContain('conduct.discipline');
   });
 
+  it('an admin over the cadre corrects a record and withdraws one entered wrongly; the audit keeps both as they were', async () => {
+    const { adminA, adminB, cadreA1, leaderA } = world.clients;
+    const entered = await adminA.post(url(), {
+      kind: 'discipline',
+      title: '诫勉谈话',
+      decidedOn: '2026-03-02',
+      issuedBy: '共青团某县委',
+      documentNo: '错号',
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const id = entered.json().id as string;
+    const corrected = {
+      kind: 'discipline',
+      title: '诫勉谈话',
+      decidedOn: '2026-03-02',
+      issuedBy: '共青团某县委',
+      documentNo: '某团发〔2026〕3号',
+      reason: '联系点工作长期未开展',
+    };
+    // others may not, and a record of another cadre is not found through a cadre one may write
+    for (const client of [cadreA1, leaderA, adminB]) {
+      expect((await client.put(`${url()}/${id}`, corrected)).statusCode).toBe(403);
+      expect((await client.request({ method: 'DELETE', url: `${url()}/${id}` })).statusCode).toBe(403);
+    }
+    const elsewhere = `/api/v1/cadres/${world.cadres.B}/conduct-records/${id}`;
+    expect((await adminB.put(elsewhere, corrected)).statusCode).toBe(404);
+    expect((await adminB.request({ method: 'DELETE', url: elsewhere })).statusCode).toBe(404);
+    expect((await adminA.put(`${url()}/${id}`, { ...corrected, issuedBy: '' })).statusCode).toBe(400);
+
+    const put = await adminA.put(`${url()}/${id}`, corrected);
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ id, documentNo: '某团发〔2026〕3号', recordedBy: 'adminA' });
+    const listed = (await cadreA1.get(url())).json().items as TConductRecord[];
+    expect(listed.find((r) => r.id === id)).toMatchObject({ reason: '联系点工作长期未开展' });
+
+    const gone = await adminA.request({ method: 'DELETE', url: `${url()}/${id}` });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(((await cadreA1.get(url())).json().items as TConductRecord[]).map((r) => r.id)).not.toContain(id);
+    expect((await adminA.request({ method: 'DELETE', url: `${url()}/${id}` })).statusCode).toBe(404);
+
+    const audited = await ctx.p.db.select().from(auditLog).where(eq(auditLog.objectId, world.cadres.A1));
+    const correction = audited.find((r) => r.action === 'conduct.correct');
+    expect(correction?.before).toMatchObject({ id, documentNo: '错号' });
+    expect(correction?.after).toMatchObject({ id, documentNo: '某团发〔2026〕3号' });
+    expect(audited.find((r) => r.action === 'conduct.withdraw')?.before).toMatchObject({
+      id,
+      reason: '联系点工作长期未开展',
+    });
+  });
+
   it("the year's records are printed in the cadre's annual archive", async () => {
     const res = await world.clients.adminA.get(`/api/v1/annual/2026/forms/archive/${world.cadres.A1}`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);

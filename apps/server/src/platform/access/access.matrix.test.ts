@@ -143,6 +143,19 @@ const routes: Record<string, Route> = {
     allowed: adminsOfA,
   },
 
+  'PUT /api/v1/cadres/{id}/conduct-records/{recordId}': {
+    type: 'cadre',
+    action: 'write',
+    url: (w) => `/api/v1/cadres/${A1(w)}/conduct-records/${w.conductRecordId}`,
+    body: () => ({
+      kind: 'commendation',
+      title: '优秀共青团干部',
+      decidedOn: '2026-05-04',
+      issuedBy: '共青团某市委',
+      documentNo: '某团发〔2026〕12号',
+    }),
+    allowed: adminsOfA,
+  },
   'GET /api/v1/contacts': { list: (w) => `/api/v1/contacts?cadre=${A1(w)}` },
   'POST /api/v1/contacts': {
     type: 'cadre',
@@ -1064,6 +1077,12 @@ const routes: Record<string, Route> = {
     action: 'write',
     url: (w) => `/api/v1/attachments/${w.spareAttachmentId}`,
     allowed: [...adminsOfA, 'cadreA1'],
+  },
+  'DELETE /api/v1/cadres/{id}/conduct-records/{recordId}': {
+    type: 'cadre',
+    action: 'write',
+    url: (w) => `/api/v1/cadres/${A1(w)}/conduct-records/${w.spare.conductRecord}`,
+    allowed: adminsOfA,
   },
   'DELETE /api/v1/activities/{id}': {
     type: 'activity',

@@ -84,6 +84,8 @@ const actions: Record<string, string> = {
   'posting.deliverable': '标记“六个一”',
   'conduct.commendation': '记录表彰',
   'conduct.discipline': '记录处理',
+  'conduct.correct': '更正表彰与处理',
+  'conduct.withdraw': '撤销表彰与处理记录',
   'posting_leave.request': '申请派驻请假',
   'posting_leave.decide': '审批派驻请假',
   'report.recommend': '推荐调研报告',
