@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The single test command (README; .ci/run calls it). From a fresh clone on Debian bookworm:
 #   system packages (apt) → npm ci when needed → biome → tsc (server+packages, web) → build (the
-#   compiled server and the web app) → the phone pages' size budget → vitest on PGlite → vitest apps/server on a throwaway
-#   PostgreSQL 15 → Playwright (on the compiled server).
+#   compiled server and the web app) → the phone pages' size budget → vitest on PGlite → vitest
+#   apps/server on a throwaway PostgreSQL 15 → Playwright (on the compiled server).
 # Every check runs even when an earlier one failed (so one run shows everything); only the setup
 # (system packages, npm ci) stops the run. The LAST line is `N passed, M failed` (tests summed over
 # the vitest and Playwright runs; a failed lint/typecheck/build step or a missing report counts as

@@ -1,9 +1,9 @@
 /**
- * Small stand-ins for antd's `Card`, `List`, `Typography`, `Tabs`, `Skeleton` and `Form.Item` on the cadre's phone
- * pages, drawn with the same theme tokens so they look the same. These pull in much more than they
- * draw (`Card` brings `Tabs` and through it `Menu` and `Dropdown`, `List` brings `Pagination` and
- * `Select`, `Typography` brings `TextArea` and `Tooltip`, `Form` its grid): about 90 kB gzip of a
- * phone's first load.
+ * Small stand-ins for antd's `Card`, `List`, `Typography`, `Tabs`, `Skeleton` and `Form.Item` on the
+ * cadre's phone pages, drawn with the same theme tokens so they look the same. These pull in much
+ * more than they draw (`Card` brings `Tabs` and through it `Menu` and `Dropdown`, `List` brings
+ * `Pagination` and `Select`, `Typography` brings `TextArea` and `Tooltip`, `Form` its grid): about
+ * 90 kB gzip of a phone's first load.
  */
 import { Spin, theme } from 'antd';
 import {

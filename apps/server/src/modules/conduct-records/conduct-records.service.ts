@@ -66,9 +66,10 @@ export async function correctConduct(
   body: TCreateConductRecord,
 ) {
   const before = await writableRecord(p, actor, cadreId, recordId);
-  const after = { ...before, ...decision(body) };
+  const corrected = decision(body);
+  const after = { ...before, ...corrected };
   await inTransaction(p, async (tx) => {
-    await tx.update(conductRecords).set(decision(body)).where(eq(conductRecords.id, recordId));
+    await tx.update(conductRecords).set(corrected).where(eq(conductRecords.id, recordId));
     await p.audit.append(tx, {
       actor: actor.name,
       action: 'conduct.correct',

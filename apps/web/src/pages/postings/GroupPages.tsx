@@ -1,8 +1,9 @@
 import type { TPosting } from '@lianxin/contracts';
-import { Alert, Spin, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Spin, Table, type TableColumnsType } from 'antd';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
 import { GroupView, useGroup } from './GroupView.tsx';
+import { LeaderTag } from './LeaderTag.tsx';
 
 const memberColumns: TableColumnsType<TPosting> = [
   {
@@ -11,11 +12,7 @@ const memberColumns: TableColumnsType<TPosting> = [
     render: (name: string, m) => (
       <>
         {name}
-        {m.leader ? (
-          <Tag color="gold" style={{ marginLeft: 6 }}>
-            牵头人
-          </Tag>
-        ) : null}
+        <LeaderTag leader={m.leader} />
       </>
     ),
   },

@@ -1,9 +1,10 @@
 import type { TPosting } from '@lianxin/contracts';
-import { Alert, Spin, Tag } from 'antd';
+import { Alert, Spin } from 'antd';
 import { PlainList, ScreenHeading, Txt } from '../../components/plain.tsx';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
 import { GroupView, useGroup } from './GroupView.tsx';
+import { LeaderTag } from './LeaderTag.tsx';
 
 /** The members as rows: a three-column table is squeezed word by word on a phone. */
 function MemberRows({ members }: { members: TPosting[] }) {
@@ -14,11 +15,7 @@ function MemberRows({ members }: { members: TPosting[] }) {
       render={(m) => (
         <>
           {m.cadreName}
-          {m.leader ? (
-            <Tag color="gold" style={{ marginLeft: 6 }}>
-              牵头人
-            </Tag>
-          ) : null}
+          <LeaderTag leader={m.leader} />
           <br />
           <Txt type="secondary">
             {m.orgName} · {m.from} 至 {m.to}

@@ -1,9 +1,10 @@
-import { Alert, Empty, Flex, Tag } from 'antd';
+import { Alert, Empty, Flex } from 'antd';
 import { Link } from 'react-router-dom';
 import { Panel, ScreenHeading, Txt } from '../../components/plain.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { MobileLayout } from '../../layout/MobileLayout.tsx';
 import { useSignedIn } from '../../session/SessionContext.tsx';
+import { LeaderTag } from './LeaderTag.tsx';
 import { PreferencesCard } from './PreferencesCard.tsx';
 import { postingsApi } from './postingsApi.ts';
 
@@ -21,11 +22,7 @@ export function MyPostingsPage() {
           <Panel key={p.id} title={`${p.programName} · ${p.batchName}`} data-testid="posting">
             <div>
               派驻 {p.orgName}
-              {p.leader ? (
-                <Tag color="gold" style={{ marginLeft: 6 }}>
-                  牵头人
-                </Tag>
-              ) : null}
+              <LeaderTag leader={p.leader} />
             </div>
             <Txt type="secondary">
               {p.from} 至 {p.to}（{p.months} 个月）

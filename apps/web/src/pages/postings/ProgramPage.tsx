@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { toastError, toastSuccess } from '../../feedback.ts';
 import { canEdit, useSignedIn } from '../../session/SessionContext.tsx';
+import { LeaderTag } from './LeaderTag.tsx';
 import { LeftOutCard } from './LeftOutCard.tsx';
 import { PlanTable } from './PlanTable.tsx';
 import { PlanViolations } from './PlanViolations.tsx';
@@ -46,11 +47,7 @@ const postingColumns: TableColumnsType<TPosting> = [
       p.groupId ? (
         <Link to={`/postings/groups/${encodeURIComponent(p.groupId)}`}>
           小组页面
-          {p.leader ? (
-            <Tag color="gold" style={{ marginLeft: 6 }}>
-              牵头人
-            </Tag>
-          ) : null}
+          <LeaderTag leader={p.leader} />
         </Link>
       ) : (
         '—'

@@ -29,7 +29,8 @@ export interface EntryValues {
   problems?: (string | undefined)[];
 }
 
-const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
+/** A form's day as the interchange writes it (YYYY-MM-DD), '' when none. */
+export const isoDay = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 
 /** The interchange record of one entry; the server checks it again. */
 export function entryBody(
@@ -45,13 +46,13 @@ export function entryBody(
     ...(v.contacts && v.contacts.length > 0 ? { contacts: v.contacts } : {}),
     ...(v.note?.trim() ? { note: v.note.trim() } : {}),
   };
-  const date = day(v.date);
+  const date = isoDay(v.date);
   const title = v.title?.trim() ?? '';
   switch (type) {
     case 'visit':
-      return { ...common, type, start: day(v.start), end: day(v.end), travelDays: v.travelDays ?? 0 };
+      return { ...common, type, start: isoDay(v.start), end: isoDay(v.end), travelDays: v.travelDays ?? 0 };
     case 'live_with':
-      return { ...common, type, start: day(v.start), end: day(v.end) };
+      return { ...common, type, start: isoDay(v.start), end: isoDay(v.end) };
     case 'lecture':
       return { ...common, type, date, audience: v.audience ?? 0 };
     case 'talk':
@@ -135,7 +136,7 @@ export function visitProblemBodies(
   cadre: string,
   makeId: () => string,
 ): (TCreateActivityRequest & { id: string })[] {
-  const date = day(v.end ?? v.date);
+  const date = isoDay(v.end ?? v.date);
   return (v.problems ?? [])
     .map((t) => t?.trim() ?? '')
     .filter((t) => t.length > 0)
@@ -155,11 +156,11 @@ export function visitProblemBodies(
 export function entryWhen(type: TActivityType, v: EntryValues): string {
   const fields = fieldsOf(type);
   if (fields.includes('start')) {
-    const from = day(v.start);
-    const to = day(v.end);
+    const from = isoDay(v.start);
+    const to = isoDay(v.end);
     return from === to ? from : `${from} 至 ${to}`;
   }
-  return day(v.date) || '未定日期';
+  return isoDay(v.date) || '未定日期';
 }
 
 /** The year an entry counts in (a visit counts on the day it ends). */

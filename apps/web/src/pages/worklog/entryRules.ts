@@ -1,7 +1,7 @@
 import type { TActivityType } from '@lianxin/contracts';
 import { activityDateProblems } from '@lianxin/domain';
 import type { Dayjs } from 'dayjs';
-import { type EntryValues, fieldsOf } from './entryBody.ts';
+import { type EntryValues, fieldsOf, isoDay } from './entryBody.ts';
 
 export type EntryField = keyof EntryValues;
 export type EntryErrors = Partial<Record<EntryField, string>>;
@@ -20,8 +20,6 @@ const pastDay = (label: string, d: Dayjs | undefined, today: Dayjs) => {
   if (!d) return `请填写${label}`;
   return d.isAfter(today, 'day') ? '日期不能晚于今天' : undefined;
 };
-
-const isoDay = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
 
 /**
  * A visit's or a stay's span as the server checks it (the domain's rule, its words): the last day
